@@ -1,0 +1,9 @@
+"""Stage 2: language, case coding and legislation, as a spaCy pipeline.
+
+Public verbs (the only names `flows/` and the CLI use):
+
+- `load_coder(config_path=None) -> CaseCoder`: loads the pipelines once (per language, lazily).
+- `CaseCoder.code(document) -> CaseFacts`, `CaseCoder.code_many(documents)`.
+- `detect_language(text) -> str`.
+- `segment_provisions(document) -> list[Provision]` for legislation.
+"""

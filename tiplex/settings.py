@@ -1,0 +1,74 @@
+"""Where tiplex keeps its data and which parts it uses, read from the environment.
+
+Everything lives under `TIPLEX_HOME`, so several independent instances can run side by side.
+Environment variables are only for locations, endpoints and the choice of backend; each tool keeps
+its own native configuration (Scrapy settings, spaCy config.cfg, Prefect's PREFECT_* variables).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def _default_home() -> Path:
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "tiplex"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    home: Path
+    search_backend: str = "embedded"  # embedded | elasticsearch
+    elasticsearch_url: str | None = None
+    elasticsearch_index_prefix: str = "tiplex"
+    embedding_model: str = DEFAULT_EMBEDDING_MODEL
+
+    @property
+    def archive_dir(self) -> Path:
+        """Raw bytes, content-addressed by sha256, written before any parsing."""
+        return self.home / "archive"
+
+    @property
+    def crawl_db(self) -> Path:
+        """Crawl state: what each source has seen (URL, sha256, ETag, Last-Modified)."""
+        return self.home / "crawl.sqlite"
+
+    @property
+    def index_dir(self) -> Path:
+        """The embedded search index (one SQLite file plus its vector matrix)."""
+        return self.home / "index"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        """Inputs that could not be processed, set aside with the reason, never silently lost."""
+        return self.home / "quarantine"
+
+    @property
+    def runs_dir(self) -> Path:
+        """One JSON summary per pipeline run."""
+        return self.home / "runs"
+
+    @property
+    def prefect_home(self) -> Path:
+        return self.home / "prefect"
+
+    def ensure_dirs(self) -> Settings:
+        for path in (self.home, self.archive_dir, self.index_dir, self.quarantine_dir, self.runs_dir):
+            path.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def load_settings(home: str | Path | None = None) -> Settings:
+    """Settings from the environment; an explicit `home` wins over `TIPLEX_HOME`."""
+    chosen = Path(home or os.environ.get("TIPLEX_HOME") or _default_home()).expanduser().resolve()
+    return Settings(
+        home=chosen,
+        search_backend=os.environ.get("TIPLEX_SEARCH_BACKEND", "embedded"),
+        elasticsearch_url=os.environ.get("TIPLEX_ES_URL") or None,
+        elasticsearch_index_prefix=os.environ.get("TIPLEX_ES_INDEX_PREFIX", "tiplex"),
+        embedding_model=os.environ.get("TIPLEX_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL),
+    )
