@@ -5,9 +5,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol, runtime_checkable
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
 
-from tiplex.records import CaseFacts, Document, IndexReport, Provision, SearchHit, SearchQuery
+from tiplex.records import (
+    CaseFacts,
+    Document,
+    IndexReport,
+    JsonRecord,
+    Provision,
+    SearchHit,
+    SearchQuery,
+)
+
+# Fields that `SearchQuery.filters` and `count_by` understand, on every backend. A filter value
+# may list alternatives separated by commas ("ID,PH"); `year` also takes a range "2015..2020".
+FILTER_FIELDS = (
+    "country",
+    "year",
+    "court",
+    "doc_type",
+    "outcome",
+    "language",
+    "exploitation_form",
+    "sector",
+    "minors",
+    "non_punishment_raised",
+    "non_punishment_applied",
+    "is_trafficking_case",
+    "source_id",
+    "doc_id",
+)
+COUNT_FIELDS = tuple(f for f in FILTER_FIELDS if f != "doc_id")
 
 
 class EmbeddingModelMismatch(RuntimeError):
@@ -24,6 +53,18 @@ class Embedder(Protocol):
     def embed_passages(self, texts: Sequence[str]) -> list[list[float]]: ...
 
     def embed_query(self, text: str) -> list[float]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionHit(JsonRecord):
+    """A provision with the law it belongs to, for comparing legislation across countries."""
+
+    doc_id: str
+    title: str
+    country: str
+    language: str
+    source_url: str
+    provision: Provision
 
 
 @runtime_checkable
@@ -45,7 +86,30 @@ class SearchBackend(Protocol):
         fields (country, year, court, doc_type, outcome, ...)."""
         ...
 
-    def delete(self, doc_ids: Sequence[str]) -> int: ...
+    def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
+        """Counts of matching DOCUMENTS grouped by `by` (fields of `COUNT_FIELDS`), one dict per
+        group: `{"year": 2019, "country": "ID", "count": 12}`, sorted by the group values.
+        Without query text every document passing `query.filters` counts; with text, those
+        having a passage that holds every query word and every quoted phrase. Multi-valued
+        fields (exploitation_form, sector) count a document once under each of its values;
+        a document without a value counts under None."""
+        ...
+
+    def provisions(
+        self, topic: str | None = None, countries: Sequence[str] | None = None
+    ) -> list[ProvisionHit]:
+        """Provisions tagged with `topic` (all when None) in laws of `countries` (ISO alpha-2,
+        all when None), ordered by country, law and position in the law."""
+        ...
+
+    def reembed(self) -> int:
+        """Re-embeds every passage with the configured model and records it as the index's
+        model (the fix for `EmbeddingModelMismatch`); returns how many texts were embedded."""
+        ...
+
+    def delete(self, doc_ids: Sequence[str]) -> int:
+        """Removes documents (with passages and provisions); returns how many existed."""
+        ...
 
     def document_count(self) -> int: ...
 

@@ -57,7 +57,13 @@ class Settings:
         return self.home / "prefect"
 
     def ensure_dirs(self) -> Settings:
-        for path in (self.home, self.archive_dir, self.index_dir, self.quarantine_dir, self.runs_dir):
+        for path in (
+            self.home,
+            self.archive_dir,
+            self.index_dir,
+            self.quarantine_dir,
+            self.runs_dir,
+        ):
             path.mkdir(parents=True, exist_ok=True)
         return self
 

@@ -1,0 +1,50 @@
+"""Serve the weekly schedule from one long-running process (no work pool needed).
+
+    python -m deployments.serve            # needs PREFECT_API_URL of a running Prefect server
+
+Sources are grouped by their `schedule` attribute, so a source that must run at another time
+gets its own deployment without any change here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from prefect.schedules import Cron
+
+import crawlers
+from flows.pipeline import weekly_update
+
+DEFAULT_SCHEDULE = "0 3 * * 1"  # Mondays 03:00 UTC
+
+
+def schedule_groups() -> dict[str, list[str]]:
+    """cron expression → the ids of the web sources that run on it."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for source in crawlers.list_sources():
+        if source.kind != "local":
+            groups[source.schedule or DEFAULT_SCHEDULE].append(source.id)
+    return dict(groups)
+
+
+def build_deployments() -> list[Any]:
+    deployments = []
+    for number, (cron, source_ids) in enumerate(sorted(schedule_groups().items()), start=1):
+        name = "weekly-update" if number == 1 else f"weekly-update-{number}"
+        deployments.append(
+            weekly_update.to_deployment(
+                name=name,
+                schedules=[Cron(cron, timezone="UTC")],
+                parameters={"source_ids": source_ids},
+                tags=["tiplex", "weekly"],
+                description=f"Sources: {', '.join(source_ids)}",
+            )
+        )
+    return deployments
+
+
+if __name__ == "__main__":  # only here: run children re-import this module
+    from prefect import serve
+
+    serve(*build_deployments())

@@ -1,0 +1,117 @@
+"""The stable command-line interface, run as users run it (a subprocess per command)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tiplex.demo import MIRROR_DIR
+
+
+def tiplex(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TIPLEX_HOME": str(home), "HF_HUB_OFFLINE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "tiplex.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"tiplex {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result
+
+
+def json_lines(text: str) -> list[Any]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_sources_lists_every_spider_with_its_fields(tmp_path: Path) -> None:
+    sources = json.loads(tiplex(tmp_path, "sources", "--json").stdout)
+    by_id = {s["id"]: s for s in sources}
+    assert {"ph_lawphil_judgments", "id_mahkamahagung_judgments", "local"} <= set(by_id)
+    lawphil = by_id["ph_lawphil_judgments"]
+    assert (lawphil["country"], lawphil["kind"], lawphil["language"]) == ("PH", "judgments", "en")
+    assert lawphil["base_url"].startswith("https://lawphil.net")
+    assert by_id["id_mahkamahagung_judgments"]["country"] == "ID"
+
+
+def test_extract_codes_several_files_one_json_object_per_line(tmp_path: Path) -> None:
+    pdfs = sorted((MIRROR_DIR / "putusan3.mahkamahagung.go.id").rglob("pdf/*"))[:2]
+    pages = sorted((MIRROR_DIR / "lawphil.net" / "judjuris").rglob("gr_*.html"))[:1]
+    assert pdfs and pages, "the demo mirror should hold PDFs and decision pages"
+    lines = json_lines(tiplex(tmp_path, "extract", "--json", *map(str, pdfs + pages)).stdout)
+    assert len(lines) == 3
+    for facts in lines:
+        assert facts["case_number"]
+        assert facts["decision_date"]
+        assert facts["court"]
+    assert [facts["country"] for facts in lines] == ["ID", "ID", "PH"]
+
+
+def test_extract_reports_a_bad_file_and_goes_on(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    good = sorted((MIRROR_DIR / "lawphil.net" / "judjuris").rglob("gr_*.html"))[0]
+    result = tiplex(tmp_path, "extract", "--json", str(bad), str(good), check=False)
+    assert result.returncode == 1
+    assert "broken.pdf" in result.stderr
+    assert len(json_lines(result.stdout)) == 1
+
+
+def test_bad_arguments_get_clear_errors(tmp_path: Path) -> None:
+    result = tiplex(tmp_path, "search", "anything", "--mode", "fuzzy", check=False)
+    assert result.returncode == 2 and "--mode" in result.stderr
+    result = tiplex(tmp_path, "ingest", str(tmp_path / "missing"), check=False)
+    assert result.returncode == 2 and "no such file" in result.stderr
+    result = tiplex(tmp_path, "run", "--source", "xx_nowhere", check=False)
+    assert result.returncode == 2 and "unknown source" in result.stderr
+
+
+@pytest.mark.slow
+def test_ingest_then_search_returns_passages_with_file_uris(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "case-a.txt").write_text(
+        "The accused recruited the fishermen with promises of good pay and then kept them on "
+        "the vessel for two years without wages, holding their passports.\n\n"
+        "The court finds forced labour on a fishing vessel proven beyond reasonable doubt.",
+        encoding="utf-8",
+    )
+    (folder / "case-b.md").write_text(
+        "# Decision\n\nThe accused sold dangerous drugs to a poseur-buyer in a buy-bust operation.",
+        encoding="utf-8",
+    )
+    summary = json.loads(tiplex(tmp_path, "ingest", str(folder), "--json").stdout)
+    assert summary["totals"]["new"] == 2
+    hits = json.loads(
+        tiplex(tmp_path, "search", "passports withheld from fishermen", "--json", "-k", "1").stdout
+    )
+    assert hits[0]["source_url"].startswith("file://")
+    assert hits[0]["source_url"].endswith("case-a.txt")
+    passage = hits[0]["passages"][0]
+    assert {"text", "start", "end"} <= set(passage)
+
+
+@pytest.mark.slow
+def test_demo_twice_downloads_and_embeds_nothing_the_second_time(tmp_path: Path) -> None:
+    first = json.loads(tiplex(tmp_path, "demo", "--json").stdout)
+    sources = {row["source_id"]: row for row in first["summary"]["sources"]}
+    assert sources["ph_lawphil_judgments"]["new"] >= 15
+    assert sources["id_mahkamahagung_judgments"]["new"] >= 15
+    assert first["summary"]["failed_sources"] == []
+    assert first["summary"]["passages_embedded"] > 0
+    assert len(first["searches"]) == 3
+    assert all(search["hits"] for search in first["searches"])
+
+    second = json.loads(tiplex(tmp_path, "demo", "--json").stdout)
+    totals = second["summary"]["totals"]
+    assert totals["new"] == 0 and totals["changed"] == 0
+    assert second["summary"]["passages_embedded"] == 0
+    assert totals["unchanged"] == first["summary"]["totals"]["new"]

@@ -1,0 +1,341 @@
+"""The `tiplex` command line. Its commands and flags are a stable interface (see README).
+
+Heavy imports (Prefect, Scrapy, spaCy, torch) happen inside the commands, after the environment
+is prepared, so `tiplex --help` is instant and Prefect's state lands under TIPLEX_HOME.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from tiplex.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="tiplex",
+    help="Research evidence on trafficking-in-persons justice in the ASEAN member states.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure extraction and retrieval quality on labelled data.")
+app.add_typer(eval_app, name="eval")
+
+out = Console()  # results
+err = Console(stderr=True)  # progress, warnings; keeps stdout clean for --json
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
+HomeOption = Annotated[
+    Path | None,
+    typer.Option("--home", help="Data folder (default: $TIPLEX_HOME).", show_default=False),
+]
+
+
+def _settings(home: Path | None) -> Settings:
+    settings = load_settings(home).ensure_dirs()
+    # Prefect runs in ephemeral mode with its state inside this instance's data folder.
+    os.environ["TIPLEX_HOME"] = str(settings.home)
+    os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    return settings
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    table = Table(title=f"{summary['flow']} — {summary['seconds']} s")
+    columns = (
+        "source_id",
+        "status",
+        "discovered",
+        "fetched",
+        "new",
+        "changed",
+        "unchanged",
+        "failed",
+        "documents_indexed",
+        "passages_embedded",
+    )
+    for column in columns:
+        table.add_column(
+            column.replace("_", " "), justify="left" if column in columns[:2] else "right"
+        )
+    for row in summary["sources"]:
+        status = row["status"] if row["status"] == "ok" else f"[red]{row['status']}[/]"
+        table.add_row(row["source_id"], status, *(str(row[c]) for c in columns[2:]))
+    out.print(table)
+    for row in summary["sources"]:
+        for problem in row["errors"][:5]:
+            out.print(f"  [yellow]{row['source_id']}[/]: {problem}")
+
+
+def _run_flow(enabled_progress: bool, flow: Any, **kwargs: Any) -> dict[str, Any]:
+    from tiplex.progress import flow_progress
+
+    with flow_progress(enabled_progress, err):
+        result: dict[str, Any] = flow(**kwargs)
+    return result
+
+
+# ------------------------------------------------------------------------------------------------
+# Commands
+# ------------------------------------------------------------------------------------------------
+
+
+@app.command()
+def demo(
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+    port: Annotated[int, typer.Option(help="Port for the mirror (0: any free port).")] = 0,
+) -> None:
+    """Serve the bundled demo mirror on 127.0.0.1, run the weekly update against it, search it."""
+    settings = _settings(home)
+    from tiplex.demo.run import run_demo
+
+    result = run_demo(settings, port=port, progress=not as_json, console=err)
+    if as_json:
+        _print_json(result)
+        return
+    _print_summary(result["summary"])
+    for sample in result["searches"]:
+        _print_hits(sample["query"], sample["hits"])
+
+
+@app.command()
+def run(
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Source id (repeatable).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Backfill from this ISO date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Backfill up to this ISO date.")] = None,
+    full: Annotated[bool, typer.Option(help="Walk every listing page.")] = False,
+    limit: Annotated[int | None, typer.Option(help="At most N documents per source.")] = None,
+    base_url: Annotated[
+        list[str] | None, typer.Option("--base-url", help="SOURCE=URL override (repeatable).")
+    ] = None,
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+) -> None:
+    """The weekly update against the real sources (or the chosen ones)."""
+    settings = _settings(home)
+    import crawlers
+
+    known = {s.id for s in crawlers.list_sources()}
+    unknown = sorted(set(source or ()) - known)
+    if unknown:
+        raise _fail(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    overrides = _parse_pairs(base_url or [], "--base-url")
+    from flows.pipeline import weekly_update
+
+    summary = _run_flow(
+        not as_json,
+        weekly_update,
+        source_ids=list(source) if source else None,
+        base_urls=overrides,
+        since=since,
+        until=until,
+        full=full,
+        limit=limit,
+        home=str(settings.home),
+    )
+    _print_json(summary) if as_json else _print_summary(summary)
+    if summary["failed_sources"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (txt, md, html, pdf).")],
+    country: Annotated[str | None, typer.Option(help="ISO alpha-2 (detected if omitted).")] = None,
+    language: Annotated[str | None, typer.Option(help="ISO 639-1 (detected if omitted).")] = None,
+    doc_type: Annotated[str | None, typer.Option(help="judgment | legislation | other.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most N files.")] = None,
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+) -> None:
+    """Local files and folders through the same archive → code → index path."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"no such file or folder: {', '.join(missing)}")
+    if doc_type and doc_type not in ("judgment", "legislation", "other"):
+        raise _fail("--doc-type must be judgment, legislation or other")
+    settings = _settings(home)
+    from flows.pipeline import ingest_files
+
+    summary = _run_flow(
+        not as_json,
+        ingest_files,
+        paths=[str(p.resolve()) for p in paths],
+        country=country.upper() if country else None,
+        language=language,
+        doc_type=doc_type,
+        limit=limit,
+        home=str(settings.home),
+    )
+    _print_json(summary) if as_json else _print_summary(summary)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Judgment files (txt, md, html, pdf).")],
+    country: Annotated[str | None, typer.Option(help="ISO alpha-2 (detected if omitted).")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Code the case in each file. With several files: one JSON object per line."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import crawlers
+    import nlp
+
+    coder = nlp.load_coder()
+    failures = 0
+    for path in files:
+        try:
+            document = crawlers.load_file(path, country=country.upper() if country else None)
+            facts = coder.code(document).to_dict()
+        except Exception as exc:  # report and go on with the next file
+            failures += 1
+            err.print(f"[red]{path}[/]: {type(exc).__name__}: {exc}")
+            continue
+        if as_json:
+            _print_json(facts)
+        else:
+            _print_facts(path, facts)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "quoted phrases", citations.')],
+    mode: Annotated[str, typer.Option(help="hybrid | bm25 | dense.")] = "hybrid",
+    k: Annotated[int, typer.Option("-k", help="Number of documents.")] = 10,
+    passages: Annotated[int, typer.Option(help="Passages per document.")] = 3,
+    filter_: Annotated[
+        list[str] | None, typer.Option("--filter", help="FIELD=VALUE (repeatable).")
+    ] = None,
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+) -> None:
+    """Search judgments and laws by meaning and by exact terms."""
+    if mode not in ("hybrid", "bm25", "dense"):
+        raise _fail("--mode must be hybrid, bm25 or dense")
+    settings = _settings(home)
+    import index
+    from tiplex.records import SearchQuery
+
+    request = SearchQuery(
+        text=query,
+        mode=mode,
+        k=k,
+        passages_per_hit=passages,  # type: ignore[arg-type]
+        filters=_parse_pairs(filter_ or [], "--filter"),
+    )
+    backend = index.open_backend(settings)
+    try:
+        hits = backend.search(request)
+    except Exception as exc:
+        raise _fail(str(exc)) from exc
+    finally:
+        backend.close()
+    if as_json:
+        _print_json([hit.to_dict() for hit in hits])
+    else:
+        _print_hits(query, [hit.to_dict() for hit in hits])
+
+
+@app.command()
+def sources(as_json: JsonFlag = False) -> None:
+    """The source registry: id, country, kind, language, base URL."""
+    import crawlers
+
+    registry = crawlers.list_sources()
+    if as_json:
+        _print_json([s.to_dict() for s in registry])
+        return
+    table = Table(title="Sources")
+    for column in ("id", "country", "kind", "language", "base URL", "schedule"):
+        table.add_column(column)
+    for s in registry:
+        table.add_row(s.id, s.country, s.kind, s.language, s.base_url, s.schedule)
+    out.print(table)
+
+
+# ------------------------------------------------------------------------------------------------
+# Printing helpers
+# ------------------------------------------------------------------------------------------------
+
+
+def _parse_pairs(pairs: list[str], flag: str) -> dict[str, str]:
+    parsed: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key or not value:
+            raise _fail(f"{flag} expects KEY=VALUE, got {pair!r}")
+        parsed[key.strip()] = value.strip()
+    return parsed
+
+
+def _print_hits(query: str, hits: list[dict[str, Any]]) -> None:
+    out.rule(f"[bold]{query}")
+    if not hits:
+        out.print("  (no results)")
+    for rank, hit in enumerate(hits, start=1):
+        out.print(
+            f"[bold]{rank}. {hit['title'] or hit['doc_id']}[/]  "
+            f"[dim]{hit['country']} · {hit['doc_type']} · {hit['score']:.4f}[/]\n"
+            f"   {hit['source_url']}"
+        )
+        for passage in hit["passages"][:2]:
+            snippet = " ".join(passage["text"].split())
+            out.print(f"   [green]»[/] {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
+
+
+def _print_facts(path: Path, facts: dict[str, Any]) -> None:
+    out.rule(str(path))
+    for key in (
+        "country",
+        "language",
+        "is_trafficking_case",
+        "court",
+        "case_number",
+        "decision_date",
+        "proceeding_stage",
+        "outcome",
+    ):
+        out.print(f"  {key:<20} {facts.get(key)}")
+    for sentence in facts.get("sentences", []):
+        fine = sentence.get("fine")
+        fine_text = f", fine {fine['amount']:,.0f} {fine['currency']}" if fine else ""
+        term = "life" if sentence.get("life") else f"{sentence.get('imprisonment_months')} months"
+        out.print(f"  {'sentence':<20} {sentence.get('defendant') or '-'}: {term}{fine_text}")
+    for charge in facts.get("charges", []):
+        out.print(
+            f"  {'charge':<20} {charge.get('statute')} {charge.get('provision') or ''} "
+            f"({charge.get('verdict')})"
+        )
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""A small static HTTP server for the demo mirror and for tests.
+
+It behaves like a well-kept origin server, because the crawlers' incremental logic depends on it:
+strong ETags from the content, `Last-Modified`, `304 Not Modified` on `If-None-Match` /
+`If-Modified-Since`, and `application/pdf` for extension-less files that start with `%PDF`
+(putusan3 serves its PDFs from paths without an extension). Every request is logged so tests can
+check what was downloaded.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import mimetypes
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+@dataclass
+class RequestLog:
+    """(method, path, status) for every request served, in order."""
+
+    entries: list[tuple[str, str, int]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, method: str, path: str, status: int) -> None:
+        with self.lock:
+            self.entries.append((method, path, status))
+
+    def bodies_served(self, path_contains: str = "") -> int:
+        """How many 200 responses were sent for paths containing `path_contains`."""
+        with self.lock:
+            return sum(1 for _, p, s in self.entries if s == 200 and path_contains in p)
+
+
+def _content_type(path: Path, head: bytes) -> str:
+    if head.startswith(b"%PDF"):
+        return "application/pdf"
+    guessed, _ = mimetypes.guess_type(path.name)
+    if guessed in ("text/html", "text/plain", "text/xml") or (guessed or "").startswith("text/"):
+        return guessed or "text/plain"
+    return guessed or "application/octet-stream"
+
+
+def _make_handler(root: Path, log: RequestLog) -> type[BaseHTTPRequestHandler]:
+    class MirrorHandler(BaseHTTPRequestHandler):
+        server_version = "tiplex-mirror/1"
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+            return  # quiet: the RequestLog keeps what tests need
+
+        def _resolve(self) -> Path | None:
+            relative = unquote(urlsplit(self.path).path).lstrip("/")
+            candidate = (root / relative).resolve()
+            if root not in candidate.parents and candidate != root:
+                return None  # path traversal
+            if candidate.is_dir():
+                candidate = candidate / "index.html"
+            return candidate if candidate.is_file() else None
+
+        def _send(self, with_body: bool) -> None:
+            path = self._resolve()
+            if path is None:
+                self._reply(HTTPStatus.NOT_FOUND, b"not found", "text/plain", {}, with_body)
+                return
+            body = path.read_bytes()
+            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            modified = email.utils.formatdate(path.stat().st_mtime, usegmt=True)
+            headers = {"ETag": etag, "Last-Modified": modified}
+            if self._not_modified(etag, path.stat().st_mtime):
+                self._reply(HTTPStatus.NOT_MODIFIED, b"", None, headers, False)
+                return
+            self._reply(HTTPStatus.OK, body, _content_type(path, body[:5]), headers, with_body)
+
+        def _not_modified(self, etag: str, mtime: float) -> bool:
+            if_none_match = self.headers.get("If-None-Match")
+            if if_none_match is not None:
+                return (
+                    etag in [tag.strip() for tag in if_none_match.split(",")]
+                    or if_none_match == "*"
+                )
+            since = self.headers.get("If-Modified-Since")
+            if since:
+                parsed = email.utils.parsedate_to_datetime(since)
+                return parsed is not None and int(mtime) <= parsed.timestamp()
+            return False
+
+        def _reply(
+            self,
+            status: HTTPStatus,
+            body: bytes,
+            content_type: str | None,
+            headers: dict[str, str],
+            with_body: bool,
+        ) -> None:
+            log.add(self.command, self.path, int(status))
+            self.send_response(status)
+            if content_type:
+                self.send_header("Content-Type", content_type)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            if status != HTTPStatus.NOT_MODIFIED:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if with_body and body:
+                self.wfile.write(body)
+
+        def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+            self._send(with_body=True)
+
+        def do_HEAD(self) -> None:  # noqa: N802 - stdlib naming
+            self._send(with_body=False)
+
+    return MirrorHandler
+
+
+@dataclass
+class RunningServer:
+    url: str  # e.g. http://127.0.0.1:43121 (no trailing slash)
+    log: RequestLog
+
+
+@contextmanager
+def serve_directory(root: Path, port: int = 0) -> Iterator[RunningServer]:
+    """Serve `root` on 127.0.0.1 (a free port unless given) in a background thread."""
+    log = RequestLog()
+    server = ThreadingHTTPServer(("127.0.0.1", port), _make_handler(root.resolve(), log))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="tiplex-mirror", daemon=True)
+    thread.start()
+    try:
+        yield RunningServer(url=f"http://127.0.0.1:{server.server_address[1]}", log=log)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
