@@ -278,6 +278,132 @@ def sources(as_json: JsonFlag = False) -> None:
     out.print(table)
 
 
+@app.command()
+def trends(
+    query: Annotated[str, typer.Argument(help='Words or "phrases"; "" for every document.')] = "",
+    by: Annotated[str, typer.Option(help="Group by: year or year,country.")] = "year",
+    filter_: Annotated[
+        list[str] | None, typer.Option("--filter", help="FIELD=VALUE (repeatable).")
+    ] = None,
+    chart: Annotated[Path | None, typer.Option(help="Write a chart (.png or .svg).")] = None,
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+) -> None:
+    """Counts of matching judgments per year (and country, or another field)."""
+    settings = _settings(home)
+    import index
+    from index.backend import COUNT_FIELDS
+    from tiplex.records import SearchQuery
+
+    fields = [f.strip() for f in by.split(",") if f.strip()]
+    unknown = [f for f in fields if f not in COUNT_FIELDS]
+    if not fields or unknown:
+        raise _fail(f"--by takes fields of: {', '.join(COUNT_FIELDS)}")
+    filters = _parse_pairs(filter_ or [], "--filter")
+    filters.setdefault("doc_type", "judgment")
+    request = SearchQuery(text=query, filters=filters) if query or filters else None
+    backend = index.open_backend(settings)
+    try:
+        rows = backend.count_by(request, fields)
+    finally:
+        backend.close()
+    if chart is not None:
+        from tiplex.charts import trend_chart
+
+        title = query or ", ".join(f"{k}={v}" for k, v in filters.items())
+        try:
+            trend_chart(rows, fields, title, chart)
+        except ValueError as exc:
+            raise _fail(str(exc)) from exc
+        err.print(f"chart written to {chart}")
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(title=f"Judgments matching {query or 'the filters'}")
+    for column in (*fields, "count"):
+        table.add_column(column, justify="right" if column == "count" else "left")
+    for row in rows:
+        table.add_row(*(str(row.get(column)) for column in (*fields, "count")))
+    out.print(table)
+
+
+@app.command()
+def compare(
+    topic: Annotated[str, typer.Option(help="e.g. non_punishment, penalty, definition.")],
+    countries: Annotated[
+        str | None, typer.Option(help="Comma-separated ISO alpha-2 codes (default: all).")
+    ] = None,
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+) -> None:
+    """Legislation side by side: the provisions of each state on one topic."""
+    settings = _settings(home)
+    import index
+
+    chosen = [c.strip().upper() for c in countries.split(",")] if countries else None
+    backend = index.open_backend(settings)
+    try:
+        hits = backend.provisions(topic, chosen)
+    finally:
+        backend.close()
+    if as_json:
+        _print_json([hit.to_dict() for hit in hits])
+        return
+    if not hits:
+        out.print(f"No provision tagged {topic!r} in the laws indexed so far.")
+    by_country: dict[str, list[Any]] = {}
+    for hit in hits:
+        by_country.setdefault(hit.country, []).append(hit)
+    for country, country_hits in sorted(by_country.items()):
+        out.rule(f"[bold]{country}")
+        for hit in country_hits:
+            provision = hit.provision
+            articles = ", ".join(provision.actip_articles) or "-"
+            out.print(f"[bold]{hit.title}[/] — {provision.number} {provision.heading}")
+            out.print(f"   [dim]ACTIP: {articles} · topics: {', '.join(provision.topics)}[/]")
+            snippet = " ".join(provision.text.split())
+            out.print(f"   {snippet[:400]}{'…' if len(snippet) > 400 else ''}")
+
+
+@app.command()
+def reembed(home: HomeOption = None) -> None:
+    """Rebuild every vector with the configured embedding model (after changing the model)."""
+    settings = _settings(home)
+    import index
+
+    backend = index.open_backend(settings)
+    try:
+        embedded = backend.reembed()
+    finally:
+        backend.close()
+    out.print(f"re-embedded {embedded} passages with {settings.embedding_model}")
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    labels: Annotated[Path, typer.Option(help="Folder of label files (*.jsonl).")] = Path(
+        "tests/eval/extraction"
+    ),
+    corpus: Annotated[Path, typer.Option(help="The corpus folder with manifest.jsonl.")] = Path(
+        "../shared/corpus"
+    ),
+    as_json: JsonFlag = False,
+) -> None:
+    """Per-field precision, recall and accuracy of the case coder against labelled judgments."""
+    if not (corpus / "manifest.jsonl").is_file():
+        raise _fail(f"no manifest.jsonl in {corpus}")
+    if not labels.is_dir():
+        raise _fail(f"no label folder {labels}")
+    import nlp
+    from nlp.evaluation import evaluate_extraction, format_report
+
+    report = evaluate_extraction(nlp.load_coder().code, labels, corpus)
+    if as_json:
+        _print_json(report.to_dict())
+    else:
+        out.print(format_report(report), highlight=False)
+
+
 # ------------------------------------------------------------------------------------------------
 # Printing helpers
 # ------------------------------------------------------------------------------------------------
