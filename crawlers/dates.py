@@ -1,0 +1,94 @@
+"""Date parsing and crawl windows shared by the spiders."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+INDONESIAN_MONTHS = (
+    "januari", "februari", "maret", "april", "mei", "juni",
+    "juli", "agustus", "september", "oktober", "november", "desember",
+)  # fmt: skip
+_MONTH_NUMBER = {name: index for index, name in enumerate(ENGLISH_MONTHS, 1)} | {
+    name: index for index, name in enumerate(INDONESIAN_MONTHS, 1)
+}
+_WRITTEN_DATE = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
+
+
+def parse_written_date(text: str) -> str | None:
+    """A written English or Indonesian date ("December 3, 2014", "Dec. 3, 2014") as ISO."""
+    for match in _WRITTEN_DATE.finditer(text):
+        month = _month_number(match.group(1))
+        if month:
+            return _iso(int(match.group(3)), month, int(match.group(2)))
+    return None
+
+
+def parse_day_month_year(text: str) -> str | None:
+    """A DD-MM-YYYY date (as putusan3 writes them, "12-06-2024") as ISO ("2024-06-12")."""
+    match = _DAY_MONTH_YEAR.search(text)
+    if not match:
+        return None
+    return _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+
+
+def _month_number(name: str) -> int | None:
+    lowered = name.lower()
+    if lowered in _MONTH_NUMBER:
+        return _MONTH_NUMBER[lowered]
+    # Abbreviations ("Dec", "Sept") as the courts sometimes write them.
+    matches = {
+        n for full, n in _MONTH_NUMBER.items() if len(lowered) >= 3 and full.startswith(lowered)
+    }
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_bound(value: str | None, *, end: bool) -> date | None:
+    """A window bound given as YYYY, YYYY-MM or YYYY-MM-DD; `end` picks the last day."""
+    if not value:
+        return None
+    value = value.strip()
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+    if len(parts) == 2:
+        year, month = parts
+        if not end:
+            return date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    if len(parts) == 3:
+        return date(*parts)
+    raise ValueError(f"not a date bound (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+
+
+def months_between(first: date, last: date) -> list[tuple[int, int]]:
+    """(year, month) pairs from `first`'s month to `last`'s month, inclusive."""
+    months: list[tuple[int, int]] = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def months_back(today: date, count: int) -> date:
+    """The first day of the month `count` months before `today`'s month."""
+    index = today.year * 12 + (today.month - 1) - count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def today_utc() -> date:
+    return datetime.now(UTC).date()

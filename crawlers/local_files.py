@@ -1,0 +1,226 @@
+"""The `local` source: files and folders through the same archive → state → pending path."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from crawlers.archive import RawArchive, sha256_hex, utc_now
+from crawlers.extract import NO_TEXT_LAYER, ExtractionError, extract_text
+from crawlers.quarantine import quarantine_bytes
+from crawlers.sources.local import SUPPORTED_SUFFIXES, LocalFiles
+from crawlers.state import CrawlState, StoredDocument
+from tiplex.records import CrawlReport, DocType, Document
+from tiplex.settings import Settings
+
+SOURCE_ID = LocalFiles.name
+
+
+class UnreadableFile(ValueError):
+    """A file that cannot become a Document (unsupported, empty, unreadable, no text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _LoadedFile:
+    raw: bytes
+    content_type: str
+    text: str
+    title: str
+
+
+def ingest(
+    paths: Sequence[Path],
+    settings: Settings,
+    *,
+    country: str | None = None,
+    language: str | None = None,
+    doc_type: DocType | None = None,
+    limit: int | None = None,
+) -> CrawlReport:
+    """Archive, extract and record local files; the report's documents are the pending ones."""
+    settings.ensure_dirs()
+    with CrawlState(settings.crawl_db) as state:
+        return _ingest_files(
+            _expand(paths)[:limit] if limit is not None else _expand(paths),
+            settings,
+            state,
+            country=country,
+            language=language,
+            doc_type=doc_type,
+        )
+
+
+def _ingest_files(
+    files: list[Path],
+    settings: Settings,
+    state: CrawlState,
+    *,
+    country: str | None,
+    language: str | None,
+    doc_type: DocType | None,
+) -> CrawlReport:
+    archive = RawArchive(settings.archive_dir)
+    counts = dict.fromkeys(("new", "changed", "unchanged", "failed"), 0)
+    errors: list[str] = []
+    ids = _assign_ids(files, state)
+    for path in files:
+        doc_id = ids[path]
+        raw = b""
+        try:
+            raw = path.read_bytes()
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'!r}")
+            if not raw.strip():
+                raise UnreadableFile("empty file")
+            content_type = SUPPORTED_SUFFIXES[path.suffix.lower()]
+            # Archive first: the bytes are kept even if reading them fails below.
+            archive.put(raw, url=path.as_uri(), content_type=content_type, fetched_at=utc_now())
+            change = state.classify(doc_id, sha256_hex(raw))
+            if change == "unchanged":
+                counts["unchanged"] += 1
+                continue
+            loaded = _read(raw, content_type, path)
+        except (OSError, UnreadableFile) as error:
+            counts["failed"] += 1
+            errors.append(f"{SOURCE_ID}: {path}: {error}")
+            quarantine_bytes(settings.quarantine_dir, SOURCE_ID, path.name, raw, f"{path}: {error}")
+            continue
+        raw_path = archive.path_for(sha256_hex(raw))
+        document = _document(doc_id, path, loaded, country, language, doc_type, raw_path)
+        state.upsert(StoredDocument.from_document(document))
+        counts[change] += 1
+    return CrawlReport(
+        source_id=SOURCE_ID,
+        discovered=len(files),
+        fetched=len(files),
+        errors=tuple(errors),
+        documents=tuple(stored.to_document() for stored in state.pending(SOURCE_ID)),
+        **counts,
+    )
+
+
+def load_file(
+    path: Path,
+    *,
+    country: str | None = None,
+    language: str | None = None,
+    doc_type: DocType | None = None,
+) -> Document:
+    """One file as a Document, without archiving it (for `tiplex extract`).
+
+    Raises:
+        UnreadableFile: unsupported type, empty file, unreadable bytes or no text.
+    """
+    path = Path(path)
+    content_type = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if content_type is None:
+        raise UnreadableFile(f"{path}: unsupported file type {path.suffix or '(none)'!r}")
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise UnreadableFile(f"{path}: empty file")
+    loaded = _read(raw, content_type, path)
+    doc_id = f"{SOURCE_ID}:{path.stem}"
+    return _document(doc_id, path, loaded, country, language, doc_type, raw_path=path)
+
+
+def _read(raw: bytes, content_type: str, path: Path) -> _LoadedFile:
+    try:
+        text = extract_text(raw, content_type, path.as_uri())
+    except ExtractionError as error:
+        raise UnreadableFile(str(error)) from error
+    if not text.strip():
+        raise UnreadableFile(NO_TEXT_LAYER if content_type == "application/pdf" else "no text")
+    return _LoadedFile(raw, content_type, text, _title(raw, content_type, text) or path.stem)
+
+
+def _document(
+    doc_id: str,
+    path: Path,
+    loaded: _LoadedFile,
+    country: str | None,
+    language: str | None,
+    doc_type: DocType | None,
+    raw_path: Path,
+) -> Document:
+    return Document(
+        doc_id=doc_id,
+        source_id=SOURCE_ID,
+        url=path.resolve().as_uri(),
+        country=country or "",
+        language=language or "",
+        doc_type=doc_type or "judgment",
+        title=loaded.title,
+        text=loaded.text,
+        sha256=sha256_hex(loaded.raw),
+        content_type=loaded.content_type,
+        raw_path=str(raw_path),
+        fetched_at=utc_now(),
+        metadata={"file_name": path.name},
+    )
+
+
+def _title(raw: bytes, content_type: str, text: str) -> str:
+    """The document's own title: HTML <title>, PDF metadata, or a Markdown heading."""
+    if content_type == "text/html":
+        try:
+            found = lxml.html.document_fromstring(raw).findtext(".//title")
+        except ValueError:
+            found = None
+        return " ".join((found or "").split())
+    if content_type == "application/pdf":
+        try:
+            info = PdfReader(io.BytesIO(raw)).metadata
+        except (PyPdfError, ValueError, OSError):
+            return ""
+        return " ".join(str(info.title or "").split()) if info else ""
+    if content_type == "text/markdown":
+        heading = next((ln for ln in text.splitlines() if ln.startswith("#")), "")
+        return heading.lstrip("#").strip()
+    return ""
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and files inside folders named (recursively, hidden ones skipped), in a
+    stable order and each once."""
+    found: dict[Path, None] = {}
+    for given in paths:
+        path = Path(given).expanduser().resolve()
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden:
+                    found[child] = None
+        else:
+            found[path] = None
+    return list(found)
+
+
+def _assign_ids(files: Sequence[Path], state: CrawlState) -> dict[Path, str]:
+    """`local:<stem>`, stable across runs; a second file with the same stem gets a short hash
+    of its path. A file that already owns an id in the state keeps it."""
+    ids: dict[Path, str] = {}
+    claimed: set[str] = set()
+    for path in files:  # first the files the state already knows under their plain id
+        plain = f"{SOURCE_ID}:{path.stem}"
+        stored = state.get(plain)
+        if stored is not None and stored.url == path.as_uri():
+            ids[path] = plain
+            claimed.add(plain)
+    for path in files:
+        if path in ids:
+            continue
+        plain = f"{SOURCE_ID}:{path.stem}"
+        stored = state.get(plain)
+        if plain not in claimed and (stored is None or stored.url == path.as_uri()):
+            ids[path] = plain
+        else:
+            ids[path] = f"{plain}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
+        claimed.add(ids[path])
+    return ids

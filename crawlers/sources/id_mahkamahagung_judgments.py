@@ -1,0 +1,200 @@
+"""Indonesian court decisions on trafficking in persons, from the Supreme Court's directory.
+
+Publisher
+  Direktori Putusan Mahkamah Agung Republik Indonesia (https://putusan3.mahkamahagung.go.id),
+  the Supreme Court's register of published decisions of all Indonesian courts.
+Caveats
+  The Document is the decision's PDF (text from its text layer; older scans have none and are
+  quarantined for OCR); the metadata page is archived too. The listing is newest upload first:
+  a weekly run stops at the first page holding only known decisions, unless `since`/`until`
+  (dates, filtering on the "Putus" date) or `full=1` ask for a backfill. Decision ids are
+  immutable, so known ones are never requested again. The site sits behind Cloudflare; a
+  challenge page fails the source.
+History
+  2026-11-28: Created: category listing with pagination, metadata page, PDF download.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from crawlers.base import SourceSpider, clean_space
+from crawlers.dates import parse_bound, parse_day_month_year
+from crawlers.middlewares import ARCHIVED_META, DOC_ID_META
+
+LISTING_PATH = "/direktori/index/kategori/perdagangan-orang-1.html"
+_DECISION_ID = re.compile(r"/direktori/putusan/([0-9a-z]{32})\.html")
+_LABELLED_DATE = re.compile(r"(Register|Putus|Upload)\s*:\s*(\d{1,2}-\d{1,2}-\d{4})")
+# Metadata table labels kept as the Document's source metadata (the rest is page furniture).
+METADATA_LABELS = (
+    "Nomor", "Tingkat Proses", "Klasifikasi", "Kata Kunci", "Tahun", "Tanggal Register",
+    "Lembaga Peradilan", "Jenis Lembaga Peradilan", "Hakim Ketua", "Hakim Anggota", "Panitera",
+    "Amar", "Amar Lainnya", "Catatan Amar", "Tanggal Musyawarah", "Tanggal Dibacakan",
+)  # fmt: skip
+
+
+class IdMahkamahagungJudgments(SourceSpider):
+    """See the module docstring."""
+
+    name = "id_mahkamahagung_judgments"
+    country = "ID"
+    kind = "judgments"
+    language = "id"
+    base_url = "https://putusan3.mahkamahagung.go.id"
+
+    async def start(self) -> Any:
+        yield self.page_request(self.site_url(LISTING_PATH), callback=self.parse_listing)
+
+    @property
+    def window(self) -> tuple[date | None, date | None]:
+        return parse_bound(self.since, end=False), parse_bound(self.until, end=True)
+
+    def parse_listing(self, response: Response) -> Iterator[scrapy.Request | Any]:
+        """One listing page: decisions newest upload first, then the "Next" link."""
+        first, last = self.window
+        posts = response.css("#popular-post-list-sidebar .spost") or response.css(".spost")
+        all_known, all_too_old = bool(posts), bool(posts)
+        for post in posts:
+            href = post.css("strong a::attr(href)").get() or ""
+            found = _DECISION_ID.search(href)
+            if not found:
+                continue
+            doc_id = self.doc_id(found.group(1))
+            dates = _listed_dates(" ".join(post.css(".small").xpath("string()").getall()))
+            decided = dates.get("Putus") or dates.get("Upload")
+            uploaded = dates.get("Upload") or decided
+            all_too_old &= bool(first and uploaded and date.fromisoformat(uploaded) < first)
+            if not _in_window(decided, first, last):
+                all_known = False
+                continue
+            self.note_discovered(doc_id)
+            if self.is_known(doc_id):
+                yield self.unchanged(doc_id, self.absolute(response, href), "known id")
+                continue
+            all_known = False
+            if not self.take_document():
+                return
+            yield self.document_request(
+                self.absolute(response, href),
+                doc_id=doc_id,
+                callback=self.parse_decision,
+                conditional=False,  # ids are immutable: a known id is never asked for again
+                cb_kwargs={
+                    "listed_title": clean_space(post.css("strong a").xpath("string()").get()),
+                    "listed_court": _listed_court(post),
+                    "listed_dates": dates,
+                },
+            )
+        if self._stop_paging(all_known, all_too_old):
+            return
+        next_href = response.css("ul.pagination a[rel=next]::attr(href)").get()
+        if next_href:
+            yield self.page_request(self.absolute(response, next_href), callback=self.parse_listing)
+
+    def _stop_paging(self, all_known: bool, all_too_old: bool) -> bool:
+        first, last = self.window
+        if all_too_old:
+            return True  # newest-first: everything further is older still
+        backfill = self.full or first is not None or last is not None
+        return all_known and not backfill
+
+    def parse_decision(
+        self,
+        response: Response,
+        listed_title: str,
+        listed_court: str,
+        listed_dates: dict[str, str],
+    ) -> Iterator[Any]:
+        """The metadata page (archived); the Document itself is the PDF it links to."""
+        table = _metadata_table(response)
+        pdf_href = response.css("#collapseThree a[href*='/pdf/']::attr(href)").get()
+        if not pdf_href:
+            yield self.failed(response, "no PDF link under #collapseThree")
+            return
+        archived = response.meta.get(ARCHIVED_META)
+        metadata = {label: table[label] for label in METADATA_LABELS if table.get(label)}
+        metadata.update({f"listed_{key.lower()}": value for key, value in listed_dates.items()})
+        metadata["decision_page_url"] = self.canonical_url(response.url)
+        if archived:
+            metadata["decision_page_sha256"] = archived[0]
+        yield self.document_request(
+            self.absolute(response, pdf_href),
+            doc_id=response.meta[DOC_ID_META],
+            callback=self.parse_pdf,
+            conditional=False,
+            cb_kwargs={
+                "title": clean_space(response.css("h2 strong").xpath("string()").get())
+                or listed_title,
+                "court": listed_court or table.get("Lembaga Peradilan", ""),
+                "case_number": table.get("Nomor", ""),
+                "decision_date": parse_day_month_year(table.get("Tanggal Dibacakan", ""))
+                or listed_dates.get("Putus", ""),
+                "metadata": metadata,
+            },
+        )
+
+    def parse_pdf(
+        self,
+        response: Response,
+        title: str,
+        court: str,
+        case_number: str,
+        decision_date: str,
+        metadata: dict[str, str],
+    ) -> Iterator[Any]:
+        if not response.body.startswith(b"%PDF"):
+            received = self.content_type(response, "unknown type")
+            yield self.failed(response, f"the PDF link returned {received}, not a PDF")
+            return
+        yield self.fetched(
+            response,
+            doc_type="judgment",
+            title=title,
+            content_type="application/pdf",
+            court=court or None,
+            case_number=case_number or None,
+            decision_date=decision_date or None,
+            metadata=metadata,
+        )
+
+
+def _listed_dates(text: str) -> dict[str, str]:
+    """{"Register": iso, "Putus": iso, "Upload": iso} from a listing entry's small print."""
+    dates: dict[str, str] = {}
+    for label, value in _LABELLED_DATE.findall(text):
+        parsed = parse_day_month_year(value)
+        if parsed:
+            dates[label] = parsed
+    return dates
+
+
+def _listed_court(post: Any) -> str:
+    """The court at the head of an entry's trail ("Pengadilan Negeri X > Pidana Khusus > …")."""
+    trail = clean_space(post.css(".small").xpath("string()").get())
+    return trail.split(">")[0].strip() if ">" in trail else ""
+
+
+def _in_window(decided: str | None, first: date | None, last: date | None) -> bool:
+    if decided is None:
+        return first is None and last is None
+    day = date.fromisoformat(decided)
+    return (first is None or day >= first) and (last is None or day <= last)
+
+
+def _metadata_table(response: Response) -> dict[str, str]:
+    """Label → value from the two-column metadata table (`<tr><td>Nomor</td><td>…</td></tr>`)."""
+    table: dict[str, str] = {}
+    for row in response.css("table tr"):
+        cells = row.xpath("./td")
+        if len(cells) != 2:
+            continue
+        label = clean_space(cells[0].xpath("string()").get())
+        if label and label not in table:
+            table[label] = clean_space(cells[1].xpath("string()").get())
+    return table

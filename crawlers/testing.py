@@ -1,0 +1,129 @@
+"""Helpers for the example-page tests: responses from saved files, deterministic serialisation.
+
+A saved example `<source>_<name>_example[_N].html|pdf` is parsed by the spider callback
+`parse_<name>`; a plain `<source>_example[_N]` by the callback of the spider's first start
+request. An optional `<example>.request.json` gives the page's URL on the real host, the
+document id and the callback's keyword arguments.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.http import HtmlResponse, Response
+
+from crawlers.middlewares import CONDITIONAL_META, DOC_ID_META
+
+_EXAMPLE_TAIL = re.compile(r"^(?:(?P<callback>[a-z]+)_)?example(?:_\d+)?$")
+_CONTENT_TYPES = {".html": "text/html", ".pdf": "application/pdf"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleRequest:
+    url: str
+    callback: str | None = None
+    doc_id: str | None = None
+    cb_kwargs: Mapping[str, Any] = field(default_factory=dict)
+
+
+def example_files(folder: Path, source_id: str, other_ids: Iterable[str] = ()) -> list[Path]:
+    """The saved examples of one source (not those of a source whose id extends this one)."""
+    longer = [other for other in other_ids if other.startswith(source_id + "_")]
+    return sorted(
+        path
+        for path in folder.glob(f"{source_id}_*example*")
+        if path.suffix in _CONTENT_TYPES
+        and _example_tail(path, source_id) is not None
+        and not any(path.stem.startswith(other + "_") for other in longer)
+    )
+
+
+def _example_tail(path: Path, source_id: str) -> re.Match[str] | None:
+    """Matches `decision_example_2` in `<source>_decision_example_2.html`."""
+    return _EXAMPLE_TAIL.match(path.stem.removeprefix(source_id + "_"))
+
+
+def example_request(path: Path, fallback_url: str) -> ExampleRequest:
+    sidecar = path.with_name(path.stem + ".request.json")
+    data = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+    return ExampleRequest(
+        url=data.get("url", fallback_url),
+        callback=data.get("callback"),
+        doc_id=data.get("doc_id"),
+        cb_kwargs=data.get("cb_kwargs", {}),
+    )
+
+
+def file_response(path: Path, request: scrapy.Request) -> Response:
+    """A response as the site would send it, with the file's bytes as body."""
+    body = path.read_bytes()
+    content_type = _CONTENT_TYPES.get(path.suffix, "application/octet-stream")
+    if content_type == "text/html":
+        # No charset in the header: the page's own <meta> decides, as on the real sites.
+        return HtmlResponse(url=request.url, body=body, request=request)
+    return Response(
+        url=request.url, body=body, headers={"Content-Type": content_type}, request=request
+    )
+
+
+def callback_name(path: Path, spider: scrapy.Spider, declared: str | None) -> str:
+    if declared:
+        return declared
+    tail = _example_tail(path, spider.name)
+    if tail and tail.group("callback"):
+        return f"parse_{tail.group('callback')}"
+    return first_start_callback(spider)
+
+
+def first_start_callback(spider: scrapy.Spider) -> str:
+    async def first() -> scrapy.Request:
+        async for request in spider.start():
+            return request
+        raise ValueError(f"{spider.name} makes no start request")
+
+    request = asyncio.run(first())
+    callback = request.callback or spider.parse
+    return callback.__name__
+
+
+def run_example(spider: scrapy.Spider, path: Path) -> list[dict[str, Any]]:
+    """Parse one saved example with its callback; the serialised items and requests."""
+    example = example_request(path, fallback_url=f"{spider.base_url}/example")
+    name = callback_name(path, spider, example.callback)
+    meta = {DOC_ID_META: example.doc_id} if example.doc_id else {}
+    request = scrapy.Request(example.url, meta=meta, cb_kwargs=dict(example.cb_kwargs))
+    response = file_response(path, request)
+    output = getattr(spider, name)(response, **example.cb_kwargs)
+    return serialise(output or ())
+
+
+def serialise(outputs: Iterable[Any]) -> list[dict[str, Any]]:
+    """Items as {"item": class name, fields...}; requests as URL, callback and what they carry."""
+    serialised: list[dict[str, Any]] = []
+    for output in outputs:
+        if isinstance(output, scrapy.Request):
+            callback = output.callback.__name__ if output.callback else "parse"
+            entry: dict[str, Any] = {"request": output.url, "callback": callback}
+            if output.cb_kwargs:
+                entry["cb_kwargs"] = _plain(output.cb_kwargs)
+            if output.meta.get(DOC_ID_META):
+                entry["doc_id"] = output.meta[DOC_ID_META]
+                entry["conditional"] = bool(output.meta.get(CONDITIONAL_META))
+            serialised.append(entry)
+        elif dataclasses.is_dataclass(output) and not isinstance(output, type):
+            serialised.append({"item": type(output).__name__, **_plain(dataclasses.asdict(output))})
+        else:
+            serialised.append({"other": repr(output)})
+    return serialised
+
+
+def _plain(value: Any) -> Any:
+    return json.loads(json.dumps(value, sort_keys=True, default=str))

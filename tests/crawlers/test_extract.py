@@ -1,0 +1,100 @@
+"""Text extraction: what the later stages read must keep the document's paragraphs and pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crawlers import ExtractionError, extract_text
+from crawlers.challenge import challenge_marker
+from crawlers.extract import PAGE_BREAK, sniff_kind
+
+from .pdfs import write_pdf
+
+EXAMPLES = Path(__file__).parents[1] / "examples" / "crawlers"
+
+
+def test_lawphil_pages_give_the_blockquote_body_with_paragraph_breaks() -> None:
+    raw = (EXAMPLES / "ph_lawphil_judgments_decision_example.html").read_bytes()
+    text = extract_text(raw, "text/html", "https://lawphil.net/judjuris/x.html")
+    assert text.startswith("Republic of the Philippines\nSUPREME COURT")
+    assert "\n\nD E C I S I O N\n\n" in text
+    assert "MAGBANUA y AÑONUEVO" in text  # windows-1252 declared in the page, decoded right
+    assert "Lawphil Project" not in text and "menu.js" not in text
+
+
+def test_lawphil_layout_is_recognised_on_a_mirror_url_too() -> None:
+    raw = (EXAMPLES / "ph_lawphil_statutes_act_example.html").read_bytes()
+    text = extract_text(raw, "text/html", "http://127.0.0.1:8000/lawphil.net/statutes/x.html")
+    assert text.startswith("Republic of the Philippines")
+    assert text.rstrip().endswith("Approved: June 23, 2022")
+
+
+def test_generic_html_keeps_main_content_as_separate_paragraphs() -> None:
+    paragraphs = [
+        f"Paragraph {n} of the judgment explains the facts of the case in enough words "
+        "to be recognised as main content by the extractor."
+        for n in range(1, 6)
+    ]
+    html = (
+        "<html><head><title>T</title><script>var x = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav><article>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article><footer>Copyright notice</footer></body></html>"
+    )
+    text = extract_text(html.encode(), "text/html; charset=utf-8", "https://example.org/j")
+    assert "\n\n".join(paragraphs) in text
+    assert "var x" not in text
+
+
+def test_pdf_pages_are_separated_by_form_feeds(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "two.pdf", [["First page line"], ["Second page line"]])
+    text = extract_text(pdf.read_bytes(), "application/pdf")
+    assert text == "First page line" + PAGE_BREAK + "Second page line"
+
+
+def test_pdf_without_text_layer_gives_empty_text(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "scan.pdf", [[]])
+    assert extract_text(pdf.read_bytes(), "application/pdf") == ""
+
+
+def test_corrupt_pdf_raises_extraction_error() -> None:
+    with pytest.raises(ExtractionError, match="unreadable PDF"):
+        extract_text(b"%PDF-1.7\nnot really\n", "application/octet-stream")
+
+
+def test_pdf_is_recognised_by_its_bytes_whatever_the_header_says(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "x.pdf", [["Sniffed"]]).read_bytes()
+    assert sniff_kind(pdf, "application/octet-stream") == "pdf"
+    assert extract_text(pdf, "text/html") == "Sniffed"
+
+
+def test_plain_text_falls_back_to_cp1252() -> None:
+    raw = "Pe\u00f1a \u2013 appellant".encode("cp1252")
+    assert extract_text(raw, "text/plain") == "Peña – appellant"
+    assert extract_text("Putusan – é".encode(), "text/markdown") == "Putusan – é"
+
+
+def test_unsupported_type_is_an_error() -> None:
+    with pytest.raises(ExtractionError, match="unsupported"):
+        extract_text(b"PK\x03\x04zipdata", "application/zip")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"<html><title>Just a moment...</title></html>",
+        b"<html><body><div class='cf-turnstile'></div></body></html>",
+        b"<html><body>Checking if the site connection is secure</body></html>",
+        b"<html><body>Sedang melakukan verifikasi keamanan</body></html>",
+    ],
+)
+def test_challenge_pages_are_recognised(page: bytes) -> None:
+    assert challenge_marker(page, "text/html") is not None
+
+
+def test_ordinary_pages_and_pdfs_are_not_challenges() -> None:
+    raw = (EXAMPLES / "id_mahkamahagung_judgments_example.html").read_bytes()
+    assert challenge_marker(raw, "text/html") is None
+    assert challenge_marker(b"%PDF-1.4 Just a moment...", "application/pdf") is None

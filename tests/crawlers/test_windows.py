@@ -1,0 +1,49 @@
+"""Spider arguments: backfill windows, limits and full walks, checked on the saved pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawlers.sources.id_mahkamahagung_judgments import IdMahkamahagungJudgments
+from crawlers.sources.ph_lawphil_judgments import PhLawphilJudgments
+from crawlers.sources.ph_lawphil_statutes import PhLawphilStatutes
+from crawlers.testing import run_example
+
+EXAMPLES = Path(__file__).parents[1] / "examples" / "crawlers"
+ID_LISTING = EXAMPLES / "id_mahkamahagung_judgments_example.html"
+
+
+def _requested(outputs: list[dict[str, object]]) -> list[str]:
+    return [str(o["callback"]) for o in outputs if "request" in o]
+
+
+def test_putusan3_window_keeps_only_decisions_pronounced_inside_it() -> None:
+    spider = IdMahkamahagungJudgments(since="2024-06-15", until="2024-06-30")
+    outputs = run_example(spider, ID_LISTING)
+    decisions = [o for o in outputs if o.get("callback") == "parse_decision"]
+    assert [o["doc_id"] for o in decisions] == [
+        "id_mahkamahagung_judgments:3f9c2a7b1e4d4c0a9b8e7d6c5a4b3f21"
+    ]
+    assert _requested(outputs).count("parse_listing") == 1  # later pages may hold older ones
+
+
+def test_putusan3_stops_paging_once_a_page_is_older_than_the_window() -> None:
+    outputs = run_example(IdMahkamahagungJudgments(since="2024-07-01"), ID_LISTING)
+    assert outputs == []
+
+
+def test_limit_caps_document_requests() -> None:
+    outputs = run_example(
+        PhLawphilJudgments(limit="1"), EXAMPLES / "ph_lawphil_judgments_example.html"
+    )
+    assert _requested(outputs) == ["parse_decision"]
+
+
+def test_default_windows_are_recent_months_and_years() -> None:
+    months = PhLawphilJudgments().months()
+    assert len(months) == 3 and months == sorted(months)
+    assert PhLawphilJudgments(since="2023-11", until="2024-02").months() == [
+        (2023, 11), (2023, 12), (2024, 1), (2024, 2),
+    ]  # fmt: skip
+    assert PhLawphilStatutes(since="2020", until="2022").years() == [2020, 2021, 2022]
+    assert len(PhLawphilStatutes().years()) == 2
