@@ -7,3 +7,10 @@ Public verbs (the only names `flows/` and the CLI use):
 - `detect_language(text) -> str`.
 - `segment_provisions(document) -> list[Provision]` for legislation.
 """
+
+from nlp.coder import CaseCoder, load_coder
+from nlp.language import detect_language
+
+# from nlp.legislation import segment_provisions
+
+__all__ = ["CaseCoder", "detect_language", "load_coder"]

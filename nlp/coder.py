@@ -1,0 +1,369 @@
+"""`CaseCoder`: a court judgment (`Document`) in, the coded case (`CaseFacts`) out.
+
+The flow for one judgment: detect language and country, clean the text (with a map back to the
+original), cut it into sections with regexes, make spaCy Docs of only the sections that carry
+facts (header, charges, operative part, closing, and windows around mentions of trafficking),
+run the configured pipeline over them, and assemble the findings into CaseFacts with evidence
+spans in the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+import nlp.components  # noqa: F401  (registers the factories when used without entry points)
+from nlp.classify import infer_country, is_criminal, tip_mentions
+from nlp.components import findings_of
+from nlp.extractors.nonpunishment import non_punishment
+from nlp.extractors.statutes import trafficking_statutes
+from nlp.findings import Finding
+from nlp.language import detect_language, spacy_language
+from nlp.sections import Section, split_sections
+from nlp.textclean import CleanText, clean_text
+from tiplex.records import (
+    CaseFacts,
+    Charge,
+    Compensation,
+    Defendant,
+    Document,
+    Money,
+    NonPunishment,
+    Sentence,
+    Span,
+    Victims,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONFIG = Path(__file__).parent / "configs" / "coder.cfg"
+KNOWN_LANGUAGES = frozenset({"en", "id", "ms", "tl", "th", "vi", "km", "lo", "my"})
+
+
+@dataclass(slots=True)
+class _Coding:
+    """Working state for one document."""
+
+    clean: CleanText
+    sections: dict[str, Section]
+    findings: list[Finding] = field(default_factory=list)
+    citations: list[Finding] = field(default_factory=list)
+    section_of: dict[int, str] = field(default_factory=dict)
+
+    def span(self, start: int, end: int) -> Span:
+        orig_start, orig_end = self.clean.span(start, end)
+        return Span(orig_start, orig_end, self.clean.original[orig_start:orig_end])
+
+
+class CaseCoder:
+    """Codes judgments; loads one pipeline per language on first use."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        coder = config.get("coder", {})
+        self.window_chars = int(coder.get("window_chars", 1200))
+        self.max_windows = int(coder.get("max_windows", 8))
+        self.min_mentions = int(coder.get("min_mentions", 4))
+        self._pipelines: dict[str, Language] = {}
+
+    # ---------------------------------------------------------------- pipelines
+
+    def pipeline(self, lang: str) -> Language:
+        """The pipeline for a language (built from the config with that language's class)."""
+        spacy_lang = spacy_language(lang)
+        if spacy_lang not in self._pipelines:
+            config = self.config.copy()
+            config["nlp"]["lang"] = spacy_lang
+            nlp_config = Config({k: v for k, v in config.items() if k != "coder"})
+            try:
+                self._pipelines[spacy_lang] = spacy.util.load_model_from_config(
+                    nlp_config, auto_fill=True
+                )
+            except (ImportError, ValueError) as error:  # e.g. pythainlp missing for Thai
+                log.warning("no %s pipeline (%s); using the multi-language one", spacy_lang, error)
+                nlp_config["nlp"]["lang"] = "xx"
+                self._pipelines[spacy_lang] = spacy.util.load_model_from_config(
+                    nlp_config, auto_fill=True
+                )
+        return self._pipelines[spacy_lang]
+
+    # ---------------------------------------------------------------- public API
+
+    def code(self, document: Document) -> CaseFacts:
+        """The coded case; never raises: unreadable input gives CaseFacts with nulls."""
+        try:
+            return self._code(document)
+        except Exception:  # a broken judgment must not stop a batch of thousands
+            log.exception("could not code %s", getattr(document, "doc_id", "?"))
+            return CaseFacts(
+                doc_id=str(getattr(document, "doc_id", "")),
+                country=str(getattr(document, "country", "") or ""),
+                language=str(getattr(document, "language", "") or ""),
+                doc_type=str(getattr(document, "doc_type", "") or ""),
+            )
+
+    def code_many(self, documents: Iterable[Document]) -> Iterator[CaseFacts]:
+        for document in documents:
+            yield self.code(document)
+
+    # ---------------------------------------------------------------- one document
+
+    def _code(self, document: Document) -> CaseFacts:
+        text = document.text or ""
+        lang = document.language if document.language in KNOWN_LANGUAGES else ""
+        if not lang or lang == "en":
+            # Declared "en" is often a source default: check it (cheap).
+            lang = detect_language(text)
+        country = (document.country or "").upper() or infer_country(text, lang)
+        base = CaseFacts(
+            doc_id=document.doc_id, country=country, language=lang, doc_type=document.doc_type
+        )
+        if document.doc_type == "legislation" or lang == "und" or not text.strip():
+            return base
+
+        clean = clean_text(text)
+        sections = split_sections(clean.text, country)
+        coding = _Coding(clean, sections)
+        header = sections["header"]
+        criminal = is_criminal(clean.text[header.start : header.end])
+        mentions = tip_mentions(clean.text)
+        docs = self._section_docs(coding, lang, country, criminal, mentions)
+        for doc in self.pipeline(lang).pipe(docs):
+            coding.findings.extend(findings_of(doc))
+            coding.citations.extend(doc.user_data.get("citations", []))
+        return self._assemble(base, coding, criminal, mentions)
+
+    def _section_docs(
+        self,
+        coding: _Coding,
+        lang: str,
+        country: str,
+        criminal: bool,
+        mentions: list[tuple[int, int]],
+    ) -> Iterator[Any]:
+        nlp = self.pipeline(lang)
+        text = coding.clean.text
+        tail_base = max(len(text) - 600, 0)
+        context = {
+            "country": country,
+            "lang": lang,
+            "criminal": criminal,
+            "tail": text[tail_base:],
+            "tail_base": tail_base,
+        }
+        for name in ("header", "charges", "operative", "closing"):
+            section = coding.sections.get(name)
+            if section is None or section.end <= section.start:
+                continue
+            piece = text[section.start : section.end]
+            doc = nlp.make_doc(piece)
+            doc.user_data.update(context, section=name, base=section.start, text=piece)
+            yield doc
+        for start, end in self._windows(coding, mentions):
+            piece = text[start:end]
+            doc = nlp.make_doc(piece)
+            doc.user_data.update(context, section="window", base=start, text=piece)
+            yield doc
+
+    def _windows(self, coding: _Coding, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Stretches of the reasoning around mentions of trafficking, merged, at most max."""
+        reasoning = coding.sections.get("reasoning")
+        lo, hi = (reasoning.start, reasoning.end) if reasoning else (0, len(coding.clean.text))
+        half = self.window_chars // 2
+        windows: list[tuple[int, int]] = []
+        for start, end in mentions:
+            if not lo <= start < hi:
+                continue
+            window = (max(start - half, lo), min(end + half, hi))
+            if windows and window[0] <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], window[1])
+            else:
+                windows.append(window)
+            if len(windows) > self.max_windows:
+                windows.pop()
+                break
+        return windows
+
+    # ---------------------------------------------------------------- assembly
+
+    def _assemble(
+        self, base: CaseFacts, coding: _Coding, criminal: bool, mentions: list[tuple[int, int]]
+    ) -> CaseFacts:
+        by_field: dict[str, list[Finding]] = defaultdict(list)
+        for finding in coding.findings:
+            by_field[finding.field].append(finding)
+        evidence: dict[str, tuple[Span, ...]] = {}
+        values: dict[str, Any] = {}
+
+        for name in ("court", "case_number", "proceeding_stage", "outcome"):
+            if by_field[name]:
+                first = by_field[name][0]
+                values[name] = first.value
+                evidence[name] = (coding.span(first.start, first.end),)
+        # The closing formula states when the decision was pronounced; the header only where
+        # the tradition prints it there (PH, SG).
+        dates = by_field["decision_date"]
+        if dates:
+            chosen = dates[-1]
+            values["decision_date"] = chosen.value
+            evidence["decision_date"] = (coding.span(chosen.start, chosen.end),)
+
+        charges = self._charges(coding, by_field, values.get("outcome"))
+        tip_statutes = trafficking_statutes()
+        charged_tip = any(c.statute in tip_statutes for c in charges)
+        cited_tip = any(f.value["statute"] in tip_statutes for f in coding.citations)
+        is_tip = criminal and (
+            charged_tip
+            or (cited_tip and len(mentions) >= self.min_mentions)
+            or len(mentions) >= 2 * self.min_mentions
+        )
+        if is_tip:
+            first = next(
+                (c.evidence[0] for c in charges if c.statute in tip_statutes and c.evidence), None
+            )
+            evidence["is_trafficking_case"] = (
+                (first,) if first else tuple(coding.span(s, e) for s, e in mentions[:3])
+            )
+
+        sentences = (
+            tuple(
+                Sentence(
+                    imprisonment_months=f.value["imprisonment_months"],
+                    life=f.value["life"],
+                    fine=Money(**f.value["fine"]) if f.value["fine"] else None,
+                    subsidiary_detention_months=f.value["subsidiary_detention_months"],
+                    evidence=(coding.span(f.start, f.end),),
+                )
+                for f in by_field["sentence"]
+            )
+            if criminal
+            else ()
+        )
+        compensation = self._compensation(coding, by_field["compensation"])
+        defendants = tuple(
+            Defendant(
+                name=f.value["name"],
+                gender=f.value["gender"],
+                age=f.value["age"],
+                nationality=f.value["nationality"],
+                evidence=(coding.span(f.start, f.end),),
+            )
+            for f in by_field["defendant"]
+        )
+        concept_values: dict[str, tuple[str, ...]] = {}
+        countries: tuple[str, ...] = ()
+        if is_tip:
+            for group in ("exploitation_forms", "sectors", "means", "acts"):
+                hits = by_field[f"concept:{group}"]
+                names = tuple(dict.fromkeys(f.value for f in hits))
+                if names:
+                    concept_values[group] = names
+                    evidence[group] = tuple(coding.span(f.start, f.end) for f in hits[:10])
+            country_hits = by_field["country"]
+            countries = tuple(dict.fromkeys(f.value for f in country_hits))
+            if countries:
+                evidence["countries_involved"] = tuple(
+                    coding.span(f.start, f.end) for f in country_hits[:10]
+                )
+        transnational = None
+        if countries and base.country:
+            transnational = any(c != base.country for c in countries) or None
+            if transnational:
+                evidence["transnational"] = evidence["countries_involved"]
+
+        return CaseFacts(
+            doc_id=base.doc_id,
+            country=base.country,
+            language=base.language,
+            doc_type=base.doc_type,
+            is_trafficking_case=is_tip,
+            court=values.get("court"),
+            case_number=values.get("case_number"),
+            decision_date=values.get("decision_date"),
+            proceeding_stage=values.get("proceeding_stage"),
+            defendants=defendants,
+            victims=Victims(),
+            acts=concept_values.get("acts", ()),
+            means=concept_values.get("means", ()),
+            exploitation_forms=concept_values.get("exploitation_forms", ()),
+            sectors=concept_values.get("sectors", ()),
+            transnational=transnational,
+            countries_involved=countries,
+            charges=charges,
+            outcome=values.get("outcome"),
+            sentences=sentences,
+            compensation=compensation,
+            non_punishment=self._non_punishment(coding, base.country)
+            if is_tip
+            else NonPunishment(),
+            evidence=evidence,
+        )
+
+    def _charges(
+        self, coding: _Coding, by_field: dict[str, list[Finding]], outcome: str | None
+    ) -> tuple[Charge, ...]:
+        distinct: dict[tuple[str, str | None], Finding] = {}
+        for finding in by_field["charge"]:
+            key = (finding.value["statute"], finding.value["provision"])
+            distinct.setdefault(key, finding)
+        # A statute cited once without a provision, when the same statute is also cited with
+        # one, adds nothing.
+        with_provision = {s for s, p in distinct if p}
+        verdict = {
+            "convicted": "convicted",
+            "acquitted": "acquitted",
+            "dismissed": "dismissed",
+        }.get(outcome or "", "not_decided")
+        return tuple(
+            Charge(
+                statute=statute,
+                provision=provision,
+                verdict=verdict if len(distinct) == 1 or outcome == "acquitted" else "not_decided",
+                evidence=(coding.span(f.start, f.end),),
+            )
+            for (statute, provision), f in distinct.items()
+            if provision or statute not in with_provision
+        )
+
+    def _compensation(self, coding: _Coding, findings: list[Finding]) -> tuple[Compensation, ...]:
+        with_amount = {f.value["kind"] for f in findings if f.value["amount"] is not None}
+        items: list[Compensation] = []
+        seen: set[tuple[str, float | None]] = set()
+        for f in findings:
+            key = (f.value["kind"], f.value["amount"])
+            if key in seen or (f.value["amount"] is None and f.value["kind"] in with_amount):
+                continue
+            seen.add(key)
+            items.append(
+                Compensation(
+                    kind=f.value["kind"],
+                    amount=f.value["amount"],
+                    currency=f.value["currency"],
+                    beneficiary=f.value["beneficiary"],
+                    evidence=(coding.span(f.start, f.end),),
+                )
+            )
+        return tuple(items)
+
+    def _non_punishment(self, coding: _Coding, country: str) -> NonPunishment:
+        found = non_punishment(coding.clean.text, country)
+        if found is None:
+            return NonPunishment()
+        raised, applied, provision, start, end = found
+        return NonPunishment(
+            raised=raised, applied=applied, provision=provision, evidence=(coding.span(start, end),)
+        )
+
+
+def load_coder(config_path: Path | None = None) -> CaseCoder:
+    """A coder configured by `config_path` (default: the bundled `nlp/configs/coder.cfg`)."""
+    config = spacy.util.load_config(config_path or DEFAULT_CONFIG)
+    return CaseCoder(config)

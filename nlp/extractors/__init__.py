@@ -1,0 +1,1 @@
+"""Extractors: plain functions from a section's text to findings, wrapped by the components."""
