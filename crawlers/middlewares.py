@@ -14,6 +14,7 @@ import email.utils
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
@@ -136,6 +137,13 @@ class ArchiveMiddleware:
         return response
 
 
+def _resource(url: str) -> tuple[str, str]:
+    """A URL's path and query. The same document reached through another host or port (a
+    mirror restarted on a new port, a base-URL override) keeps its validators."""
+    parts = urlsplit(url)
+    return parts.path, parts.query
+
+
 class ConditionalGetMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         settings = tiplex_settings(crawler)
@@ -150,8 +158,8 @@ class ConditionalGetMiddleware:
         if self.state is None or not doc_id or not request.meta.get(CONDITIONAL_META):
             return
         stored = self.state.get(doc_id)
-        if stored is None or stored.url != request.url:
-            return  # validators belong to the stored URL only
+        if stored is None or _resource(stored.url) != _resource(request.url):
+            return  # validators belong to the stored resource only
         if stored.etag:
             request.headers["If-None-Match"] = stored.etag
         if stored.last_modified:

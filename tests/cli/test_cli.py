@@ -113,5 +113,7 @@ def test_demo_twice_downloads_and_embeds_nothing_the_second_time(tmp_path: Path)
     second = json.loads(tiplex(tmp_path, "demo", "--json").stdout)
     totals = second["summary"]["totals"]
     assert totals["new"] == 0 and totals["changed"] == 0
+    # The mirror came back on another port: validators still apply, nothing is downloaded again.
+    assert totals["fetched"] == 0
     assert second["summary"]["passages_embedded"] == 0
     assert totals["unchanged"] == first["summary"]["totals"]["new"]
