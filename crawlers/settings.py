@@ -6,12 +6,19 @@ from Scrapy's default says what the default is.
 
 from __future__ import annotations
 
+import os
+
 BOT_NAME = "tiplex"
 SPIDER_MODULES = ["crawlers.sources"]
 NEWSPIDER_MODULE = "crawlers.sources"
 
-# An honest User-Agent with a contact URL, so site operators can reach us instead of blocking.
-USER_AGENT = "tiplex/0.1 (research crawler on trafficking-in-persons case law; +https://github.com/tiplex/tiplex)"
+# An honest User-Agent with a contact, so site operators can reach whoever runs this instance
+# instead of blocking it. Operators set TIPLEX_CRAWLER_CONTACT (a URL or an e-mail address).
+USER_AGENT = (
+    "tiplex/0.1 (research crawler on trafficking-in-persons case law; +"
+    + os.environ.get("TIPLEX_CRAWLER_CONTACT", "contact not configured: see TIPLEX_CRAWLER_CONTACT")
+    + ")"
+)
 
 ROBOTSTXT_OBEY = True  # default False
 CONCURRENT_REQUESTS = 4  # default 16
