@@ -406,6 +406,37 @@ def eval_extraction(
         out.print(format_report(report), highlight=False)
 
 
+@eval_app.command("retrieval")
+def eval_retrieval(
+    queries: Annotated[Path, typer.Option(help="Queries (JSON lines).")] = Path(
+        "tests/eval/retrieval/queries.jsonl"
+    ),
+    qrels: Annotated[Path, typer.Option(help="Graded judgments (qid, doc_id, grade).")] = Path(
+        "tests/eval/retrieval/qrels.tsv"
+    ),
+    corpus: Annotated[Path, typer.Option(help="The corpus folder with manifest.jsonl.")] = Path(
+        "../shared/corpus"
+    ),
+    split: Annotated[str | None, typer.Option(help="tune | test (default: all).")] = None,
+    per_query: Annotated[bool, typer.Option(help="Also print each query's figures.")] = False,
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+) -> None:
+    """nDCG@10 and recall@50 of bm25, dense and hybrid on the index under TIPLEX_HOME, which
+    must hold the corpus (`tiplex ingest ../shared/corpus/*`)."""
+    for path in (queries, qrels, corpus / "manifest.jsonl"):
+        if not path.is_file():
+            raise _fail(f"no such file: {path}")
+    settings = _settings(home)
+    from index.evaluation import format_report, run_retrieval_eval
+
+    report = run_retrieval_eval(settings, corpus, queries, qrels, split=split)
+    if as_json:
+        _print_json(report.to_dict())
+    else:
+        out.print(format_report(report, per_query=per_query), highlight=False)
+
+
 # ------------------------------------------------------------------------------------------------
 # Printing helpers
 # ------------------------------------------------------------------------------------------------
