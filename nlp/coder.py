@@ -10,6 +10,7 @@ spans in the ORIGINAL text.
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,14 +19,18 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from thinc.api import Config
 
 import nlp.components  # noqa: F401  (registers the factories when used without entry points)
-from nlp.classify import infer_country, is_criminal, tip_mentions
+from nlp.classify import infer_country, is_criminal, tip_mentions, trafficking_statute_cited
 from nlp.components import findings_of
+from nlp.extractors.facts import code_facts
 from nlp.extractors.nonpunishment import non_punishment
 from nlp.extractors.statutes import trafficking_statutes
 from nlp.findings import Finding
+from nlp.formulas import FORMULA_LANGUAGES, formula_findings
 from nlp.language import detect_language, spacy_language
 from nlp.sections import Section, split_sections
 from nlp.textclean import CleanText, clean_text
@@ -46,6 +51,27 @@ log = logging.getLogger(__name__)
 
 DEFAULT_CONFIG = Path(__file__).parent / "configs" / "coder.cfg"
 KNOWN_LANGUAGES = frozenset({"en", "id", "ms", "tl", "th", "vi", "km", "lo", "my"})
+DEFAULT_TOKENIZED_SECTIONS = ("charges", "window")
+HEADER_FIELDS = frozenset({"court", "case_number", "decision_date"})
+# The longest indictment read for an anti-trafficking charge (alternative counts run long).
+INDICTMENT_CHARS = 60_000
+# The opening paragraph after the header, where appeals state the offence decided below.
+OPENING_CHARS = 1_000
+_WHITESPACE_TOKEN = re.compile(r"(\S+)( ?)|(\s+)")
+
+
+def whitespace_doc(vocab: Vocab, text: str) -> Doc:
+    """A Doc whose tokens are the whitespace-separated pieces of `text` (its text unchanged)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for match in _WHITESPACE_TOKEN.finditer(text):
+        if match.group(1):
+            words.append(match.group(1))
+            spaces.append(bool(match.group(2)))
+        else:
+            words.append(match.group(3))
+            spaces.append(False)
+    return Doc(vocab, words=words, spaces=spaces)
 
 
 @dataclass(slots=True)
@@ -72,6 +98,11 @@ class CaseCoder:
         self.window_chars = int(coder.get("window_chars", 1200))
         self.max_windows = int(coder.get("max_windows", 8))
         self.min_mentions = int(coder.get("min_mentions", 4))
+        # A trained component that reads tokens in every section (e.g. an NER model) needs all
+        # of them here: ["header", "charges", "operative", "closing", "window"].
+        self.tokenized_sections = frozenset(
+            coder.get("tokenized_sections", DEFAULT_TOKENIZED_SECTIONS)
+        )
         self._pipelines: dict[str, Language] = {}
 
     # ---------------------------------------------------------------- pipelines
@@ -139,7 +170,22 @@ class CaseCoder:
         for doc in self.pipeline(lang).pipe(docs):
             coding.findings.extend(findings_of(doc))
             coding.citations.extend(doc.user_data.get("citations", []))
+        # Indonesian judgments are sometimes detected as Malay: their own readers know them.
+        if lang in FORMULA_LANGUAGES and country not in {"ID", "PH", "SG"}:
+            self._add_formula_findings(coding, lang, criminal)
         return self._assemble(base, coding, criminal, mentions)
+
+    @staticmethod
+    def _add_formula_findings(coding: _Coding, lang: str, criminal: bool) -> None:
+        """Thai, Vietnamese and Malay judgments: the header fields are read off the tradition's
+        own formulas (they replace what the section readers, written for the ID, PH and SG
+        traditions, found); the verdict fields only fill what those readers left empty."""
+        formula = formula_findings(coding.clean.text, lang, criminal=criminal)
+        replaced = {f.field for f in formula} & HEADER_FIELDS
+        found = {f.field for f in coding.findings}
+        coding.findings = [f for f in coding.findings if f.field not in replaced] + [
+            f for f in formula if f.field in replaced or f.field not in found
+        ]
 
     def _section_docs(
         self,
@@ -158,20 +204,32 @@ class CaseCoder:
             "criminal": criminal,
             "tail": text[tail_base:],
             "tail_base": tail_base,
+            # The verdict reader looks into the body where the operative part points there
+            # (a penalty "AFFIRMED" without restating it, the number of "Para Terdakwa").
+            "full_text": text,
         }
         for name in ("header", "charges", "operative", "closing"):
             section = coding.sections.get(name)
             if section is None or section.end <= section.start:
                 continue
             piece = text[section.start : section.end]
-            doc = nlp.make_doc(piece)
+            doc = self._make_doc(nlp, name, piece)
             doc.user_data.update(context, section=name, base=section.start, text=piece)
             yield doc
         for start, end in self._windows(coding, mentions):
             piece = text[start:end]
-            doc = nlp.make_doc(piece)
+            doc = self._make_doc(nlp, "window", piece)
             doc.user_data.update(context, section="window", base=start, text=piece)
             yield doc
+
+    def _make_doc(self, nlp: Language, section: str, piece: str) -> Doc:
+        """The language's tokenizer for the sections whose tokens are read (the concept matcher
+        reads charges and windows); whitespace tokens for the sections that are only read as
+        text. Tokenizing is most of the coder's time, and the header, operative part and closing
+        are almost half of what it tokenized."""
+        if section in self.tokenized_sections:
+            return nlp.make_doc(piece)
+        return whitespace_doc(nlp.vocab, piece)
 
     def _windows(self, coding: _Coding, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Stretches of the reasoning around mentions of trafficking, merged, at most max."""
@@ -219,9 +277,24 @@ class CaseCoder:
         charges = self._charges(coding, by_field, values.get("outcome"))
         tip_statutes = trafficking_statutes()
         charged_tip = any(c.statute in tip_statutes for c in charges)
+        tip_citation = None if charged_tip else self._trafficking_charge(coding)
+        charged_tip = charged_tip or tip_citation is not None
         cited_tip = any(f.value["statute"] in tip_statutes for f in coding.citations)
+        # The operative part names the offence the court decides on ("ACQUITTED of Qualified
+        # Trafficking in Persons"): trafficking named there makes it a trafficking case.
+        # So does the opening paragraph of a Philippine decision, which states what the accused
+        # was charged with or convicted of below ("... convicting him of Qualified Trafficking
+        # in Persons"); other traditions have no such fixed opening after the header.
+        operative = coding.sections.get("operative")
+        opening = coding.sections["header"].end if base.country == "PH" else -OPENING_CHARS
+        decided_tip = any(
+            opening <= start < opening + OPENING_CHARS
+            or (operative is not None and operative.start <= start < operative.end)
+            for start, _end in mentions
+        )
         is_tip = criminal and (
             charged_tip
+            or decided_tip
             or (cited_tip and len(mentions) >= self.min_mentions)
             or len(mentions) >= 2 * self.min_mentions
         )
@@ -229,6 +302,8 @@ class CaseCoder:
             first = next(
                 (c.evidence[0] for c in charges if c.statute in tip_statutes and c.evidence), None
             )
+            if first is None and tip_citation is not None:
+                first = coding.span(*tip_citation)
             evidence["is_trafficking_case"] = (
                 (first,) if first else tuple(coding.span(s, e) for s, e in mentions[:3])
             )
@@ -258,26 +333,33 @@ class CaseCoder:
             )
             for f in by_field["defendant"]
         )
-        concept_values: dict[str, tuple[str, ...]] = {}
-        countries: tuple[str, ...] = ()
-        if is_tip:
-            for group in ("exploitation_forms", "sectors", "means", "acts"):
-                hits = by_field[f"concept:{group}"]
-                names = tuple(dict.fromkeys(f.value for f in hits))
-                if names:
-                    concept_values[group] = names
-                    evidence[group] = tuple(coding.span(f.start, f.end) for f in hits[:10])
-            country_hits = by_field["country"]
-            countries = tuple(dict.fromkeys(f.value for f in country_hits))
-            if countries:
-                evidence["countries_involved"] = tuple(
-                    coding.span(f.start, f.end) for f in country_hits[:10]
-                )
-        transnational = None
-        if countries and base.country:
-            transnational = any(c != base.country for c in countries) or None
-            if transnational:
-                evidence["transnational"] = evidence["countries_involved"]
+        # The facts begin where the accused's identity ends: at the charges, or after the header.
+        charges_section = coding.sections.get("charges")
+        body_start = coding.sections["header"].end
+        if charges_section is not None:
+            body_start = min(body_start, charges_section.start)
+        facts = code_facts(
+            coding.clean.text,
+            body_start,
+            base.country,
+            criminal=criminal,
+            trafficking=is_tip,
+            concept_findings=coding.findings,
+        )
+        victim_spans: tuple[Span, ...] = ()
+        for name, offsets in facts.evidence.items():
+            spans = tuple(coding.span(start, end) for start, end in offsets)
+            if name.startswith("victims."):
+                victim_spans += spans
+            else:
+                evidence[name] = spans
+        victims = Victims(
+            count=facts.victims_count,
+            minors=facts.minors,
+            genders=facts.genders,
+            nationalities=facts.nationalities,
+            evidence=victim_spans[:10],
+        )
 
         return CaseFacts(
             doc_id=base.doc_id,
@@ -290,13 +372,13 @@ class CaseCoder:
             decision_date=values.get("decision_date"),
             proceeding_stage=values.get("proceeding_stage"),
             defendants=defendants,
-            victims=Victims(),
-            acts=concept_values.get("acts", ()),
-            means=concept_values.get("means", ()),
-            exploitation_forms=concept_values.get("exploitation_forms", ()),
-            sectors=concept_values.get("sectors", ()),
-            transnational=transnational,
-            countries_involved=countries,
+            victims=victims,
+            acts=facts.acts,
+            means=facts.means,
+            exploitation_forms=facts.exploitation_forms,
+            sectors=facts.sectors,
+            transnational=facts.transnational,
+            countries_involved=facts.countries_involved,
             charges=charges,
             outcome=values.get("outcome"),
             sentences=sentences,
@@ -306,6 +388,25 @@ class CaseCoder:
             else NonPunishment(),
             evidence=evidence,
         )
+
+    def _trafficking_charge(self, coding: _Coding) -> tuple[int, int] | None:
+        """An anti-trafficking statute cited in the whole indictment (up to the reasoning) or in
+        the operative part: the case is then about trafficking whatever it was finally decided
+        under (an alternative charge of selling a child, of illegal placement, ...)."""
+        text = coding.clean.text
+        sections = coding.sections
+        charges = sections.get("charges")
+        if charges is not None:
+            reasoning = sections.get("reasoning")
+            end = reasoning.start if reasoning and reasoning.start > charges.start else None
+            end = min(end or charges.end, charges.start + INDICTMENT_CHARS)
+            found = trafficking_statute_cited(text, charges.start, max(end, charges.end))
+            if found:
+                return found
+        operative = sections.get("operative")
+        if operative is not None:
+            return trafficking_statute_cited(text, operative.start, operative.end)
+        return None
 
     def _charges(
         self, coding: _Coding, by_field: dict[str, list[Finding]], outcome: str | None

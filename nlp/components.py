@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.extractors import header, people, statutes, verdict
+from nlp.extractors import facts, header, people, statutes, verdict
 from nlp.findings import Finding
 from tiplex.thesaurus import load_thesaurus
 
@@ -92,8 +92,30 @@ class VerdictReader:
         if section != "operative":
             return doc
         text = _text(doc)
-        _report(doc, [verdict.outcome(text, base, criminal=bool(doc.user_data.get("criminal")))])
-        _report(doc, verdict.sentences(text, base, lang, country))
+        full_text = str(doc.user_data.get("full_text", ""))
+        stage = header.proceeding_stage(full_text[: header.STAGE_CHARS], 0)
+        stage_value = stage.value if stage else None
+        criminal = bool(doc.user_data.get("criminal"))
+        _report(
+            doc,
+            [
+                verdict.outcome(
+                    text,
+                    base,
+                    criminal=criminal,
+                    country=country,
+                    full_text=full_text,
+                    stage=stage_value,
+                )
+            ],
+        )
+        if criminal:
+            _report(
+                doc,
+                verdict.sentences(
+                    text, base, lang, country, full_text=full_text, stage=stage_value
+                ),
+            )
         _report(doc, verdict.compensation(text, base, country))
         return doc
 
@@ -112,7 +134,7 @@ class StatuteReader:
 
 
 class ConceptReader:
-    """Thesaurus concepts (exploitation forms, sectors, means, acts) and countries in the facts.
+    """Thesaurus concepts (exploitation forms, sectors, means, acts) in the charges and reasoning.
 
     Indictments recite the statute's whole list of means and acts ("by threat, force, abduction,
     fraud, deception, abuse of power ..."): a stretch naming `recital_min_concepts` or more
@@ -151,12 +173,15 @@ class ConceptReader:
                 hits.append((self.vocab.strings[match_id], span.start_char, span.end_char))
         hits.sort(key=lambda h: h[1])
         findings: list[Finding] = []
+        recitals = facts.recital_spans(_text(doc))
         for name, start, end in hits:
             group = self.groups.get(name, "topic")
-            if group in CONCEPT_GROUPS and self._in_recital(hits, group, start):
+            if group in CONCEPT_GROUPS and (
+                self._in_recital(hits, group, start)
+                or any(s <= start < e for s, e in recitals)
+            ):
                 continue
             findings.append(Finding(f"concept:{group}", name, base + start, base + end))
-        findings.extend(people.countries(_text(doc), base))
         _report(doc, findings)
         return doc
 

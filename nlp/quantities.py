@@ -183,11 +183,15 @@ class Amount:
 
 
 # Currency marks and how each country formats its figures. Indonesian uses "." for thousands and
-# "," for decimals; the others the other way round.
+# "," for decimals; the others the other way round. PDF text brings its own noise: a first group
+# of four digits ("Rp1000.000.000,00"), the letter O for a zero ("Rp50.OOO.OOO,OO"), and editors'
+# brackets around the peso sign ("[P]300,000.00").
 _MONEY = re.compile(
-    r"(?P<cur>Rp\.?|IDR|PHP|Php|₱|P(?=\s?\d)|S\$|SGD|RM|MYR|US\$|USD|THB|฿|VND)\s?"
-    r"(?P<num>\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
-    r"(?:\s?(?P<scale>juta|million|ribu|thousand|miliar|billion))?"
+    r"(?P<cur>Rp\.?|IDR|PHP|Php|₱|\[(?:P|PHP|Php)\](?=\s?\d)|P(?=\s?\d)|S\$|SGD|RM|MYR|US\$|USD|THB|฿|VND)"
+    r"[ \t]{0,2}\n?[ \t]{0,2}"
+    r"(?P<num>\d{1,4}(?:[.,\s][\dO]{3}(?![\dO]))+(?:[.,][\dO]{1,2}(?![\dO]))?"
+    r"|\d+(?:[.,]\d{1,2})?)"
+    r"(?:\s?(?P<scale>juta|million|ribu|thousand|miliar|milyar|billion)\b)?"
     r"|(?P<num2>\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?)\s?(?P<cur2>baht|đồng|VND|ringgit|rupiah)",
     re.IGNORECASE,
 )
@@ -199,6 +203,8 @@ _CURRENCY = {
     "php": "PHP",
     "₱": "PHP",
     "p": "PHP",
+    "[p]": "PHP",
+    "[php]": "PHP",
     "s$": "SGD",
     "sgd": "SGD",
     "rm": "MYR",
@@ -212,7 +218,15 @@ _CURRENCY = {
     "vnd": "VND",
     "đồng": "VND",
 }
-_SCALE = {"juta": 1e6, "million": 1e6, "ribu": 1e3, "thousand": 1e3, "miliar": 1e9, "billion": 1e9}
+_SCALE = {
+    "juta": 1e6,
+    "million": 1e6,
+    "ribu": 1e3,
+    "thousand": 1e3,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "billion": 1e9,
+}
 
 
 def parse_figure(figure: str, *, decimal_comma: bool) -> float | None:
@@ -238,7 +252,7 @@ def find_amounts(text: str, *, default_dollar: str | None = None) -> Iterator[Am
     dollar the document means (`default_dollar`, e.g. "SGD" for Singapore)."""
     for match in _MONEY.finditer(text):
         currency_mark = (match.group("cur") or match.group("cur2") or "").lower()
-        figure = match.group("num") or match.group("num2")
+        figure = re.sub("[Oo]", "0", match.group("num") or match.group("num2"))
         currency = _CURRENCY.get(currency_mark)
         if currency is None:
             continue

@@ -30,10 +30,17 @@ _ID_DEMAND_END = re.compile(
     r"|Menimbang,?\s+bahwa\s+Terdakwa\s+diajukan",
     re.IGNORECASE,
 )
-# The heading is uppercase (often letter-spaced) on a line of its own; the lowercase verb
-# "mengadili" occurs throughout the text and must not match.
+# The heading is uppercase (often letter-spaced, "M  E  N  G  A  D  I  L  I") and stands on a
+# line of its own or, in PDFs whose lines were joined, right after the "Mengingat ...;" clause.
+# The lowercase verb "mengadili" occurs throughout the text and must not match; a letter-spaced
+# mixed-case "M e n g a d i l i :" is a heading too. Diversion orders open with "Menetapkan".
 _ID_OPERATIVE = re.compile(
-    r"^[ \t]*M\s?E\s?N\s?G\s?A\s?D\s?I\s?L\s?I\b|^[ \t]*MENETAPKAN\s*:", re.MULTILINE
+    r"(?:^|(?<=[;:.])|(?<=\bI\.))[ \t]*"
+    r"(?:M\s{0,3}E\s{0,3}N\s{0,3}G\s{0,3}A\s{0,3}D\s{0,3}I\s{0,3}L\s{0,3}I"
+    r"|M ?e ?n ?g ?a ?d ?i ?l ?i(?=\s*:))"
+    r"(?=[ \t]*(?:[:•;.]|\n|$|SENDIRI|1\s*\.))"
+    r"|^[ \t]*(?:MENETAPKAN|Menetapkan)[ \t]*:?[ \t]*$",
+    re.MULTILINE,
 )
 _ID_CLOSING = re.compile(
     r"Demikian(?:lah)?\s+diputus(?:kan)?|Demikianlah\s+ditetapkan", re.IGNORECASE
@@ -70,11 +77,25 @@ _SG_OPERATIVE = re.compile(
 )
 
 
+# `_last` looks at the end of the text first and widens the stretch only when nothing is found:
+# the markers it looks for sit near the end, and scanning whole 300-page judgments with patterns
+# that carry lookbehinds was the slowest part of sectioning.
+_LAST_FIRST_STRETCH = 16_000
+
+
 def _last(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] | None:
-    found = None
-    for match in pattern.finditer(text, start):
-        found = match
-    return found
+    """The last match starting at or after `start` (the same as the last of `finditer`)."""
+    stretch = _LAST_FIRST_STRETCH
+    while True:
+        # Lookbehinds still see the characters before the stretch, so a match found here is the
+        # same match a scan from `start` would find.
+        stretch_start = max(len(text) - stretch, start)
+        found = None
+        for match in pattern.finditer(text, stretch_start):
+            found = match
+        if found is not None or stretch_start == start:
+            return found
+        stretch *= 4
 
 
 def _indonesian(text: str) -> list[Section]:

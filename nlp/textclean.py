@@ -49,6 +49,12 @@ _DOUBLED_LINE = re.compile(r"^([^\n]{4,})\n(?:[ \t]*\n)?\1$", re.MULTILINE)
 _HEADER_CHARS = 6_000
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Judgments of Thailand, Laos, Cambodia and Myanmar often write figures in their own digits.
+_DIGITS = {
+    zero + offset: ord("0") + offset
+    for zero in (0x0E50, 0x0ED0, 0x17E0, 0x1040)
+    for offset in range(10)
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +107,9 @@ class _Builder:
 
     def build(self) -> CleanText:
         return CleanText(
-            # Stray control characters become spaces: same length, so the map stays valid.
-            text=_CONTROL.sub(" ", "".join(self.parts)),
+            # Stray control characters become spaces and Thai, Lao, Khmer and Burmese digits
+            # ASCII digits: one character for one, so the map stays valid.
+            text=_CONTROL.sub(" ", "".join(self.parts)).translate(_DIGITS),
             original=self.original,
             _clean_starts=tuple(self.clean_starts),
             _orig_starts=tuple(self.orig_starts),

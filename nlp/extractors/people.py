@@ -1,4 +1,4 @@
-"""Defendants from the header, and countries named in the facts."""
+"""Defendants from the header; victims (how many, how many children, genders) from the text."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ _ID_AGE = re.compile(
     r"Umur(?:\s*/\s*[Tt]anggal\s+lahir)?\s*:\s*(\d{1,2})\s*(?:\(\w+\)\s*)?[Tt]ahun"
 )
 _ID_GENDER = re.compile(r"Jenis\s+[Kk]elamin\s*:\s*(Laki[-\s]?laki|Perempuan|Pria|Wanita)")
-_ID_NATIONALITY = re.compile(r"Kebangsaan\s*(?:/\s*Kewarganegaraan)?\s*:\s*([A-Za-z ]{3,40})")
+_ID_NATIONALITY = re.compile(
+    r"(?:Kebangsaan|Kewarganegaraan)\s*(?:/\s*Kewarganegaraan)?\s*:\s*([A-Za-z ]{3,40})"
+)
 _PH_ACCUSED = re.compile(
     r"\bVS?\.?\s+(.{3,400}?),\s*(?:ACCUSED[-\s]APPELLANTS?|ACCUSED|APPELLANTS?|ACCUSED-APPELLEES?)\b",
     re.IGNORECASE | re.DOTALL,
@@ -27,58 +29,11 @@ _GENDERS = {
     "wanita": "female",
 }
 COUNTRY_NAMES: dict[str, str] = {
-    "indonesia": "ID",
-    "malaysia": "MY",
-    "singapore": "SG",
-    "singapura": "SG",
-    "philippines": "PH",
-    "filipina": "PH",
-    "thailand": "TH",
-    "vietnam": "VN",
-    "viet nam": "VN",
-    "cambodia": "KH",
-    "kamboja": "KH",
-    "myanmar": "MM",
-    "laos": "LA",
-    "brunei": "BN",
-    "china": "CN",
-    "tiongkok": "CN",
-    "taiwan": "TW",
-    "hong kong": "HK",
-    "japan": "JP",
-    "jepang": "JP",
-    "korea": "KR",
-    "saudi arabia": "SA",
-    "arab saudi": "SA",
-    "uni emirat arab": "AE",
-    "united arab emirates": "AE",
-    "dubai": "AE",
-    "qatar": "QA",
-    "kuwait": "KW",
-    "oman": "OM",
-    "bahrain": "BH",
-    "jordan": "JO",
-    "turki": "TR",
-    "turkey": "TR",
-    "syria": "SY",
-    "suriah": "SY",
-    "iraq": "IQ",
-    "irak": "IQ",
-    "timor leste": "TL",
-    "australia": "AU",
-    "new zealand": "NZ",
-    "india": "IN",
-    "bangladesh": "BD",
-    "sri lanka": "LK",
-    "nepal": "NP",
-    "pakistan": "PK",
-    "mauritius": "MU",
-    "somalia": "SO",
-}
-_COUNTRY = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, COUNTRY_NAMES), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+    "indonesia": "ID", "malaysia": "MY", "singapore": "SG", "singapura": "SG",
+    "philippines": "PH", "filipina": "PH", "thailand": "TH", "vietnam": "VN", "viet nam": "VN",
+    "cambodia": "KH", "kamboja": "KH", "myanmar": "MM", "laos": "LA", "brunei": "BN",
+    "china": "CN", "tiongkok": "CN", "wni": "ID", "warga negara indonesia": "ID",
+}  # fmt: skip
 
 
 def indonesian_defendants(text: str, base: int) -> list[Finding]:
@@ -163,8 +118,148 @@ def singapore_defendants(text: str, base: int) -> list[Finding]:
     ][:20]
 
 
-def countries(text: str, base: int) -> list[Finding]:
-    return [
-        Finding("country", COUNTRY_NAMES[m.group(1).lower()], base + m.start(), base + m.end())
-        for m in _COUNTRY.finditer(text)
-    ]
+# ------------------------------------------------------------------------------------ victims
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17,
+}  # fmt: skip
+ADULT_AGE = 18
+# Indonesian procedure calls a child victim "Anak Korban" (UU 11/2012); a numeral or a name may
+# follow ("Anak Korban II", "Anak Korban SITI").
+_ID_CHILD_VICTIM = re.compile(
+    r"\b(?:Anak\s+Korban|Korban\s+Anak)\b(?:\s+((?:[IVX]{1,4}|\d{1,2})\b|[A-Z][A-Z'.]+"
+    r"(?:\s+[A-Z][A-Z'.]+){0,2}))?"
+)
+# In lowercase, "anak korban" may also be "the victim's child": trusted only when repeated.
+_ID_CHILD_VICTIM_LOWER = re.compile(r"\banak\s+korban\b")
+MIN_LOWERCASE_MENTIONS = 3
+# A baby among the victims (sold, or carried across a border).
+_BABY = re.compile(
+    r"(?:seorang|satu|\d+)\s+(?:\(\w+\)\s+)?(?:orang\s+)?bayi\b"
+    r"|(?:menjual|dijual|penjualan|jual\s+beli|adopsi)\s+(?:seorang\s+)?bayi\b"
+    r"|\b(?:an|the)\s+(?:infant|newborn)\b",
+    re.IGNORECASE,
+)
+# An age statement: "berumur 15 (lima belas) tahun", "14 years old", "aged 13", "13-year-old".
+_AGE = re.compile(
+    r"(?:(?:berumur|berusia|umur(?:nya)?|usia(?:nya)?)\s+(?:sekitar\s+|sekira\s+|baru\s+)?"
+    r"(\d{1,2})\s*(?:\([\w\s]+\)\s*)?tahun)"
+    r"|(?:(\d{1,2})\)?\s*[-\s]?years?[-\s]old)"
+    r"|(?:\b(" + "|".join(_NUMBER_WORDS) + r")[-\s]years?[-\s]old)"
+    r"|(?:\baged\s+(\d{1,2})\b)",
+    re.IGNORECASE,
+)
+# Who the age is about: a victim word shortly before it, and no accused in between.
+_AGE_SUBJECT = re.compile(
+    r"(?:korban|saksi|anak|victims?|complainants?|girls?|boys?|minors?|daughter|niece|female"
+    r"|(?-i:\b[A-H]{3}\d?\b))",
+    re.IGNORECASE,
+)
+# ... or right after it ("a 13-year-old girl"); "masih berusia 16 tahun" (only 16) needs neither.
+_AGE_SUBJECT_AFTER = re.compile(
+    r"^[\s,]{0,3}(?:\w+\s+)?(?:girls?|boys?|victims?|child|daughter|female|korban)\b",
+    re.IGNORECASE,
+)
+_STILL = re.compile(r"masih\s+$", re.IGNORECASE)
+_ACCUSED = re.compile(r"terdakwa|accused|appellant|pelaku|tersangka|offender", re.IGNORECASE)
+_UNDERAGE = re.compile(
+    r"(?:korban|saksi|anak)\s+(?:\w+\s+){0,4}(?:yang\s+)?masih\s+(?:di\s*)?bawah\s+umur"
+    r"|(?:korban|victims?|complainants?)\s+(?:\w+\s+){0,3}(?:still\s+)?minors?\b"
+    r"|(?-i:\b[A-H]{3}\d?\b),?\s+(?:then\s+)?(?:a\s+)?minor\b|\bminor\s+(?:victims?|girls?"
+    r"|complainants?)|child\s+victims?|(?:were|was|being)\s+(?:still\s+)?(?:a\s+)?minors?\b",
+    re.IGNORECASE,
+)
+_PSEUDONYM = re.compile(r"\b([A-H])\1\1(\d?)\b")
+_ID_NAMED_VICTIM = re.compile(
+    r"\b(?:Saksi\s+)?(?:Anak\s+)?Korban\s+((?:[A-Z][A-Z'.]+)(?:\s+[A-Z][A-Z'.]+){0,2})\b"
+)
+_FEMALE = re.compile(
+    r"(?:korban|victims?)\s+(?:\w+\s+){0,2}(?:perempuan|wanita|women|girls?|female)\b"
+    r"|\b(?:perempuan|wanita|gadis|women|girls?|female)\s+(?:\w+\s+){0,2}(?:korban|victims?)",
+    re.IGNORECASE,
+)
+_MALE = re.compile(
+    r"(?:korban|victims?)\s+(?:\w+\s+){0,2}(?:laki[-\s]laki|pria|men|boys?|male)\b"
+    r"|\b(?:laki[-\s]laki|pria|boys|male)\s+(?:\w+\s+){0,2}(?:korban|victims?)",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = {"DAN", "YANG", "TERSEBUT", "ANAK", "SAKSI", "KORBAN", "DENGAN", "BAHWA", "II", "I"}
+
+
+def _age_of(match: re.Match[str]) -> int | None:
+    number = next((g for g in match.groups() if g), None)
+    if number is None:
+        return None
+    return int(number) if number.isdigit() else _NUMBER_WORDS.get(number.lower())
+
+
+def _about_a_victim(text: str, match: re.Match[str]) -> bool:
+    """Whether an age statement is about a victim, not the accused or the accused's children."""
+    before = text[max(match.start() - 120, 0) : match.start()]
+    if _STILL.search(before):
+        return _ACCUSED.search(before[-40:]) is None
+    if _AGE_SUBJECT_AFTER.search(text[match.end() : match.end() + 30]):
+        return True
+    subjects = list(_AGE_SUBJECT.finditer(before))
+    if not subjects:
+        return False
+    last = subjects[-1]
+    if _ACCUSED.search(before[last.end() :]):
+        return False
+    # "Terdakwa memiliki 2 orang anak yang berumur 7 tahun": the accused's own children.
+    return not (last.group().lower() == "anak" and _ACCUSED.search(before[: last.start()][-80:]))
+
+
+def child_victim_findings(text: str, base: int = 0) -> list[Finding]:
+    """One "minor" finding per statement that a victim is a child; `value` names the child
+    when the text does ("II", "SITI", "AAA"), so that the same child is counted once."""
+    found: list[Finding] = []
+    for match in _ID_CHILD_VICTIM.finditer(text):
+        label = (match.group(1) or "").upper()
+        if label in _NOT_A_NAME - {"I", "II"}:
+            label = ""
+        found.append(Finding("minor", label, base + match.start(), base + match.end()))
+    lowercase = list(_ID_CHILD_VICTIM_LOWER.finditer(text))
+    if len(lowercase) >= MIN_LOWERCASE_MENTIONS:
+        found.extend(Finding("minor", "", base + m.start(), base + m.end()) for m in lowercase)
+    found.extend(
+        Finding("minor", "baby", base + m.start(), base + m.end()) for m in _BABY.finditer(text)
+    )
+    for match in _AGE.finditer(text):
+        age = _age_of(match)
+        if age is None or age >= ADULT_AGE or age == 0:
+            continue
+        if _about_a_victim(text, match):
+            pseudonym = _PSEUDONYM.search(text[max(match.start() - 120, 0) : match.start()])
+            label = pseudonym.group(0) if pseudonym else ""
+            found.append(Finding("minor", label, base + match.start(), base + match.end()))
+    for match in _UNDERAGE.finditer(text):
+        pseudonym = _PSEUDONYM.search(match.group())
+        label = pseudonym.group(0) if pseudonym else ""
+        found.append(Finding("minor", label, base + match.start(), base + match.end()))
+    return found
+
+
+def victim_findings(text: str, base: int = 0) -> list[Finding]:
+    """Named or pseudonymised victims ("victim" findings, value = the name) and their genders
+    ("victim_gender")."""
+    found: list[Finding] = []
+    for match in _ID_NAMED_VICTIM.finditer(text):
+        name = re.sub(r"\s+", " ", match.group(1)).strip(" .")
+        if name.split()[0] in _NOT_A_NAME or len(name) < 3:
+            continue
+        found.append(Finding("victim", name, base + match.start(1), base + match.end(1)))
+    for match in _PSEUDONYM.finditer(text):
+        window = text[max(match.start() - 200, 0) : match.end() + 200]
+        if re.search(r"victim|minor|complainant|private\s+offended", window, re.IGNORECASE):
+            found.append(
+                Finding("victim", match.group(0), base + match.start(), base + match.end())
+            )
+    for pattern, gender in ((_FEMALE, "female"), (_MALE, "male")):
+        found.extend(
+            Finding("victim_gender", gender, base + m.start(), base + m.end())
+            for m in pattern.finditer(text)
+        )
+    return found

@@ -1,203 +1,236 @@
-"""Outcome, sentences and compensation, read from the operative part only.
+"""Outcome, sentences and compensation, read from this court's operative part.
 
-Reading only this court's operative part is what keeps the prosecutor's demand (tuntutan) and a
-lower court's sentence under review out of the coded sentence: both are quoted earlier in the
-judgment with the same wording.
+Reading the operative part is what keeps the prosecutor's demand (tuntutan) and a lower court's
+sentence under review out of the coded sentence: both are quoted earlier in the judgment with the
+same wording. The body is read only where the operative part points to it: a Philippine decision
+that affirms without restating the penalty, a Singapore appeal dismissed (the sentence below
+stands), the number of accused behind "Para Terdakwa ... masing-masing".
+
+Outcome is this court's decision on the accused: an appeal court that dismisses the accused's
+appeal (or affirms, or only changes the sentence) leaves them convicted; one that reverses a
+conviction acquits; an appeal or petition by someone other than the accused that is dismissed is
+"dismissed". "mixed": different results for different accused or, outside Indonesia, charges
+(an Indonesian acquittal of the primary charge before a conviction on the subsidiary one is a
+conviction: the charges are alternatives).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
+from nlp.extractors import awards as award_rules
+from nlp.extractors import sentencing
+from nlp.extractors.penalties import Penalty
 from nlp.findings import Finding
-from nlp.quantities import Amount, find_amounts, find_durations, months
 
-_CONVICTED = re.compile(
-    r"terbukti\s+secara\s+sah\s+dan\s+meyakinkan\s+bersalah|(?<!tidak\s)terbukti\s+bersalah"
-    r"|\bGUILTY\b|\bguilty\s+beyond\s+reasonable\s+doubt|\bconvict(?:ed|s)?\b(?!\s+(?:person|of\s+the))"
+# ------------------------------------------------------------------------------ outcome
+
+_NOT = re.compile(r"(?:\btidak|\bnot|\bbukan)\s*$", re.IGNORECASE)
+_ID_CONVICTED = re.compile(
+    r"terbukti\s+(?:secara\s+)?(?:sah\s+)?(?:dan\s+)?(?:me\w{0,3}yakinkan\s+)?(?:menurut\s+hukum\s+)?"
+    r"bersalah|Menjatuhkan\s+(?:pidana|tindakan)"
     r"|didapati\s+bersalah|disabitkan",
     re.IGNORECASE,
 )
-_NOT_GUILTY = re.compile(r"not\s+guilty|tidak\s+bersalah", re.IGNORECASE)
-_ACQUITTED = re.compile(
-    r"tidak\s+terbukti\s+secara\s+sah|membebaskan\s+Terdakwa|lepas\s+dari\s+segala\s+tuntutan"
-    r"|\bACQUIT(?:TED|S)?\b|\bacquittal\b|dibebaskan\s+dan\s+dilepaskan|not\s+guilty",
+_ID_ACQUITTED = re.compile(
+    r"tidak\s+terbukti|Membebaskan\s+(?:para\s+)?T\s?erdakwa|Membebaskan\s+(?:para\s+)?Anak"
+    r"|Melepaskan\s+(?:para\s+)?(?:T\s?erdakwa|Anak)|lepas\s+dari\s+segala\s+tuntutan",
     re.IGNORECASE,
 )
-_DISMISSED = re.compile(
-    r"\b(?:appeal|petition|case|complaint|charges?)\b[^.]{0,80}\bDISMISSED\b"
-    r"|\bDENIED\b|ditolak|tidak\s+dapat\s+diterima",
-    re.IGNORECASE,
+# An acquittal limited to one of alternative or layered charges.
+_ID_PARTIAL = re.compile(
+    r"primai?r|primer|kesatu|pertama|kedua|ketiga|alternatif|lebih\s+subsid", re.IGNORECASE
 )
-
-_IMPRISONMENT = re.compile(
-    r"pidana\s+penjara|penjara\s+selama|\bimprisonment\b|reclusion|prision|\bpenjara\b"
-    r"|\bsentenced?\b",
-    re.IGNORECASE,
+_ID_WHOLE = re.compile(r"semua|segala|seluruh|tunggal", re.IGNORECASE)
+_ID_OTHER = re.compile(
+    r"\bdiversi\b|penghentian\s+pemeriksaan|Menghentikan\s+(?:proses\s+)?pemeriksaan", re.IGNORECASE
 )
-_LIFE = re.compile(
-    r"seumur\s+hidup|life\s+imprisonment|reclusion\s+perpetua|penjara\s+seumur"
-    r"|imprisonment\s+for\s+life|penjara\s+sepanjang\s+hayat",
-    re.IGNORECASE,
-)
-_FINE = re.compile(r"\bdenda\b|\bfine\b|\bfined\b", re.IGNORECASE)
-_SUBSIDIARY = re.compile(
-    r"kurungan|subsidiair|subsidair|subsidiary\s+imprisonment"
-    r"|in\s+default\s+of\s+payment|in\s+default",
+_ID_DISMISSED = re.compile(
+    r"(?:dakwaan|surat\s+dakwaan)[^.;]{0,60}(?:batal\s+demi\s+hukum|tidak\s+dapat\s+diterima)"
+    r"|(?:permohonan|permintaan)\s+(?:banding|kasasi|peninjauan)[^.;]{0,60}"
+    r"(?:ditolak|tidak\s+dapat\s+diterima)",
     re.IGNORECASE,
 )
 
-# Where one sentence (one penalty for one accused) begins in each tradition's operative part.
-_SENTENCE_START = re.compile(
-    r"Menjatuhkan\s+pidana|Menghukum\s+Terdakwa|Menjatuhkan\s+(?:pidana\s+)?kepada"
-    r"|sentenced?\s+(?:him|her|them|each|the\s+accused)|(?:hereby\s+)?sentenced?\s+to"
-    r"|\bto\s+suffer\b|penalty\s+of|I\s+(?:would\s+)?(?:sentence|impose|order)"
-    r"|imposed?\s+(?:on|upon)",
+_EN_CONVICTED = re.compile(
+    r"\bGUILTY\b|\bguilty\s+beyond\s+reasonable\s+doubt|\bconvict(?:ed|s|ing)?\b(?!\s+person)"
+    r"|\bf(?:ind|ound)\s+(?:(?!not\b)\w+\s+){0,4}guilty\b"
+    r"|\bconviction\b[^.]{0,80}\b(?:affirmed|AFFIRMED|upheld|stands)"
+    r"|\bsentenc(?:ed|ing)\s+(?:him|her|them|the\s+accused|each|accused)",
+)
+_EN_ACQUITTED = re.compile(r"\bACQUIT(?:TED|S)?\b|\bacquit(?:ted|s)?\b|\bacquittal\b")
+_EN_DISMISSED = re.compile(
+    r"\b(?:appeal|petition|case|complaint|charges?|motion|application|revision)\b[^.]{0,80}"
+    r"\b(?:DISMISSED|dismissed|DENIED|denied)\b|\bdismiss(?:ed)?\s+the\s+(?:appeal|petition"
+    r"|application|revision|motion)",
+)
+_EN_AFFIRMED = re.compile(r"\bAFFIRM(?:ED|S)\b|\baffirmed\b")
+# A sentence appeal ends with the accused still convicted whichever way it goes.
+_SENTENCE_APPEAL = re.compile(
+    r"appeal(?:s|ed)?\s+against\s+(?:(?:his|her|their|the)\s+)?(?:sentences?|the\s+sentence)"
+    r"|sentence\s+appeal|appeal\s+(?:is|was)\s+against\s+sentence|(?:allow|dismiss)(?:ed)?\s+the"
+    r"\s+appeal[^.]{0,60}sentence|(?:inadequate|manifestly\s+excessive)",
+    re.IGNORECASE,
+)
+_EN_ALLOWED = re.compile(
+    r"\ballow(?:ed)?\s+the\s+appeal|appeals?\s+(?:is|are|was|were)\s+(?:accordingly\s+)?allowed",
+    re.IGNORECASE,
+)
+_EN_SENTENCE_WORDS = re.compile(r"\bsentences?\b|\bimprisonment\b|\bfines?\b", re.IGNORECASE)
+_SG_NEW_SENTENCE = re.compile(
+    r"(?:set\s+aside|substitut\w*)[^.]{0,200}?(?:imprisonment|fine|sentence)", re.IGNORECASE
+)
+_DECISION_FORMULA = re.compile(
+    r"WHEREFORE|ACCORDINGLY|SO\s+ORDERED|M\s*E\s*N\s*G\s*A\s*D\s*I\s*L\s*I|MENETAPKAN"
+    r"|Conclusion|\bdismiss|\ballow",
     re.IGNORECASE,
 )
 
-_COMPENSATION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "restitution",
-        re.compile(r"restitusi|restitution|pampasan|ganti\s+(?:rugi|kerugian)", re.IGNORECASE),
-    ),
-    ("moral_damages", re.compile(r"moral\s+damages", re.IGNORECASE)),
-    ("exemplary_damages", re.compile(r"exemplary\s+damages", re.IGNORECASE)),
-    (
-        "actual_damages",
-        re.compile(r"actual\s+damages|temperate\s+damages|compensatory\s+damages", re.IGNORECASE),
-    ),
-    ("other", re.compile(r"civil\s+indemnity|compensation\s+(?:order|of)", re.IGNORECASE)),
-)
-_BENEFICIARY = re.compile(
-    r"(?:kepada|to|untuk)\s+((?:Anak\s+)?(?:Saksi\s+)?Korban(?:\s+[A-Z][\w.]*){0,3}"
-    r"|(?:each\s+of\s+)?(?:the\s+)?(?:private\s+)?(?:victims?|complainants?|offended\s+part(?:y|ies))"
-    r"(?:\s+[A-Z]{3}\b)?|[A-Z]{3}(?:\s+and\s+[A-Z]{3})*)",
-)
 
-
-def _currency_hint(country: str) -> str | None:
-    return {"SG": "SGD", "MY": "MYR"}.get(country)
-
-
-def outcome(text: str, base: int, *, criminal: bool) -> Finding | None:
-    """This court's decision on the accused; None for non-criminal matters."""
-    if not criminal or not text.strip():
-        return None
-    convictions = [
+def _hits(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    return [
         m
-        for m in _CONVICTED.finditer(text)
-        if not _NOT_GUILTY.match(text, m.start() - 4)
-        and not re.search(r"not\s+$", text[max(m.start() - 5, 0) : m.start()], re.I)
+        for m in pattern.finditer(text)
+        if not _NOT.search(text[max(m.start() - 8, 0) : m.start()])
     ]
-    acquittals = list(_ACQUITTED.finditer(text))
-    if convictions and acquittals:
-        first = min(convictions[0].start(), acquittals[0].start())
-        last = max(convictions[-1].end(), acquittals[-1].end())
-        return Finding("outcome", "mixed", base + first, base + last)
+
+
+def _finding(value: str, matches: list[re.Match[str]], base: int) -> Finding:
+    return Finding("outcome", value, base + matches[0].start(), base + matches[-1].end())
+
+
+def outcome(
+    text: str,
+    base: int,
+    *,
+    criminal: bool,
+    country: str = "",
+    full_text: str = "",
+    stage: str | None = None,
+) -> Finding | None:
+    """This court's decision on the accused. Non-criminal matters decided by the court (e.g.
+    administrative or disciplinary cases) are "other"."""
+    if not text.strip():
+        return None
+    if not criminal:
+        formula = _DECISION_FORMULA.search(text)
+        return _finding("other", [formula], base) if formula else None
+    if country == "ID" or (not country and re.search(r"T\s?erdakwa|MENGADILI", text)):
+        return _indonesian_outcome(text, base)
+    return _english_outcome(text, base, country, full_text, stage)
+
+
+def _indonesian_outcome(text: str, base: int) -> Finding | None:
+    convictions = _hits(_ID_CONVICTED, text)
+    acquittals = list(_ID_ACQUITTED.finditer(text))
+    whole = [
+        m
+        for m in acquittals
+        if _ID_WHOLE.search(_clause(text, m)) or not _ID_PARTIAL.search(_clause(text, m))
+    ]
+    if convictions and whole:
+        return _finding("mixed", sorted(convictions[:1] + whole[:1], key=lambda m: m.start()), base)
     if convictions:
-        m = convictions[0]
-        return Finding("outcome", "convicted", base + m.start(), base + m.end())
+        return _finding("convicted", convictions[:1], base)
     if acquittals:
-        m = acquittals[0]
-        return Finding("outcome", "acquitted", base + m.start(), base + m.end())
-    dismissed = _DISMISSED.search(text)
+        return _finding("acquitted", acquittals[:1], base)
+    other = _ID_OTHER.search(text)
+    if other:
+        return _finding("other", [other], base)
+    dismissed = _ID_DISMISSED.search(text)
+    return _finding("dismissed", [dismissed], base) if dismissed else None
+
+
+def _clause(text: str, match: re.Match[str]) -> str:
+    """The numbered order a match stands in (up to the next ";" or order number)."""
+    end = re.search(r";|\n\s*\d+\s*\.|\s\d\s*\.\s+[A-Z]", text[match.end() :])
+    return text[match.start() : match.end() + (end.start() if end else 300)]
+
+
+def _english_outcome(
+    text: str, base: int, country: str, full_text: str, stage: str | None
+) -> Finding | None:
+    convictions = _hits(_EN_CONVICTED, text)
+    acquittals = _hits(_EN_ACQUITTED, text)
+    if convictions and acquittals:
+        return _finding(
+            "mixed", sorted(convictions[:1] + acquittals[:1], key=lambda m: m.start()), base
+        )
+    if acquittals:
+        return _finding("acquitted", acquittals[:1], base)
+    if convictions:
+        return _finding("convicted", convictions[:1], base)
+    affirmed = _EN_AFFIRMED.search(text)
+    if affirmed and (country == "PH" or stage == "appeal"):
+        # An accused's appeal dismissed and the conviction below affirmed.
+        return _finding("convicted", [affirmed], base)
+    dismissed = _EN_DISMISSED.search(text)
+    decided = dismissed or _EN_ALLOWED.search(text)
+    # Singapore appeals to the High Court are mostly on sentence: whichever way a sentence
+    # appeal goes, the accused stays convicted.
+    if (
+        country == "SG"
+        and stage == "appeal"
+        and decided
+        and (_SENTENCE_APPEAL.search(full_text or text) or _EN_SENTENCE_WORDS.search(text))
+    ):
+        return _finding("convicted", [decided], base)
+    if country == "SG" and stage == "appeal":
+        # A sentence set aside and another imposed, without the words "appeal allowed".
+        substituted = _SG_NEW_SENTENCE.search(text)
+        if substituted:
+            return _finding("convicted", [substituted], base)
     if dismissed:
-        return Finding("outcome", "dismissed", base + dismissed.start(), base + dismissed.end())
+        return _finding("dismissed", [dismissed], base)
     return None
 
 
-def _clauses(text: str) -> Iterator[tuple[int, int]]:
-    """Stretches of the operative part that each state one penalty."""
-    starts = [m.start() for m in _SENTENCE_START.finditer(text)]
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        # A clause ends at the next numbered order or paragraph about something else.
-        stop = re.search(
-            r"\n\s*\d+\.\s|\n\s*\n|Menetapkan\s+masa|Menetapkan\s+barang", text[start:end]
-        )
-        yield start, start + (stop.start() if stop and stop.start() > 40 else min(end - start, 900))
+# ------------------------------------------------------------------------------ sentences
 
 
-def sentences(text: str, base: int, lang: str, country: str) -> list[Finding]:
-    """One finding per penalty clause: value is a dict of imprisonment_months, life, fine,
-    subsidiary_detention_months."""
-    found: list[Finding] = []
-    duration_lang = lang if lang in {"id", "ms", "tl", "th", "vi"} else "en"
-    for start, end in _clauses(text):
-        clause = text[start:end]
-        prison = _IMPRISONMENT.search(clause)
-        fine_word = _FINE.search(clause)
-        subsidiary_word = _SUBSIDIARY.search(clause, fine_word.end() if fine_word else 0)
-        life = _LIFE.search(clause)
-        durations = find_durations(clause, duration_lang)
-        if duration_lang != "en" and not durations:
-            durations = find_durations(clause, "en")
-        imprisonment = None
-        subsidiary = None
-        for duration in durations:
-            if subsidiary_word and duration.start > subsidiary_word.start():
-                if subsidiary is None:
-                    subsidiary = duration
-            elif imprisonment is None or duration.value > imprisonment.value:
-                # Indeterminate sentences name a minimum and a maximum: keep the maximum.
-                imprisonment = duration
-        fine: Amount | None = None
-        if fine_word:
-            amounts = [
-                a
-                for a in find_amounts(clause, default_dollar=_currency_hint(country))
-                if a.start >= fine_word.start() - 5
-            ]
-            fine = amounts[0] if amounts else None
-        if not (life or (prison and imprisonment) or fine):
-            continue
-        value = {
-            "imprisonment_months": months(imprisonment.value)
-            if imprisonment and not life
-            else None,
-            "life": bool(life),
-            "fine": {"amount": fine.amount, "currency": fine.currency} if fine else None,
-            "subsidiary_detention_months": months(subsidiary.value)
-            if subsidiary and fine
-            else None,
-        }
-        pieces = [q for q in (imprisonment, subsidiary, fine) if q is not None]
-        span_end = max([q.end for q in pieces] + [life.end() if life else 0])
-        found.append(Finding("sentence", value, base + start, base + start + max(span_end, 1)))
-    return found
+def sentences(
+    text: str,
+    base: int,
+    lang: str,
+    country: str,
+    *,
+    full_text: str = "",
+    stage: str | None = None,
+) -> list[Finding]:
+    """One finding per sentenced defendant: value is a dict of imprisonment_months, life, fine,
+    subsidiary_detention_months. `full_text` is the whole (cleaned) judgment, offsets from 0."""
+    pairs: list[tuple[Penalty, int]]
+    if country == "PH":
+        pairs = sentencing.philippine_sentences(text, base, lang, full_text)
+    elif country == "SG":
+        pairs = sentencing.singapore_sentences(text, base, full_text, stage)
+    else:
+        pairs = [(p, base) for p in sentencing.indonesian_sentences(text, lang, full_text)]
+    return [
+        Finding("sentence", penalty.value(), offset + penalty.start, offset + penalty.end)
+        for penalty, offset in pairs
+    ]
+
+
+# ------------------------------------------------------------------------------ compensation
 
 
 def compensation(text: str, base: int, country: str) -> list[Finding]:
     """Restitution and damages ordered in the operative part, each with its amount."""
     found: list[Finding] = []
-    taken: set[int] = set()
-    amounts = list(find_amounts(text, default_dollar=_currency_hint(country)))
-    for kind, pattern in _COMPENSATION_KINDS:
-        for match in pattern.finditer(text):
-            after = [
-                a for a in amounts if 0 <= a.start - match.end() < 250 and a.start not in taken
-            ]
-            amount = after[0] if after else None
-            if amount:
-                taken.add(amount.start)
-            window = text[match.start() : match.end() + 300]
-            beneficiary = _BENEFICIARY.search(window)
-            end = amount.end if amount else match.end()
-            found.append(
-                Finding(
-                    "compensation",
-                    {
-                        "kind": kind,
-                        "amount": amount.amount if amount else None,
-                        "currency": amount.currency if amount else None,
-                        "beneficiary": re.sub(r"\s+", " ", beneficiary.group(1))
-                        if beneficiary
-                        else None,
-                    },
-                    base + match.start(),
-                    base + end,
-                )
+    for award in award_rules.awards(text, country, indonesian=country in {"ID", "MY", ""}):
+        amount = award.amount
+        found.append(
+            Finding(
+                "compensation",
+                {
+                    "kind": award.kind,
+                    "amount": amount.amount if amount else None,
+                    "currency": amount.currency if amount else None,
+                    "beneficiary": award.beneficiary,
+                },
+                base + award.start,
+                base + award.end,
             )
+        )
     return found
