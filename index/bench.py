@@ -1,0 +1,325 @@
+"""Ingest and query figures for the embedded backend on a folder of documents.
+
+    python -m index.bench --corpus ../shared/corpus --limit 100 [--model ID] [--json]
+
+The corpus folder holds `manifest.jsonl` (one object per document: doc_id, path, country,
+language, doc_type, title, court, case_number, decision_date, source_url) and the text files it
+names. `--limit N` takes N documents spread evenly over the manifest. Printed: ingest time split
+into read, chunk, embed, write (SQLite rows and FTS5) and optimise; embedding throughput
+against plain sentence-transformers fp32 measured in the same run on the same passages; query
+latency p50/p95 per mode; the index size on disk; and full-corpus figures projected linearly
+from the sample by characters (projections, not measurements).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.chunking import chunk_text
+from index.embedded import EmbeddedBackend
+from index.embeddings import SentenceTransformerEmbedder
+from tiplex.records import Document, SearchQuery
+from tiplex.settings import DEFAULT_EMBEDDING_MODEL, Settings
+
+COMPARISON_SAMPLE = 192  # passages embedded by both the configured model and plain fp32
+KNOWN_ITEM_WORDS = 12
+QUERY_REPEATS = 5
+QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
+    ("victims prosecuted for immigration offences although they were trafficked", {}),
+    ("forced labour on fishing vessels", {}),
+    ("korban perdagangan orang dieksploitasi secara seksual", {}),
+    ('"Pasal 2" eksploitasi', {}),
+    ("R.A. 9208 qualified trafficking minor", {"country": "PH"}),
+    ("restitution compensation to the victim", {"is_trafficking_case": "true"}),
+    ("online scam compound Cambodia", {}),
+    ("recruitment of domestic workers abroad", {"year": "2015..2025"}),
+    ("non-punishment principle", {}),
+    ("pidana penjara dan denda", {"country": "ID"}),
+)
+
+
+def read_documents(corpus: Path, limit: int | None) -> list[Document]:
+    rows = [json.loads(line) for line in (corpus / "manifest.jsonl").open(encoding="utf-8")]
+    if limit and limit < len(rows):
+        step = len(rows) / limit
+        rows = [rows[int(i * step)] for i in range(limit)]
+    documents = []
+    for row in rows:
+        path = (corpus / row["path"]).resolve()
+        documents.append(
+            Document(
+                doc_id=row["doc_id"],
+                source_id=row["doc_id"].split("-")[0],
+                url=row.get("source_url") or path.as_uri(),
+                country=row["country"],
+                language=row["language"],
+                doc_type=row["doc_type"],
+                title=row.get("title") or row["doc_id"],
+                text=path.read_text(encoding="utf-8"),
+                sha256=row.get("sha256", ""),
+                content_type="text/plain",
+                raw_path=str(path),
+                fetched_at="",
+                court=row.get("court"),
+                case_number=row.get("case_number"),
+                decision_date=row.get("decision_date"),
+            )
+        )
+    return documents
+
+
+def corpus_chars(corpus: Path) -> int:
+    rows = [json.loads(line) for line in (corpus / "manifest.jsonl").open(encoding="utf-8")]
+    return sum(int(row.get("chars") or 0) for row in rows)
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds > 0 else float("nan")
+
+
+class RandomPassageVectors:
+    """Stands in for the model while indexing with `--random-vectors`: seeded random unit
+    vectors under the model's id and size, so the index then answers queries embedded by the
+    real model at realistic cost, without spending an hour embedding passages first."""
+
+    def __init__(self, model_id: str, dimensions: int) -> None:
+        self.model_id = model_id
+        self.dimensions = dimensions
+        self._random = np.random.default_rng(0)
+
+    def embed_passages_array(self, texts: Sequence[str]) -> np.ndarray:
+        matrix = self._random.standard_normal((len(texts), self.dimensions)).astype(np.float32)
+        return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
+        return self.embed_passages_array(texts).tolist()  # type: ignore[no-any-return]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_passages([text])[0]
+
+
+def _known_item_queries(contents: Sequence[str]) -> list[str]:
+    """For each passage, 12 consecutive words from a seeded random place in it."""
+    chooser = random.Random(7)
+    queries = []
+    for content in contents:
+        tokens = content.split()
+        start = chooser.randrange(max(1, len(tokens) - KNOWN_ITEM_WORDS))
+        queries.append(" ".join(tokens[start : start + KNOWN_ITEM_WORDS]))
+    return queries
+
+
+def model_comparison(model_id: str, contents: Sequence[str]) -> dict[str, float]:
+    """Plain fp32 sentence-transformers (all 256 tokens) against the configured model on the
+    same passages, one after the other: passages/s, and retrieval quality on a known-item task
+    (a 12-word piece of a passage, taken anywhere in it, must find that passage among the
+    sample): MRR and recall@1. Also how often the two agree on the top 10 passages for the
+    bench queries."""
+    figures: dict[str, float] = {}
+    top: dict[str, list[set[int]]] = {}
+    probes = _known_item_queries(contents)
+    for label, chosen in (("plain_fp32", DEFAULT_EMBEDDING_MODEL), ("configured", model_id)):
+        embedder = SentenceTransformerEmbedder(chosen)
+        embedder.embed_passages_array(contents[:8])  # load and warm up outside the clock
+        started = time.perf_counter()
+        matrix = embedder.embed_passages_array(contents)
+        figures[f"{label}_passages_per_s"] = _rate(len(contents), time.perf_counter() - started)
+        queries = np.stack([embedder.embed_query_array(q) for q in probes])
+        scores = queries @ matrix.T
+        ranks = (scores > scores[np.arange(len(probes)), np.arange(len(probes))][:, None]).sum(1)
+        figures[f"{label}_known_item_mrr"] = float(np.mean(1.0 / (ranks + 1)))
+        figures[f"{label}_known_item_recall_at_1"] = float(np.mean(ranks == 0))
+        top[label] = [
+            set(np.argsort(-(matrix @ embedder.embed_query_array(text)))[:10].tolist())
+            for text, _ in QUERIES
+        ]
+    overlaps = [len(a & b) / 10 for a, b in zip(top["plain_fp32"], top["configured"], strict=True)]
+    figures["top10_agreement"] = statistics.mean(overlaps)
+    figures["speedup"] = figures["configured_passages_per_s"] / figures["plain_fp32_passages_per_s"]
+    return figures
+
+
+def query_latencies(backend: EmbeddedBackend) -> dict[str, dict[str, float]]:
+    figures = {}
+    for mode in ("bm25", "dense", "hybrid"):
+        for text, filters in QUERIES:  # warm-up: model, dense matrix, SQLite pages
+            backend.search(SearchQuery(text=text, mode=mode, filters=filters))  # type: ignore[arg-type]
+        samples = []
+        for _ in range(QUERY_REPEATS):
+            for text, filters in QUERIES:
+                started = time.perf_counter()
+                backend.search(SearchQuery(text=text, mode=mode, filters=filters))  # type: ignore[arg-type]
+                samples.append((time.perf_counter() - started) * 1000)
+        samples.sort()
+        figures[mode] = {
+            "p50_ms": statistics.median(samples),
+            "p95_ms": samples[min(len(samples) - 1, int(0.95 * len(samples)))],
+        }
+    return figures
+
+
+def _comparison_sample(documents: Sequence[Document], size: int) -> list[str]:
+    """`size` passage contents spread over the documents."""
+    step = max(1, len(documents) // 40)
+    contents = [c.content for d in documents[::step] for c in chunk_text(d.doc_id, d.text)]
+    return contents[:: max(1, len(contents) // size)][:size]
+
+
+def run(
+    corpus: Path,
+    limit: int | None,
+    model_id: str,
+    home: Path,
+    *,
+    random_vectors: bool = False,
+    comparison_size: int = COMPARISON_SAMPLE,
+) -> dict[str, Any]:
+    started = time.perf_counter()
+    documents = read_documents(corpus, limit)
+    read_seconds = time.perf_counter() - started
+    settings = Settings(home=home, embedding_model=model_id)
+    model = SentenceTransformerEmbedder(model_id)
+    model.embed_passages(["warm up"])  # model loading is not ingest work
+    indexer = RandomPassageVectors(model.model_id, model.dimensions) if random_vectors else model
+    backend = EmbeddedBackend(settings, indexer)
+    report = backend.index(documents)
+    steps = {"read": read_seconds, **backend.timings}
+    started = time.perf_counter()
+    backend.optimize()
+    steps["optimize"] = time.perf_counter() - started
+    ingest = sum(steps.values())
+    backend.close()
+
+    comparison = model_comparison(model_id, _comparison_sample(documents, comparison_size))
+    backend = EmbeddedBackend(settings, model)
+    latencies = query_latencies(backend)
+    size = backend.size_bytes()
+    backend.close()
+
+    sample_chars = sum(len(d.text) for d in documents)
+    scale = corpus_chars(corpus) / sample_chars if sample_chars else float("nan")
+    configured_rate = (
+        comparison["configured_passages_per_s"]
+        if random_vectors
+        else _rate(report.passages_embedded, steps["embed"])
+    )
+    embed_projection = report.passages_embedded * scale / configured_rate
+    ingest_projection = (ingest - steps["embed"]) * scale + embed_projection
+    return {
+        "model": model_id,
+        "random_vectors": random_vectors,
+        "documents": report.documents_indexed,
+        "characters": sample_chars,
+        "passages": report.passages_indexed,
+        "passages_embedded": report.passages_embedded,
+        "ingest_seconds": ingest,
+        "steps_seconds": steps,
+        "embed_passages_per_s": configured_rate,
+        "comparison": comparison,
+        "query_latency": latencies,
+        "index_bytes": size,
+        "projected_full_corpus": {
+            "scale": scale,
+            "passages": round(report.passages_indexed * scale),
+            "ingest_minutes": ingest_projection / 60,
+            "embed_minutes": embed_projection / 60,
+            "embed_minutes_plain_fp32": report.passages_embedded
+            * scale
+            / comparison["plain_fp32_passages_per_s"]
+            / 60,
+            "index_megabytes": size * scale / 1e6,
+        },
+    }
+
+
+def _print(result: dict[str, Any]) -> None:
+    steps = result["steps_seconds"]
+    print(f"model                {result['model']}")
+    print(
+        f"sample               {result['documents']} documents, "
+        f"{result['characters'] / 1e6:.1f} M characters, {result['passages']} passages "
+        f"({result['passages_embedded']} distinct texts embedded)"
+    )
+    vectors = (
+        " (RANDOM passage vectors: embed time not measured)" if result["random_vectors"] else ""
+    )
+    print(
+        f"ingest               {result['ingest_seconds']:.1f} s = "
+        + " + ".join(f"{name} {seconds:.1f}" for name, seconds in steps.items())
+        + vectors
+    )
+    c = result["comparison"]
+    print(
+        f"embedding            configured {c['configured_passages_per_s']:.1f} passages/s, "
+        f"plain fp32 {c['plain_fp32_passages_per_s']:.1f}/s on the same passages "
+        f"(x{c['speedup']:.2f})"
+    )
+    print(
+        f"known-item quality   MRR configured {c['configured_known_item_mrr']:.3f} vs plain "
+        f"{c['plain_fp32_known_item_mrr']:.3f}; recall@1 "
+        f"{c['configured_known_item_recall_at_1']:.3f} vs "
+        f"{c['plain_fp32_known_item_recall_at_1']:.3f}; top-10 agreement "
+        f"{c['top10_agreement']:.2f}"
+    )
+    for mode, figures in result["query_latency"].items():
+        print(f"query {mode:<14} p50 {figures['p50_ms']:.1f} ms  p95 {figures['p95_ms']:.1f} ms")
+    print(f"index size           {result['index_bytes'] / 1e6:.1f} MB")
+    projected = result["projected_full_corpus"]
+    print(
+        f"PROJECTED full corpus (x{projected['scale']:.2f} by characters): "
+        f"{projected['passages']} passages; ingest {projected['ingest_minutes']:.1f} min of "
+        f"which embedding {projected['embed_minutes']:.1f} min (plain fp32 would take "
+        f"{projected['embed_minutes_plain_fp32']:.1f} min); index "
+        f"{projected['index_megabytes']:.0f} MB"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m index.bench", description=__doc__)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument(
+        "--model",
+        default=os.environ.get("TIPLEX_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL),
+        help="embedding model id, options after '#', e.g. '...all-MiniLM-L6-v2#int8,max128'",
+    )
+    parser.add_argument("--home", type=Path, default=None, help="keep the index here")
+    parser.add_argument(
+        "--random-vectors",
+        action="store_true",
+        help="index with random passage vectors (queries still use the model): ingest and "
+        "latency at full scale without the hour of embedding; embedding speed is then "
+        "projected from the comparison sample",
+    )
+    parser.add_argument("--comparison-sample", type=int, default=COMPARISON_SAMPLE)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    with tempfile.TemporaryDirectory(prefix="tiplex-bench-") as scratch:
+        result = run(
+            args.corpus,
+            args.limit,
+            args.model,
+            args.home or Path(scratch),
+            random_vectors=args.random_vectors,
+            comparison_size=args.comparison_sample,
+        )
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        _print(result)
+
+
+if __name__ == "__main__":
+    main()

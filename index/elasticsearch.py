@@ -1,0 +1,636 @@
+"""The Elasticsearch search backend: for when users outgrow one machine.
+
+Three indices, named from `Settings.elasticsearch_index_prefix` (default `tiplex`):
+
+- `<prefix>-documents`: one document per `Document` (id = `doc_id`, so indexing again replaces
+  it), coded fields as keywords, passages as `nested` objects with a quantised HNSW vector;
+  the embedding model is recorded in the index `_meta`.
+- `<prefix>-provisions`: one document per legislative provision, for comparing laws.
+- `<prefix>-embeddings`: content hash -> vector, so identical passages are embedded once.
+
+Their settings and mappings live in composable index templates (see `es_mappings`), so any index
+created under those names, e.g. while rebuilding with another model, gets the same analysis.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
+
+from index import es_mappings, es_queries, es_results
+from index.backend import Embedder, EmbeddingModelMismatch, ProvisionHit
+from index.es_embedding_cache import EmbeddingCache, content_hash
+from tiplex.records import (
+    CaseFacts,
+    Document,
+    IndexReport,
+    Passage,
+    Provision,
+    SearchHit,
+    SearchQuery,
+)
+from tiplex.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Chunker = Callable[[Document], Sequence[Passage]]
+
+# Elasticsearch answers 429 when its write queue is full: back off and retry those items only.
+BULK_RETRY_STATUS = (429,)
+BULK_MAX_RETRIES = 6
+BULK_CHUNK_SIZE = 200
+PROVISIONS_PAGE = 1000
+REEMBED_BATCH = 100
+
+
+def _standard_chunks(document: Document) -> list[tuple[Passage, str]]:
+    """The stage's chunker: passages, and the content each is embedded from (page furniture
+    repeated on every page left out, so the vectors are about what the passage says)."""
+    # Imported late so that building request bodies does not load the chunker's dependencies.
+    from index.chunking import chunk_text
+
+    return [(chunk.passage, chunk.content) for chunk in chunk_text(document.doc_id, document.text)]
+
+
+def _refused_by_licence(error: ApiError) -> bool:
+    """A basic (free) licence answers 403 "current license is non-compliant for [...]"."""
+    return error.status_code == 403 and "licens" in str(error.body).lower()
+
+
+def connect(url: str) -> Elasticsearch:
+    """A client that retries whole requests on 429/502/503/504 and on timeouts."""
+    return Elasticsearch(
+        url,
+        request_timeout=60,
+        max_retries=5,
+        retry_on_timeout=True,
+        retry_on_status=(429, 502, 503, 504),
+    )
+
+
+class ElasticsearchBackend:
+    """`SearchBackend` on an Elasticsearch 9 cluster (`TIPLEX_ES_URL`)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        *,
+        client: Elasticsearch | None = None,
+        chunker: Chunker | None = None,
+        icu: bool | None = None,
+        vector_index_options: str = "int8_hnsw",
+        bulk_initial_backoff: float = 2.0,
+        refresh: bool = True,
+        server_side_rrf: bool | None = None,
+    ) -> None:
+        """`icu=None` asks the cluster whether the analysis-icu plugin is installed.
+        `vector_index_options`: `int8_hnsw` (default), `bbq_hnsw` (needs 64+ dimensions; better
+        for large models), `hnsw` (unquantised). `refresh=False` leaves refreshing to
+        Elasticsearch's interval, for bulk loads where immediate visibility is not needed."""
+        if client is None:
+            if not settings.elasticsearch_url:
+                raise ValueError("the elasticsearch backend needs TIPLEX_ES_URL")
+            client = connect(settings.elasticsearch_url)
+        self._client = client
+        self._embedder = embedder
+        self._chunker = chunker
+        self._icu = icu
+        self._vector_index_options = vector_index_options
+        self._bulk_initial_backoff = bulk_initial_backoff
+        self._refresh = refresh
+        # The rrf retriever needs an enterprise (or trial) licence; None: not tried yet.
+        self._server_rrf: bool | None = server_side_rrf
+        prefix = settings.elasticsearch_index_prefix
+        self.documents_index = f"{prefix}-documents"
+        self.provisions_index = f"{prefix}-provisions"
+        self.embeddings_index = f"{prefix}-embeddings"
+        self._ready = False
+        self._cache = EmbeddingCache(
+            client, self.embeddings_index, embedder.model_id, embedder.dimensions
+        )
+
+    # ----------------------------------------------------------------------------------------
+    # Setup
+    # ----------------------------------------------------------------------------------------
+
+    def recorded_model(self) -> str | None:
+        """The embedding model recorded in the documents index, or None if it does not exist."""
+        try:
+            mappings = self._client.indices.get_mapping(index=self.documents_index)
+        except NotFoundError:
+            return None
+        for body in mappings.values():
+            meta = (body.get("mappings") or {}).get("_meta") or {}
+            model = (meta.get("tiplex") or {}).get("embedding_model")
+            if model:
+                return str(model)
+        return None
+
+    def _check_model(self) -> bool:
+        """True if the documents index exists (built with the configured model)."""
+        recorded = self.recorded_model()
+        if recorded is not None and recorded != self._embedder.model_id:
+            raise EmbeddingModelMismatch(
+                f"the Elasticsearch index {self.documents_index!r} was built with the embedding "
+                f"model {recorded!r}, but {self._embedder.model_id!r} is configured. Either "
+                f"configure TIPLEX_EMBEDDING_MODEL={recorded} again, or run `tiplex reembed` "
+                f"to re-embed the index with {self._embedder.model_id!r}."
+            )
+        return recorded is not None
+
+    def _icu_installed(self) -> bool:
+        if self._icu is not None:
+            return self._icu
+        try:
+            plugins = self._client.cat.plugins(format="json")
+        except Exception:  # noqa: BLE001 - a cluster that hides its plugins is treated as plain
+            plugins = []
+        installed = any(p.get("component") == "analysis-icu" for p in plugins)
+        if not installed:
+            log.warning(
+                "analysis-icu is not installed: Lao, Khmer, Burmese and Vietnamese text is "
+                "split by the standard tokenizer (see deployments/elasticsearch/Dockerfile)"
+            )
+        self._icu = installed
+        return installed
+
+    def _put_templates(self) -> None:
+        settings = es_mappings.index_settings(icu=self._icu_installed())
+        templates = {
+            self.documents_index: (
+                f"{self.documents_index}-*",
+                es_mappings.documents_mappings(
+                    self._embedder.dimensions, self._vector_index_options
+                ),
+            ),
+            self.provisions_index: (self.provisions_index, es_mappings.provisions_mappings()),
+            self.embeddings_index: (self.embeddings_index, es_mappings.embedding_cache_mappings()),
+        }
+        for name, (pattern, mappings) in templates.items():
+            self._client.indices.put_index_template(
+                name=name,
+                **es_mappings.index_template(pattern, settings=settings, mappings=mappings),
+            )
+
+    def _create_if_missing(
+        self,
+        index: str,
+        mappings: dict[str, Any] | None = None,
+        aliases: dict[str, Any] | None = None,
+    ) -> None:
+        if self._client.indices.exists(index=index):
+            return
+        try:
+            self._client.indices.create(index=index, mappings=mappings, aliases=aliases)
+        except BadRequestError as error:  # another process may have created it in between
+            if error.error != "resource_already_exists_exception":
+                raise
+
+    def _documents_meta(self) -> dict[str, Any]:
+        # `_meta` is given at creation (merged over the template) because it names the model
+        # the vectors come from, which the template cannot know.
+        return {"_meta": es_mappings.index_meta(self._embedder.model_id, self._embedder.dimensions)}
+
+    def _generations(self) -> list[str]:
+        """The concrete documents indices behind the alias (normally one)."""
+        try:
+            return sorted(self._client.indices.get_alias(name=self.documents_index).body)
+        except NotFoundError:
+            return []
+
+    def _generation_name(self, number: int) -> str:
+        return f"{self.documents_index}-{number:06d}"
+
+    def ensure_indices(self) -> None:
+        """Templates and indices exist, and the documents index matches the configured model.
+        Raises `EmbeddingModelMismatch` otherwise. Runs once per backend object."""
+        if self._ready:
+            return
+        self._check_model()
+        self._put_templates()
+        # Searches and writes go through the alias `<prefix>-documents`; the index behind it is
+        # a numbered generation, so `reembed` can build the next one and switch atomically.
+        if not self._client.indices.exists(index=self.documents_index):
+            self._create_if_missing(
+                self._generation_name(1), self._documents_meta(), {self.documents_index: {}}
+            )
+        self._create_if_missing(self.provisions_index)
+        self._create_if_missing(self.embeddings_index)
+        self._ready = True
+
+    # ----------------------------------------------------------------------------------------
+    # Indexing
+    # ----------------------------------------------------------------------------------------
+
+    def _chunk(self, document: Document) -> list[tuple[Passage, str]]:
+        """(passage, text to embed) pairs; a custom chunker's passages embed their own text."""
+        if self._chunker is None:
+            return _standard_chunks(document)
+        return [(passage, passage.text) for passage in self._chunker(document)]
+
+    def _bulk(self, actions: Iterable[dict[str, Any]], *, ignore_missing: bool = False) -> int:
+        """Runs bulk actions with per-item retries on 429; returns how many succeeded."""
+        succeeded = 0
+        failures: list[str] = []
+        for ok, item in helpers.streaming_bulk(
+            self._client,
+            actions,
+            chunk_size=BULK_CHUNK_SIZE,
+            max_retries=BULK_MAX_RETRIES,
+            initial_backoff=self._bulk_initial_backoff,
+            max_backoff=60,
+            retry_on_status=BULK_RETRY_STATUS,
+            raise_on_error=False,
+            raise_on_exception=True,
+        ):
+            if ok:
+                result = next(iter(item.values()))
+                if not (ignore_missing and result.get("result") == "not_found"):
+                    succeeded += 1
+                continue
+            result = next(iter(item.values()))
+            if ignore_missing and result.get("status") == 404:
+                continue
+            failures.append(f"{result.get('_id')}: {result.get('error')}")
+        if failures:
+            raise RuntimeError(f"{len(failures)} bulk actions failed, first: {failures[0]}")
+        return succeeded
+
+    def _refresh_indices(self, *indices: str) -> None:
+        if self._refresh:
+            self._client.indices.refresh(index=",".join(indices))
+
+    def _embed_chunks(
+        self, chunks: Iterable[tuple[Passage, str]]
+    ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+        """(vectors of every chunk by content hash, the newly embedded ones)."""
+        model_id = self._embedder.model_id
+        texts_by_hash = {content_hash(model_id, content): content for _, content in chunks}
+        return self._cache.resolve(texts_by_hash, self._embedder.embed_passages)
+
+    def index(
+        self,
+        documents: Sequence[Document],
+        facts: Mapping[str, CaseFacts] | None = None,
+        provisions: Mapping[str, Sequence[Provision]] | None = None,
+    ) -> IndexReport:
+        self.ensure_indices()
+        facts = facts or {}
+        chunks_by_doc = {doc.doc_id: self._chunk(doc) for doc in documents}
+        vectors, fresh = self._embed_chunks(c for chunks in chunks_by_doc.values() for c in chunks)
+        actions: list[dict[str, Any]] = list(self._cache.actions(fresh))
+        model_id = self._embedder.model_id
+        for doc in documents:
+            source = document_source(doc, facts.get(doc.doc_id))
+            source["passages"] = passage_sources(doc, chunks_by_doc[doc.doc_id], vectors, model_id)
+            actions.append(
+                {
+                    "_op_type": "index",
+                    "_index": self.documents_index,
+                    "_id": doc.doc_id,
+                    "_source": source,
+                }
+            )
+        self._bulk(actions)
+        self._replace_provisions(documents, provisions or {})
+        self._refresh_indices(self.documents_index, self.provisions_index, self.embeddings_index)
+        return IndexReport(
+            documents_indexed=len(documents),
+            passages_indexed=sum(len(chunks) for chunks in chunks_by_doc.values()),
+            passages_embedded=len(fresh),
+        )
+
+    def _replace_provisions(
+        self, documents: Sequence[Document], provisions: Mapping[str, Sequence[Provision]]
+    ) -> None:
+        """A document indexed again replaces its provisions too (none if none are given)."""
+        if not documents:
+            return
+        self._client.delete_by_query(
+            index=self.provisions_index,
+            query={"terms": {"doc_id": sorted({doc.doc_id for doc in documents})}},
+            refresh=True,
+            conflicts="proceed",
+        )
+        self._bulk(
+            {
+                "_op_type": "index",
+                "_index": self.provisions_index,
+                "_id": f"{doc.doc_id}#{position}",
+                "_source": provision_source(provision, doc, position),
+            }
+            for doc in documents
+            for position, provision in enumerate(provisions.get(doc.doc_id, ()))
+        )
+
+    def reembed(self) -> int:
+        """Rebuilds the documents index with the configured embedding model: the next
+        generation is filled from the stored texts, then the alias moves to it in one step and
+        the old generation is deleted. Returns how many texts were embedded."""
+        old_generations = self._generations()
+        if not old_generations:
+            self.ensure_indices()
+            return 0
+        self._put_templates()
+        number = 1 + max(int(name.rsplit("-", 1)[1]) for name in old_generations)
+        target = self._generation_name(number)
+        self._client.indices.create(index=target, mappings=self._documents_meta())
+        embedded = 0
+        batch: list[dict[str, Any]] = []
+        for hit in helpers.scan(
+            self._client,
+            index=self.documents_index,
+            query={"query": {"match_all": {}}},
+            size=REEMBED_BATCH,
+            source_excludes=["passages"],
+        ):
+            batch.append(hit["_source"])
+            if len(batch) == REEMBED_BATCH:
+                embedded += self._reembed_batch(batch, target)
+                batch = []
+        if batch:
+            embedded += self._reembed_batch(batch, target)
+        self._client.indices.refresh(index=target)
+        self._client.indices.update_aliases(
+            actions=[
+                {"remove": {"index": ",".join(old_generations), "alias": self.documents_index}},
+                {"add": {"index": target, "alias": self.documents_index}},
+            ]
+        )
+        self._client.indices.delete(index=",".join(old_generations))
+        self._ready = True
+        return embedded
+
+    def _reembed_batch(self, sources: list[dict[str, Any]], target: str) -> int:
+        documents = [stored_document(source) for source in sources]
+        chunks_by_doc = {doc.doc_id: self._chunk(doc) for doc in documents}
+        vectors, fresh = self._embed_chunks(c for chunks in chunks_by_doc.values() for c in chunks)
+        actions = list(self._cache.actions(fresh))
+        for source, doc in zip(sources, documents, strict=True):
+            passages = passage_sources(
+                doc, chunks_by_doc[doc.doc_id], vectors, self._embedder.model_id
+            )
+            actions.append(
+                {
+                    "_op_type": "index",
+                    "_index": target,
+                    "_id": doc.doc_id,
+                    "_source": {**source, "passages": passages},
+                }
+            )
+        self._bulk(actions)
+        return len(fresh)
+
+    # ----------------------------------------------------------------------------------------
+    # Searching
+    # ----------------------------------------------------------------------------------------
+
+    def _mode(self, query: SearchQuery, parsed: es_queries.ParsedQuery) -> str | None:
+        """The mode to run, or None when there is nothing to search for. A query without a
+        single word (punctuation only) can still be searched by meaning."""
+        if query.mode not in ("hybrid", "bm25", "dense"):
+            raise ValueError(f"unknown search mode {query.mode!r}; use hybrid, bm25 or dense")
+        if not parsed.embedding_text:
+            return None
+        if es_queries.lexical_passage_query(parsed) is None:
+            return None if query.mode == "bm25" else "dense"
+        return query.mode
+
+    def search_body(self, query: SearchQuery) -> dict[str, Any] | None:
+        """The request body `search` sends (None when there is nothing to search for)."""
+        parsed = es_queries.parse_query(query.text)
+        mode = self._mode(query, parsed)
+        if mode is None:
+            return None
+        k, per_hit = max(1, query.k), max(1, query.passages_per_hit)
+        if mode == "bm25":
+            return es_queries.bm25_body(parsed, query.filters, k=k, passages_per_hit=per_hit)
+        vector = self._embedder.embed_query(parsed.embedding_text)
+        build = es_queries.dense_body if mode == "dense" else es_queries.hybrid_body
+        return build(vector, parsed, query.filters, k=k, passages_per_hit=per_hit)
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        self.ensure_indices()
+        parsed = es_queries.parse_query(query.text)
+        per_hit = max(1, query.passages_per_hit)
+        if self._server_rrf is False and self._mode(query, parsed) == "hybrid":
+            response = self._fuse_here(query, parsed)
+        else:
+            body = self.search_body(query)
+            if body is None:
+                return []
+            try:
+                response = self._client.search(index=self.documents_index, body=body).body
+            except ApiError as error:
+                if "retriever" not in body or not _refused_by_licence(error):
+                    raise
+                log.warning(
+                    "this cluster's licence does not include the rrf retriever; hybrid results "
+                    "are fused by tiplex instead (same formula, one more round trip)"
+                )
+                self._server_rrf = False
+                response = self._fuse_here(query, parsed)
+        return es_results.search_hits(response, per_hit, parsed.phrases)
+
+    def _fuse_here(self, query: SearchQuery, parsed: es_queries.ParsedQuery) -> dict[str, Any]:
+        """Hybrid search without the `rrf` retriever: the lexical and vector searches, each
+        over the fusion window, then reciprocal rank fusion on this side."""
+        k, per_hit = max(1, query.k), max(1, query.passages_per_hit)
+        window = es_queries.rank_window(k)
+        vector = self._embedder.embed_query(parsed.embedding_text)
+        lexical = es_queries.bm25_body(parsed, query.filters, k=window, passages_per_hit=per_hit)
+        semantic = es_queries.dense_body(
+            vector, parsed, query.filters, k=window, passages_per_hit=per_hit
+        )
+        responses = [
+            self._client.search(index=self.documents_index, body=body).body
+            for body in (lexical, semantic)
+        ]
+        return es_results.fuse_responses(responses[0], responses[1], k)
+
+    def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
+        """Documents per combination of values of `by` (see `SearchBackend.count_by`):
+        `[{"country": "ID", "year": 2019, "count": 12}, ...]`, sorted by the group values."""
+        self.ensure_indices()
+        fields = [by] if isinstance(by, str) else list(by)
+        query = query or SearchQuery(text="")
+        parsed = es_queries.parse_query(query.text)
+        groups: list[dict[str, Any]] = []
+        after: Mapping[str, Any] | None = None
+        while True:
+            body = es_queries.count_by_body(parsed, query.filters, fields, after)
+            response = self._client.search(index=self.documents_index, body=body).body
+            aggregation = response["aggregations"]["groups"]
+            groups.extend(es_results.count_groups(aggregation["buckets"], fields))
+            after = aggregation.get("after_key")
+            if not after or len(aggregation["buckets"]) < es_queries.COUNT_PAGE:
+                break
+        return es_results.sort_groups(groups, fields)
+
+    def provisions(
+        self, topic: str | None = None, countries: Sequence[str] | None = None
+    ) -> list[ProvisionHit]:
+        """Provisions tagged with `topic` in laws of `countries`, by country, law and position."""
+        self.ensure_indices()
+        body = es_queries.provisions_body(topic, countries, size=PROVISIONS_PAGE)
+        found: list[ProvisionHit] = []
+        for page in self._paged(self.provisions_index, body):
+            found.extend(es_results.provision_hits(page))
+        return found
+
+    def _paged(self, index: str, body: dict[str, Any]) -> Iterator[Mapping[str, Any]]:
+        """Pages of a sorted search, following `search_after` until a short page."""
+        page_body = dict(body)
+        while True:
+            response = self._client.search(index=index, body=page_body).body
+            yield response
+            hits = response["hits"]["hits"]
+            if len(hits) < body["size"]:
+                return
+            page_body = {**body, "search_after": hits[-1]["sort"]}
+
+    # ----------------------------------------------------------------------------------------
+    # Housekeeping
+    # ----------------------------------------------------------------------------------------
+
+    def delete(self, doc_ids: Sequence[str]) -> int:
+        """Removes documents and their provisions; returns how many documents existed."""
+        if not doc_ids:
+            return 0
+        self.ensure_indices()
+        deleted = self._bulk(
+            (
+                {"_op_type": "delete", "_index": self.documents_index, "_id": doc_id}
+                for doc_id in dict.fromkeys(doc_ids)
+            ),
+            ignore_missing=True,
+        )
+        self._client.delete_by_query(
+            index=self.provisions_index,
+            query={"terms": {"doc_id": list(doc_ids)}},
+            conflicts="proceed",
+        )
+        self._refresh_indices(self.documents_index, self.provisions_index)
+        return deleted
+
+    def document_count(self) -> int:
+        try:
+            return int(self._client.count(index=self.documents_index)["count"])
+        except NotFoundError:
+            return 0
+
+    def close(self) -> None:
+        self._client.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Source documents
+# --------------------------------------------------------------------------------------------
+
+
+def _year(decision_date: str | None) -> int | None:
+    if decision_date and len(decision_date) >= 4 and decision_date[:4].isdigit():
+        return int(decision_date[:4])
+    return None
+
+
+def facts_fields(facts: CaseFacts | None) -> dict[str, Any]:
+    """The coded fields a researcher filters and counts on, flattened for keyword indexing
+    (enumerations lower-cased, as every backend compares them)."""
+    if facts is None:
+        return {}
+    minors = facts.victims.minors
+    return {
+        "is_trafficking_case": facts.is_trafficking_case,
+        "outcome": facts.outcome,
+        "proceeding_stage": facts.proceeding_stage,
+        "exploitation_forms": sorted({v.lower() for v in facts.exploitation_forms}),
+        "sectors": sorted({v.lower() for v in facts.sectors}),
+        "minors": None if minors is None else minors > 0,
+        "minor_victims": minors,
+        "transnational": facts.transnational,
+        "countries_involved": list(facts.countries_involved),
+        "non_punishment_raised": facts.non_punishment.raised,
+        "non_punishment_applied": facts.non_punishment.applied,
+        "facts": facts.to_dict(),
+    }
+
+
+def document_source(doc: Document, facts: CaseFacts | None) -> dict[str, Any]:
+    """The documents-index entry without its passages."""
+    record = doc.to_dict()
+    record.pop("text", None)
+    decision_date = doc.decision_date or (facts.decision_date if facts else None)
+    return {
+        "doc_id": doc.doc_id,
+        "source_id": doc.source_id,
+        "url": doc.url,
+        "title": doc.title,
+        "country": doc.country.upper(),
+        "language": doc.language.lower(),
+        "doc_type": doc.doc_type,
+        "court": doc.court or (facts.court if facts else None),
+        "case_number": doc.case_number or (facts.case_number if facts else None),
+        "decision_date": decision_date,
+        "year": _year(decision_date),
+        "fetched_at": doc.fetched_at or None,
+        "sha256": doc.sha256,
+        "content_type": doc.content_type,
+        "text_length": len(doc.text),
+        **facts_fields(facts),
+        "record": record,
+        "text": doc.text,
+    }
+
+
+def stored_document(source: Mapping[str, Any]) -> Document:
+    """The Document an entry was built from (its record and text)."""
+    return Document.from_dict({**source["record"], "text": source["text"]})
+
+
+def passage_sources(
+    doc: Document,
+    chunks: Sequence[tuple[Passage, str]],
+    vectors: Mapping[str, Sequence[float]],
+    model_id: str,
+) -> list[dict[str, Any]]:
+    """Nested passages: the document's own text (so offsets and highlights are exact) in the
+    field of its language's analyzer, and the vector of their content."""
+    family_field = es_mappings.text_field(es_mappings.analyzer_family(doc.language))
+    passages = []
+    for passage, content in chunks:
+        digest = content_hash(model_id, content)
+        passages.append(
+            {
+                "ordinal": passage.ordinal,
+                "start": passage.start,
+                "end": passage.end,
+                "content_hash": digest,
+                family_field: passage.text,
+                "embedding": list(vectors[digest]),
+            }
+        )
+    return passages
+
+
+def provision_source(provision: Provision, document: Document, position: int) -> dict[str, Any]:
+    language = document.language.lower()
+    return {
+        "doc_id": provision.doc_id,
+        "country": document.country.upper(),
+        "language": language,
+        "title": document.title,
+        "source_url": document.url,
+        "position": position,
+        "number": provision.number,
+        "heading": provision.heading,
+        "start": provision.start,
+        "end": provision.end,
+        "topics": list(provision.topics),
+        "actip_articles": list(provision.actip_articles),
+        es_mappings.text_field(es_mappings.analyzer_family(language)): provision.text,
+    }

@@ -1,0 +1,431 @@
+"""The embedded default backend: one SQLite file (documents, coded facts, passages with an FTS5
+index, provisions) and one float32 vector matrix beside it, under `Settings.index_dir`.
+
+Search runs BM25 over the FTS5 index of passage stems and an exact dot product over the
+passage vectors, fuses the two rankings (reciprocal rank fusion) and scores documents from
+their best passages. Quoted phrases and citations are required verbatim in every mode.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index import embedded_reports
+from index.backend import Embedder, EmbeddingModelMismatch, ProvisionHit
+from index.chunking import CHUNKER_VERSION, Chunk, chunk_text
+from index.embedded_search import (
+    DenseIndex,
+    batches,
+    bm25_ranking,
+    browse,
+    keep_verbatim,
+    marks,
+    phrase_candidates,
+    to_hits,
+)
+from index.embeddings import SentenceTransformerEmbedder, passages_matrix, query_vector
+from index.filters import document_condition
+from index.ranking import rank_documents, reciprocal_rank_fusion
+from index.schema import (
+    DOCUMENT_COLUMNS,
+    connect,
+    document_row,
+    document_terms,
+    passages_source_hash,
+)
+from index.text import index_terms, parse_query
+from index.vectors import VectorFile
+from tiplex.records import (
+    CaseFacts,
+    Document,
+    IndexReport,
+    Provision,
+    SearchHit,
+    SearchQuery,
+)
+from tiplex.settings import Settings
+
+DATABASE_NAME = "tiplex.sqlite"
+VECTORS_NAME = "vectors.f32"
+DOCUMENTS_PER_BATCH = 64  # documents chunked, embedded and committed together
+MIN_CANDIDATES = 100  # passages taken from each ranking before fusion
+
+
+class EmbeddedBackend:
+    """`SearchBackend` on one SQLite file plus a vector matrix; no server."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        *,
+        directory: Path | None = None,
+    ) -> None:
+        self.directory = directory or settings.index_dir
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path = self.directory / DATABASE_NAME
+        self.embedder: Embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
+        self.vectors = VectorFile(self.directory / VECTORS_NAME)
+        self._db = connect(str(self.path))
+        self._lock = threading.RLock()
+        self._dense = DenseIndex(self.vectors)
+        self.timings: dict[str, float] = {}  # seconds per step of the last index() call
+
+    # ----------------------------------------------------------------------------------------
+    # Bookkeeping
+    # ----------------------------------------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that also marks the index as changed (dense caches reload)."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._set_meta("generation", str(time.time_ns()))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def recorded_model(self) -> str | None:
+        """The embedding model the index's vectors were made with (None for a new index)."""
+        return self._meta("embedding_model")
+
+    def _check_model(self) -> None:
+        recorded = self.recorded_model()
+        if recorded is not None and recorded != self.embedder.model_id:
+            raise EmbeddingModelMismatch(
+                f"the index at {self.path} was built with the embedding model {recorded!r}, "
+                f"but {self.embedder.model_id!r} is configured. Either configure "
+                f"TIPLEX_EMBEDDING_MODEL={recorded} again, or run `tiplex reembed` to "
+                f"re-embed the index with {self.embedder.model_id!r}."
+            )
+
+    def _record_model(self) -> None:
+        if self.recorded_model() is None:
+            self._set_meta("embedding_model", self.embedder.model_id)
+            self._set_meta("embedding_dimensions", str(self.embedder.dimensions))
+
+    def _dimensions(self) -> int:
+        recorded = self._meta("embedding_dimensions")
+        return int(recorded) if recorded else int(self.embedder.dimensions)
+
+    def _tick(self, step: str, started: float) -> float:
+        now = time.perf_counter()
+        self.timings[step] = self.timings.get(step, 0.0) + now - started
+        return now
+
+    # ----------------------------------------------------------------------------------------
+    # Indexing
+    # ----------------------------------------------------------------------------------------
+
+    def index(
+        self,
+        documents: Sequence[Document],
+        facts: Mapping[str, CaseFacts] | None = None,
+        provisions: Mapping[str, Sequence[Provision]] | None = None,
+    ) -> IndexReport:
+        """Adds or replaces documents by `doc_id`: what is passed is what is kept (a document
+        passed without facts or provisions loses those it had). Passages are rebuilt only when
+        the text changed; only content hashes never embedded before are embedded."""
+        self._check_model()
+        self.timings = {}
+        facts = facts or {}
+        provisions = provisions or {}
+        latest = list({d.doc_id: d for d in documents}.values())  # the last copy of a doc_id wins
+        indexed = passages = embedded = 0
+        for batch in batches(latest, DOCUMENTS_PER_BATCH):
+            started = time.perf_counter()
+            with self._lock:
+                changed = self._changed_texts(batch)
+            chunks = {d.doc_id: chunk_text(d.doc_id, d.text) for d in batch if d.doc_id in changed}
+            started = self._tick("chunk", started)
+            vectors = self._embed_new([c for doc_chunks in chunks.values() for c in doc_chunks])
+            started = self._tick("embed", started)
+            with self._writing():
+                embedded += self._store_vectors(vectors)
+                for document in batch:
+                    self._store_document(
+                        document,
+                        facts.get(document.doc_id),
+                        provisions.get(document.doc_id, ()),
+                        chunks.get(document.doc_id),
+                    )
+                self._record_model()
+            self._tick("write", started)
+            indexed += len(batch)
+            passages += sum(len(c) for c in chunks.values())
+        return IndexReport(
+            documents_indexed=indexed, passages_indexed=passages, passages_embedded=embedded
+        )
+
+    def _changed_texts(self, documents: Sequence[Document]) -> set[str]:
+        """doc_ids whose passages must be (re)built: new, changed text, or another chunker."""
+        stored: dict[str, tuple[str, str]] = {}
+        for batch in batches([d.doc_id for d in documents]):
+            rows = self._db.execute(
+                f"SELECT doc_id, text_hash, chunker FROM documents WHERE doc_id IN "
+                f"({marks(len(batch))})",
+                tuple(batch),
+            )
+            stored.update({r[0]: (r[1], r[2]) for r in rows})
+        return {
+            d.doc_id
+            for d in documents
+            if stored.get(d.doc_id) != (passages_source_hash(d), CHUNKER_VERSION)
+        }
+
+    def _known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        known: set[str] = set()
+        for batch in batches(list(hashes)):
+            rows = self._db.execute(
+                f"SELECT hash FROM embeddings WHERE hash IN ({marks(len(batch))})", tuple(batch)
+            )
+            known.update(r[0] for r in rows)
+        return known
+
+    def _embed_new(self, chunks: Sequence[Chunk]) -> dict[str, np.ndarray]:
+        """Vectors for the chunks' contents never embedded before, each distinct text once."""
+        contents = {c.content_hash: c.content for c in chunks}
+        with self._lock:
+            known = self._known_hashes(contents)
+        new = [h for h in contents if h not in known]
+        if not new:
+            return {}
+        matrix = passages_matrix(self.embedder, [contents[h] for h in new])
+        return dict(zip(new, matrix, strict=True))
+
+    def _store_vectors(self, vectors: Mapping[str, np.ndarray]) -> int:
+        # Another process may have embedded some of these meanwhile; keep the first.
+        known = self._known_hashes(vectors)
+        fresh = [h for h in vectors if h not in known]
+        if not fresh:
+            return 0
+        first = self.vectors.append(np.stack([vectors[h] for h in fresh]))
+        self._db.executemany(
+            "INSERT INTO embeddings (hash, row) VALUES (?, ?)",
+            ((h, first + i) for i, h in enumerate(fresh)),
+        )
+        return len(fresh)
+
+    def _store_document(
+        self,
+        document: Document,
+        facts: CaseFacts | None,
+        provisions: Sequence[Provision],
+        chunks: Sequence[Chunk] | None,
+    ) -> None:
+        row = document_row(document, facts, CHUNKER_VERSION)
+        existing = self._db.execute(
+            "SELECT rowid FROM documents WHERE doc_id = ?", (document.doc_id,)
+        ).fetchone()
+        if existing is None:
+            cursor = self._db.execute(
+                f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                f"VALUES ({marks(len(DOCUMENT_COLUMNS))})",
+                tuple(row[c] for c in DOCUMENT_COLUMNS),
+            )
+            doc_rowid = int(cursor.lastrowid or 0)
+        else:
+            doc_rowid = int(existing[0])
+            self._db.execute(
+                f"UPDATE documents SET {', '.join(f'{c} = ?' for c in DOCUMENT_COLUMNS)} "
+                "WHERE rowid = ?",
+                (*(row[c] for c in DOCUMENT_COLUMNS), doc_rowid),
+            )
+        self._db.execute("DELETE FROM doc_terms WHERE doc_rowid = ?", (doc_rowid,))
+        self._db.executemany(
+            "INSERT INTO doc_terms (field, value, doc_rowid) VALUES (?, ?, ?)",
+            ((field, value, doc_rowid) for field, value in document_terms(facts)),
+        )
+        if chunks is not None:
+            self._replace_passages(doc_rowid, document.language, chunks)
+        self._replace_provisions(doc_rowid, provisions)
+
+    def _replace_passages(self, doc_rowid: int, language: str, chunks: Sequence[Chunk]) -> None:
+        self._delete_passages(doc_rowid)
+        # Ids are handed out here (inside the write lock) so both tables load in one batch each.
+        first = int(self._db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM passages").fetchone()[0])
+        self._db.executemany(
+            'INSERT INTO passages (id, doc_rowid, ordinal, start, "end", hash, text) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    first + i,
+                    doc_rowid,
+                    c.passage.ordinal,
+                    c.passage.start,
+                    c.passage.end,
+                    c.content_hash,
+                    c.passage.text,
+                )
+                for i, c in enumerate(chunks)
+            ),
+        )
+        self._db.executemany(
+            "INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)",
+            ((first + i, index_terms(c.content, language)) for i, c in enumerate(chunks)),
+        )
+
+    def _delete_passages(self, doc_rowid: int) -> None:
+        self._db.execute(
+            "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE doc_rowid = ?)",
+            (doc_rowid,),
+        )
+        self._db.execute("DELETE FROM passages WHERE doc_rowid = ?", (doc_rowid,))
+
+    def _replace_provisions(self, doc_rowid: int, provisions: Sequence[Provision]) -> None:
+        self._db.execute(
+            "DELETE FROM provision_topics WHERE provision_id IN "
+            "(SELECT id FROM provisions WHERE doc_rowid = ?)",
+            (doc_rowid,),
+        )
+        self._db.execute("DELETE FROM provisions WHERE doc_rowid = ?", (doc_rowid,))
+        for position, provision in enumerate(provisions):
+            cursor = self._db.execute(
+                "INSERT INTO provisions (doc_rowid, position, record) VALUES (?, ?, ?)",
+                (doc_rowid, position, json.dumps(provision.to_dict(), ensure_ascii=False)),
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO provision_topics (topic, provision_id) VALUES (?, ?)",
+                ((topic.lower(), cursor.lastrowid) for topic in provision.topics),
+            )
+
+    def delete(self, doc_ids: Sequence[str]) -> int:
+        deleted = 0
+        with self._writing():
+            for doc_id in dict.fromkeys(doc_ids):
+                row = self._db.execute(
+                    "SELECT rowid FROM documents WHERE doc_id = ?", (doc_id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                doc_rowid = int(row[0])
+                self._delete_passages(doc_rowid)
+                self._replace_provisions(doc_rowid, ())
+                self._db.execute("DELETE FROM doc_terms WHERE doc_rowid = ?", (doc_rowid,))
+                self._db.execute("DELETE FROM documents WHERE rowid = ?", (doc_rowid,))
+                deleted += 1
+        return deleted
+
+    def reembed(self) -> int:
+        """Embeds every passage again with the configured model and records that model.
+        Interrupted, it leaves passages without vectors (BM25 still finds them): run it again."""
+        with self._writing():
+            self._db.execute("DELETE FROM embeddings")
+            self._db.execute("DELETE FROM meta WHERE key LIKE 'embedding_%'")
+            self.vectors.clear()
+            self._record_model()
+        embedded = 0
+        rowids = [r[0] for r in self._db.execute("SELECT rowid FROM documents ORDER BY rowid")]
+        for batch in batches(rowids, DOCUMENTS_PER_BATCH):
+            rows = self._db.execute(
+                f"SELECT rowid, doc_id, language, text FROM documents "
+                f"WHERE rowid IN ({marks(len(batch))})",
+                tuple(batch),
+            ).fetchall()
+            chunks = {r[0]: chunk_text(r[1], r[3]) for r in rows}
+            vectors = self._embed_new([c for doc_chunks in chunks.values() for c in doc_chunks])
+            with self._writing():
+                embedded += self._store_vectors(vectors)
+                for rowid, _, language, _ in rows:
+                    # The chunker may have changed since: passages follow the embedded contents.
+                    self._replace_passages(rowid, language, chunks[rowid])
+                    self._db.execute(
+                        "UPDATE documents SET chunker = ? WHERE rowid = ?",
+                        (CHUNKER_VERSION, rowid),
+                    )
+        return embedded
+
+    def optimize(self) -> None:
+        """Merges the FTS5 index into one segment: faster queries after a large load."""
+        with self._writing():
+            self._db.execute("INSERT INTO passages_fts (passages_fts) VALUES ('optimize')")
+
+    # ----------------------------------------------------------------------------------------
+    # Searching
+    # ----------------------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        if query.mode not in ("hybrid", "bm25", "dense"):
+            raise ValueError(f"unknown search mode {query.mode!r}; use hybrid, bm25 or dense")
+        parsed = parse_query(query.text)
+        condition = document_condition(query.filters)
+        with self._lock:
+            if not query.text.strip():
+                ranked = browse(self._db, condition, query.k, query.passages_per_hit)
+                return to_hits(self._db, ranked, parsed)
+            if query.mode != "bm25":
+                self._check_model()  # keyword search needs no vectors: it stays available
+            depth = max(MIN_CANDIDATES, query.k * max(1, query.passages_per_hit) * 4)
+            candidates = phrase_candidates(self._db, parsed, condition)
+            rankings = []
+            if query.mode in ("bm25", "hybrid"):
+                rankings.append(bm25_ranking(self._db, parsed, condition, candidates, depth))
+            if query.mode in ("dense", "hybrid"):
+                nearest = self._dense.ranking(
+                    self._db,
+                    self._meta("generation") or "",
+                    self._dimensions(),
+                    query_vector(self.embedder, query.text),
+                    condition,
+                    candidates,
+                    None if candidates is not None else depth,
+                )
+                rankings.append(keep_verbatim(self._db, parsed, nearest, depth))
+            fused = rankings[0] if len(rankings) == 1 else reciprocal_rank_fusion(rankings)
+            ranked = rank_documents(fused, query.k, query.passages_per_hit)
+            return to_hits(self._db, ranked, parsed)
+
+    def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
+        with self._lock:
+            return embedded_reports.count_by(self._db, query, by)
+
+    def provisions(
+        self, topic: str | None = None, countries: Sequence[str] | None = None
+    ) -> list[ProvisionHit]:
+        with self._lock:
+            return embedded_reports.provisions(self._db, topic, countries)
+
+    # ----------------------------------------------------------------------------------------
+    # Housekeeping
+    # ----------------------------------------------------------------------------------------
+
+    def document_count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def passage_count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM passages").fetchone()[0])
+
+    def size_bytes(self) -> int:
+        """Bytes on disk: the SQLite file (with its write-ahead log) and the vector file."""
+        files = [self.path, self.path.with_name(self.path.name + "-wal")]
+        return sum(f.stat().st_size for f in files if f.exists()) + self.vectors.size_bytes()
+
+    def close(self) -> None:
+        with self._lock:
+            self._dense.forget()
+            self._db.close()

@@ -1,0 +1,449 @@
+"""Request bodies of the Elasticsearch backend, built as plain dicts (pure functions, no I/O).
+
+- bm25: a `nested` query over the passages (multi_match across the per-language fields) with
+  `inner_hits` and highlighting, so a hit carries its best passages.
+- dense: a `knn` query inside a `nested` query (`score_mode: max`, the only mode nested kNN
+  allows). The kNN *query* is used rather than the top-level `knn` section or the `knn`
+  retriever because only the query form can sit under `nested` with `inner_hits`, which is where
+  the passages come from.
+- hybrid: the `rrf` retriever over two `standard` retrievers (the two queries above); inner hits
+  of sub-retrievers are propagated to the fused hits.
+
+Quoted phrases ("forced labour") are mandatory `phrase` matches on the unstemmed `.exact`
+sub-fields in every mode: a `must` clause of the lexical query and a pre-filter of the kNN query.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from index import text as text_rules
+from index.backend import COUNT_FIELDS, FILTER_FIELDS
+from index.es_mappings import EMBEDDING_FIELD, PASSAGES_PATH, passage_text_fields
+
+# Private-use characters cannot occur in real text, so they mark highlights unambiguously.
+HIGHLIGHT_PRE = "\ue000"
+HIGHLIGHT_POST = "\ue001"
+BM25_INNER_HITS = "bm25_passages"
+DENSE_INNER_HITS = "dense_passages"
+RRF_RANK_CONSTANT = 60
+
+HIT_SOURCE_FIELDS: tuple[str, ...] = (
+    "doc_id",
+    "title",
+    "country",
+    "doc_type",
+    "url",
+    "language",
+    "decision_date",
+    "court",
+    "case_number",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A query's free words and the phrases that must match exactly: quoted ones and
+    citations (`R.A. 9208`, `[2014] SGHC 186`), read the same way as on the embedded backend."""
+
+    free_text: str
+    phrases: tuple[str, ...]
+    embedding_text: str  # what the dense side embeds: the query without its quote marks
+
+
+def parse_query(text: str) -> ParsedQuery:
+    shared = text_rules.parse_query(text)
+    # An unbalanced quote mark is ordinary punctuation, not the start of a phrase.
+    unquoted = " ".join(re.sub(r"[\"\u201c\u201d]", " ", text).split())
+    return ParsedQuery(
+        free_text=" ".join(shared.terms), phrases=shared.phrases, embedding_text=unquoted
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Filters
+# --------------------------------------------------------------------------------------------
+
+# Filter fields (as `index.backend.FILTER_FIELDS` names them) -> indexed field. Values are
+# compared case-insensitively, as on every backend.
+_KEYWORD_FILTERS = {
+    "country": "country",
+    "language": "language",
+    "doc_type": "doc_type",
+    "outcome": "outcome",
+    "source_id": "source_id",
+    "doc_id": "doc_id",
+    "exploitation_form": "exploitation_forms",
+    "sector": "sectors",
+}
+_BOOLEAN_FILTERS = {
+    "is_trafficking_case": "is_trafficking_case",
+    "non_punishment_raised": "non_punishment_raised",
+    "non_punishment_applied": "non_punishment_applied",
+    "minors": "minors",
+}
+_TRUE = {"true", "1", "yes", "y"}
+_FALSE = {"false", "0", "no", "n"}
+_YEAR_RANGE = re.compile(r"\s*(\d{4})?\s*\.\.\s*(\d{4})?\s*")
+_WILDCARD_SPECIAL = re.compile(r"([*?\\])")
+
+
+def _alternatives(value: str) -> list[str]:
+    return [v.strip() for v in str(value).split(",") if v.strip()]
+
+
+def _any_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:
+    if len(clauses) == 1:
+        return clauses[0]
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
+
+
+def _parse_bool(field: str, value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ValueError(f"filter {field} takes true or false, not {value!r}")
+
+
+def _year_clause(value: str) -> dict[str, Any]:
+    """`2019`, `2015..2020` (either end may be left open), or alternatives `2015,2019`."""
+    clauses: list[dict[str, Any]] = []
+    for alternative in _alternatives(value):
+        ranged = _YEAR_RANGE.fullmatch(alternative)
+        if ranged and (ranged.group(1) or ranged.group(2)):
+            bounds = {"gte": int(ranged.group(1) or 0), "lte": int(ranged.group(2) or 9999)}
+            clauses.append({"range": {"year": bounds}})
+        elif alternative.isdigit():
+            clauses.append({"term": {"year": int(alternative)}})
+        else:
+            raise ValueError(f"filter year takes 2019, 2015..2020 or 2015,2019, not {value!r}")
+    return _any_of(clauses)
+
+
+def _court_clause(value: str) -> dict[str, Any]:
+    """Court names are written many ways: a fragment such as "Brebes" matches any court
+    whose name contains it."""
+    clauses = [
+        {
+            "wildcard": {
+                "court": {
+                    "value": "*" + _WILDCARD_SPECIAL.sub(r"\\\1", fragment) + "*",
+                    "case_insensitive": True,
+                }
+            }
+        }
+        for fragment in _alternatives(value)
+    ]
+    return _any_of(clauses)
+
+
+def filter_clauses(filters: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Filters on coded fields as non-scoring clauses (all must hold); a value may list
+    alternatives separated by commas, any of which may match."""
+    clauses: list[dict[str, Any]] = []
+    for key in sorted(filters):
+        value = str(filters[key])
+        if not _alternatives(value):
+            continue
+        if key in _KEYWORD_FILTERS:
+            field = _KEYWORD_FILTERS[key]
+            clauses.append(
+                _any_of(
+                    [
+                        {"term": {field: {"value": v, "case_insensitive": True}}}
+                        for v in _alternatives(value)
+                    ]
+                )
+            )
+        elif key in _BOOLEAN_FILTERS:
+            flags = sorted({_parse_bool(key, v) for v in _alternatives(value)})
+            field = _BOOLEAN_FILTERS[key]
+            if len(flags) == 1:
+                clauses.append({"term": {field: flags[0]}})
+            else:
+                clauses.append({"terms": {field: flags}})
+        elif key == "year":
+            clauses.append(_year_clause(value))
+        elif key == "court":
+            clauses.append(_court_clause(value))
+        else:
+            raise ValueError(f"unknown filter {key!r}; filters are: {', '.join(FILTER_FIELDS)}")
+    return clauses
+
+
+# --------------------------------------------------------------------------------------------
+# Passage-level pieces
+# --------------------------------------------------------------------------------------------
+
+
+def free_text_clause(free_text: str, *, every_word: bool = False) -> dict[str, Any]:
+    """Ranked words across the per-language fields; `every_word` demands all of them in the
+    passage (counting), otherwise any will do (searching ranks by how many and how rare)."""
+    clause: dict[str, Any] = {
+        "query": free_text,
+        "fields": passage_text_fields(),
+        "type": "best_fields",
+    }
+    if every_word:
+        clause["operator"] = "and"
+    return {"multi_match": clause}
+
+
+def phrase_clause(phrase: str) -> dict[str, Any]:
+    """An exact phrase in any language's unstemmed field of the same passage."""
+    return {
+        "multi_match": {
+            "query": phrase,
+            "fields": passage_text_fields(exact=True),
+            "type": "phrase",
+        }
+    }
+
+
+def passage_highlight() -> dict[str, Any]:
+    """Whole-passage highlighting (no fragments), so marker offsets are offsets in the passage."""
+    fields = {name: {} for name in passage_text_fields() + passage_text_fields(exact=True)}
+    return {
+        "pre_tags": [HIGHLIGHT_PRE],
+        "post_tags": [HIGHLIGHT_POST],
+        "number_of_fragments": 0,
+        "require_field_match": True,
+        "fields": fields,
+    }
+
+
+def inner_hits(
+    name: str, size: int, *, highlight_query: dict[str, Any] | None = None, highlight: bool
+) -> dict[str, Any]:
+    """`highlight_query` marks words in passages found by another query (the vector one)."""
+    spec: dict[str, Any] = {
+        "name": name,
+        "size": size,
+        "_source": {"excludes": [EMBEDDING_FIELD]},
+    }
+    if highlight:
+        spec["highlight"] = passage_highlight()
+        if highlight_query is not None:
+            spec["highlight"]["highlight_query"] = highlight_query
+    return spec
+
+
+def lexical_passage_query(
+    parsed: ParsedQuery, *, every_word: bool = False
+) -> dict[str, Any] | None:
+    """The passage-level bool query, or None when the query has no words at all. Phrases are
+    required; free words are required only when there is no phrase (or `every_word`), and
+    otherwise rank the passages that hold the phrases."""
+    must = [phrase_clause(p) for p in parsed.phrases]
+    should: list[dict[str, Any]] = []
+    if parsed.free_text:
+        words = free_text_clause(parsed.free_text, every_word=every_word)
+        if must and not every_word:
+            should.append(words)
+        else:
+            must.insert(0, words)
+    if not must:
+        return None
+    query: dict[str, Any] = {"must": must}
+    if should:
+        query["should"] = should
+    return {"bool": query}
+
+
+# --------------------------------------------------------------------------------------------
+# Whole queries
+# --------------------------------------------------------------------------------------------
+
+
+def bm25_query(
+    parsed: ParsedQuery, filters: Mapping[str, str], passages_per_hit: int
+) -> dict[str, Any]:
+    passage_query = lexical_passage_query(parsed)
+    if passage_query is None:
+        raise ValueError("a lexical search needs at least one word")
+    return {
+        "bool": {
+            "must": [
+                {
+                    "nested": {
+                        "path": PASSAGES_PATH,
+                        "score_mode": "max",
+                        "query": passage_query,
+                        "inner_hits": inner_hits(BM25_INNER_HITS, passages_per_hit, highlight=True),
+                    }
+                }
+            ],
+            "filter": filter_clauses(filters),
+        }
+    }
+
+
+def knn_candidates(k: int) -> int:
+    return min(10_000, max(100, 10 * k))
+
+
+def dense_query(
+    vector: Sequence[float],
+    parsed: ParsedQuery,
+    filters: Mapping[str, str],
+    *,
+    k: int,
+    passages_per_hit: int,
+) -> dict[str, Any]:
+    # Document-level filters and passage-level phrases are separate pre-filter entries: nested
+    # kNN wants each filter to be about either the top-level document or the nested passage.
+    knn_filter = filter_clauses(filters) + [phrase_clause(p) for p in parsed.phrases]
+    knn: dict[str, Any] = {
+        "field": EMBEDDING_FIELD,
+        "query_vector": list(vector),
+        "k": k,
+        "num_candidates": knn_candidates(k),
+    }
+    if knn_filter:
+        knn["filter"] = knn_filter
+    return {
+        "nested": {
+            "path": PASSAGES_PATH,
+            "score_mode": "max",
+            "query": {"knn": knn},
+            # A vector match has no words of its own: mark the query's words in its passages.
+            "inner_hits": inner_hits(
+                DENSE_INNER_HITS,
+                passages_per_hit,
+                highlight=True,
+                highlight_query=lexical_passage_query(parsed),
+            ),
+        }
+    }
+
+
+def _hit_source() -> dict[str, Any]:
+    return {"includes": list(HIT_SOURCE_FIELDS)}
+
+
+def bm25_body(
+    parsed: ParsedQuery, filters: Mapping[str, str], *, k: int, passages_per_hit: int
+) -> dict[str, Any]:
+    return {
+        "size": k,
+        "query": bm25_query(parsed, filters, passages_per_hit),
+        "_source": _hit_source(),
+    }
+
+
+def dense_body(
+    vector: Sequence[float],
+    parsed: ParsedQuery,
+    filters: Mapping[str, str],
+    *,
+    k: int,
+    passages_per_hit: int,
+) -> dict[str, Any]:
+    return {
+        "size": k,
+        "query": dense_query(vector, parsed, filters, k=k, passages_per_hit=passages_per_hit),
+        "_source": _hit_source(),
+    }
+
+
+def rank_window(k: int) -> int:
+    return max(50, 5 * k)
+
+
+def hybrid_body(
+    vector: Sequence[float],
+    parsed: ParsedQuery,
+    filters: Mapping[str, str],
+    *,
+    k: int,
+    passages_per_hit: int,
+) -> dict[str, Any]:
+    window = rank_window(k)
+    lexical = {"standard": {"query": bm25_query(parsed, filters, passages_per_hit)}}
+    semantic = {
+        "standard": {
+            "query": dense_query(
+                vector, parsed, filters, k=window, passages_per_hit=passages_per_hit
+            )
+        }
+    }
+    return {
+        "size": k,
+        "retriever": {
+            "rrf": {
+                "retrievers": [lexical, semantic],
+                "rank_window_size": window,
+                "rank_constant": RRF_RANK_CONSTANT,
+            }
+        },
+        "_source": _hit_source(),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Aggregations and provisions
+# --------------------------------------------------------------------------------------------
+
+# count_by field -> indexed field.
+COUNT_SOURCES = {field: _KEYWORD_FILTERS.get(field, field) for field in COUNT_FIELDS}
+COUNT_PAGE = 1000
+
+
+def count_query(parsed: ParsedQuery, filters: Mapping[str, str]) -> dict[str, Any]:
+    """Which documents a count covers: those with a passage holding every word and phrase of
+    the query (all documents for an empty query), restricted by the filters. Dense retrieval
+    always returns k neighbours, so it cannot say how many documents are about something."""
+    passage_query = lexical_passage_query(parsed, every_word=True)
+    must: list[dict[str, Any]] = []
+    if passage_query is not None:
+        must.append({"nested": {"path": PASSAGES_PATH, "query": passage_query}})
+    return {"bool": {"must": must or [{"match_all": {}}], "filter": filter_clauses(filters)}}
+
+
+def count_by_body(
+    parsed: ParsedQuery,
+    filters: Mapping[str, str],
+    by: Sequence[str],
+    after: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A composite aggregation: one bucket per combination of values of `by`, documents
+    without a value in a bucket of their own (`missing_bucket`). Page on with `after`."""
+    if not by:
+        raise ValueError("count_by needs at least one field")
+    for field in by:
+        if field not in COUNT_SOURCES:
+            raise ValueError(f"cannot count by {field!r}; fields are: {', '.join(COUNT_FIELDS)}")
+    composite: dict[str, Any] = {
+        "size": COUNT_PAGE,
+        "sources": [
+            {field: {"terms": {"field": COUNT_SOURCES[field], "missing_bucket": True}}}
+            for field in by
+        ],
+    }
+    if after:
+        composite["after"] = dict(after)
+    return {
+        "size": 0,
+        "query": count_query(parsed, filters),
+        "aggs": {"groups": {"composite": composite}},
+    }
+
+
+def provisions_body(
+    topic: str | None, countries: Sequence[str] | None, *, size: int
+) -> dict[str, Any]:
+    clauses: list[dict[str, Any]] = []
+    if topic:
+        clauses.append({"term": {"topics": topic}})
+    if countries:
+        clauses.append({"terms": {"country": [c.upper() for c in countries]}})
+    return {
+        "size": size,
+        "query": {"bool": {"filter": clauses}} if clauses else {"match_all": {}},
+        "sort": [{"country": "asc"}, {"doc_id": "asc"}, {"position": "asc"}],
+    }

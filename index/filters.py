@@ -1,0 +1,119 @@
+"""`SearchQuery.filters` as SQL over the embedded index's `documents` table (alias `d`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from index.backend import FILTER_FIELDS
+
+# Filters on one column of `documents`, compared case-insensitively.
+_TEXT_COLUMNS = {
+    "country": "country",
+    "doc_type": "doc_type",
+    "outcome": "outcome",
+    "language": "language",
+    "source_id": "source_id",
+    "doc_id": "doc_id",
+}
+_BOOLEAN_COLUMNS = {
+    "minors": "minors",
+    "non_punishment_raised": "non_punishment_raised",
+    "non_punishment_applied": "non_punishment_applied",
+    "is_trafficking_case": "is_trafficking_case",
+}
+# Multi-valued coded fields live in `doc_terms(doc_rowid, field, value)`.
+_TERM_FIELDS = ("exploitation_form", "sector")
+_TRUE = {"true", "yes", "1", "y"}
+_FALSE = {"false", "no", "0", "n"}
+_YEAR_RANGE_RE = re.compile(r"^\s*(\d{4})?\s*\.\.\s*(\d{4})?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class SqlCondition:
+    sql: str  # "" when nothing is filtered
+    params: tuple[object, ...] = ()
+
+
+def _alternatives(value: str) -> list[str]:
+    return [v.strip() for v in str(value).split(",") if v.strip()]
+
+
+def _boolean(field: str, value: str) -> int:
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return 1
+    if lowered in _FALSE:
+        return 0
+    raise ValueError(f"filter {field} takes true or false, not {value!r}")
+
+
+def _year_condition(value: str) -> tuple[str, list[object]]:
+    parts: list[str] = []
+    params: list[object] = []
+    for alternative in _alternatives(value):
+        ranged = _YEAR_RANGE_RE.match(alternative)
+        if ranged:
+            low, high = ranged.groups()
+            parts.append("(d.year BETWEEN ? AND ?)")
+            params.extend([int(low or 0), int(high or 9999)])
+        elif alternative.isdigit():
+            parts.append("d.year = ?")
+            params.append(int(alternative))
+        else:
+            raise ValueError(f"filter year takes 2019, 2015..2020 or 2015,2019, not {value!r}")
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def document_condition(filters: Mapping[str, str]) -> SqlCondition:
+    """SQL (AND-ed) restricting `documents d` to those passing every filter."""
+    parts: list[str] = []
+    params: list[object] = []
+    for field, raw in filters.items():
+        values = _alternatives(raw)
+        if not values:
+            continue
+        marks = ", ".join("?" for _ in values)
+        if field in _TEXT_COLUMNS:
+            parts.append(f"lower(d.{_TEXT_COLUMNS[field]}) IN ({marks})")
+            params.extend(v.lower() for v in values)
+        elif field in _BOOLEAN_COLUMNS:
+            parts.append(f"d.{_BOOLEAN_COLUMNS[field]} IN ({marks})")
+            params.extend(_boolean(field, v) for v in values)
+        elif field == "year":
+            sql, year_params = _year_condition(raw)
+            parts.append(sql)
+            params.extend(year_params)
+        elif field == "court":
+            # Court names are written many ways; a fragment such as "Brebes" should do.
+            parts.append("(" + " OR ".join("d.court LIKE ?" for _ in values) + ")")
+            params.extend(f"%{v}%" for v in values)
+        elif field in _TERM_FIELDS:
+            parts.append(
+                "d.rowid IN (SELECT doc_rowid FROM doc_terms WHERE field = ? "
+                f"AND value IN ({marks}))"
+            )
+            params.append(field)
+            params.extend(v.lower() for v in values)
+        else:
+            raise ValueError(f"unknown filter {field!r}; filters are: {', '.join(FILTER_FIELDS)}")
+    return SqlCondition(" AND ".join(parts), tuple(params))
+
+
+# Expressions giving each `count_by` field per document (multi-valued ones via a join).
+GROUP_EXPRESSIONS = {
+    "country": "d.country",
+    "year": "d.year",
+    "court": "d.court",
+    "doc_type": "d.doc_type",
+    "outcome": "d.outcome",
+    "language": "d.language",
+    "source_id": "d.source_id",
+    "minors": "d.minors",
+    "non_punishment_raised": "d.non_punishment_raised",
+    "non_punishment_applied": "d.non_punishment_applied",
+    "is_trafficking_case": "d.is_trafficking_case",
+}
+BOOLEAN_GROUPS = frozenset(_BOOLEAN_COLUMNS)
+TERM_GROUPS = _TERM_FIELDS

@@ -1,0 +1,139 @@
+"""Fusing ranked passage lists, scoring documents from their passages, and highlighting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from index.text import (
+    ParsedQuery,
+    VerbatimPhrase,
+    enclosing_word,
+    fragment_pattern,
+    has_segmented_script,
+    term_variants,
+    word_spans,
+)
+from tiplex.records import Span
+
+RRF_K = 60  # the usual constant: ranks below ~60 matter little, so neither list dominates
+# A document's score is its best passage's plus this share of its second best: several good
+# passages are stronger evidence than one, but one excellent passage should still win.
+SECOND_PASSAGE_WEIGHT = 0.25
+MAX_HIGHLIGHTS = 32
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPassage:
+    passage_id: int
+    doc_rowid: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class RankedDocument:
+    doc_rowid: int
+    score: float
+    passages: tuple[ScoredPassage, ...]  # best first, at most passages_per_hit
+
+
+def reciprocal_rank_fusion(rankings: Iterable[Sequence[ScoredPassage]]) -> list[ScoredPassage]:
+    """One list from several best-first lists: score = sum of 1 / (RRF_K + rank)."""
+    fused: dict[int, float] = {}
+    docs: dict[int, int] = {}
+    for ranking in rankings:
+        for rank, passage in enumerate(ranking, start=1):
+            fused[passage.passage_id] = fused.get(passage.passage_id, 0.0) + 1.0 / (RRF_K + rank)
+            docs[passage.passage_id] = passage.doc_rowid
+    ordered = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+    return [ScoredPassage(pid, docs[pid], score) for pid, score in ordered]
+
+
+def rank_documents(
+    passages: Sequence[ScoredPassage], k: int, passages_per_hit: int
+) -> list[RankedDocument]:
+    """Documents scored from their best passages, best first, with their top passages."""
+    by_doc: dict[int, list[ScoredPassage]] = {}
+    for passage in sorted(passages, key=lambda p: (-p.score, p.passage_id)):
+        by_doc.setdefault(passage.doc_rowid, []).append(passage)
+    ranked = []
+    for doc_rowid, found in by_doc.items():
+        score = found[0].score
+        if len(found) > 1:
+            score += SECOND_PASSAGE_WEIGHT * found[1].score
+        ranked.append(RankedDocument(doc_rowid, score, tuple(found[: max(1, passages_per_hit)])))
+    ranked.sort(key=lambda d: (-d.score, d.doc_rowid))
+    return ranked[:k]
+
+
+def query_forms(query: ParsedQuery) -> frozenset[str]:
+    """Every lower-cased form of the query's words that should light up in a passage."""
+    forms: set[str] = set()
+    for word in query.ranking_words():
+        forms |= term_variants(word)
+    return frozenset(forms)
+
+
+class Highlighter:
+    """Marks a query's phrases, and the words whose form or stem is a query word's, in
+    passages. Each distinct word is stemmed once per query: passages repeat their words."""
+
+    def __init__(self, query: ParsedQuery) -> None:
+        self.phrases = [VerbatimPhrase(p) for p in query.phrases]
+        self.forms = query_forms(query)
+        self._verdicts: dict[str, bool] = {}
+        # A word lighting up contains its stem, or nearly: stemmers may change a stem's last
+        # letter (happy -> happi) or first (Indonesian menulis -> tulis). Words holding a form
+        # without those letters are the only candidates worth stemming.
+        fragments = {f[1:-1] if len(f) >= 5 else f for f in self.forms}
+        self._candidates = fragment_pattern(fragments) if fragments else None
+
+    def _lights_up(self, word: str) -> bool:
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = word in self.forms or not term_variants(word).isdisjoint(self.forms)
+            self._verdicts[word] = verdict
+        return verdict
+
+    def _candidate_words(self, text: str) -> Iterator[tuple[int, int, str]]:
+        assert self._candidates is not None
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare letter lower-cases to two: offsets would drift
+            yield from word_spans(text)
+            return
+        covered = 0
+        for match in self._candidates.finditer(lowered):
+            if match.start() < covered:
+                continue
+            start, end = enclosing_word(text, match.start(), match.end())
+            covered = end
+            yield start, end, text[start:end].lower()
+
+    def spans(self, text: str, offset: int) -> tuple[Span, ...]:
+        """Highlights of `text`, as offsets into the document (`text` starts at `offset`)."""
+        found: list[tuple[int, int]] = []
+        for phrase in self.phrases:
+            found.extend(phrase.spans(text))
+        if self._candidates is not None:
+            words = word_spans(text) if has_segmented_script(text) else self._candidate_words(text)
+            found.extend((s, e) for s, e, word in words if self._lights_up(word))
+        merged = _merge(found)[:MAX_HIGHLIGHTS]
+        return tuple(Span(start + offset, end + offset, text[start:end]) for start, end in merged)
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def as_scored(rows: Iterable[tuple[int, int, float]]) -> list[ScoredPassage]:
+    return [ScoredPassage(int(pid), int(doc), float(score)) for pid, doc, score in rows]
+
+
+def scores_of(passages: Iterable[ScoredPassage]) -> Mapping[int, float]:
+    return {p.passage_id: p.score for p in passages}

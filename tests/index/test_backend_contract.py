@@ -1,0 +1,399 @@
+"""The contract every search backend keeps, run against each: the embedded default always,
+Elasticsearch when TIPLEX_ES_URL points at a live server."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+import index
+from index.backend import EmbeddingModelMismatch, SearchBackend
+from tests.index import samples
+from tests.index.fakes import HashingEmbedder
+from tiplex.records import SearchQuery
+from tiplex.settings import Settings
+
+BackendFactory = Callable[..., SearchBackend]
+MODES = ("bm25", "dense", "hybrid")
+
+
+def _drop_elasticsearch_indices(url: str, prefix: str) -> None:
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(url)
+    try:
+        names = list(client.indices.get(index=f"{prefix}-*", allow_no_indices=True).keys())
+        if names:
+            client.indices.delete(index=",".join(names), ignore_unavailable=True)
+    finally:
+        client.close()
+
+
+@pytest.fixture(params=["embedded", "elasticsearch"])
+def make_backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[BackendFactory]:
+    """Opens backends on one store (one TIPLEX_HOME, one index prefix) for this test."""
+    kind = request.param
+    es_url = os.environ.get("TIPLEX_ES_URL")
+    if kind == "elasticsearch" and not es_url:
+        pytest.skip("TIPLEX_ES_URL is not set")
+    prefix = f"tiplex-test-{uuid.uuid4().hex[:12]}"
+    settings = Settings(
+        home=tmp_path / "home",
+        search_backend=kind,
+        elasticsearch_url=es_url,
+        elasticsearch_index_prefix=prefix,
+    )
+    opened: list[SearchBackend] = []
+
+    def factory(embedder: index.Embedder | None = None) -> SearchBackend:
+        backend = index.open_backend(settings, embedder or HashingEmbedder())
+        opened.append(backend)
+        return backend
+
+    yield factory
+    for backend in opened:
+        backend.close()
+    if kind == "elasticsearch" and es_url:
+        _drop_elasticsearch_indices(es_url, prefix)
+
+
+@pytest.fixture
+def loaded(make_backend: BackendFactory) -> SearchBackend:
+    backend = make_backend()
+    backend.index(samples.DOCUMENTS, samples.FACTS, samples.PROVISIONS)
+    return backend
+
+
+def _ids(hits: list) -> list[str]:
+    return [hit.doc_id for hit in hits]
+
+
+def test_index_reports_what_it_did(make_backend: BackendFactory) -> None:
+    embedder = HashingEmbedder()
+    backend = make_backend(embedder)
+
+    report = backend.index(samples.DOCUMENTS, samples.FACTS, samples.PROVISIONS)
+
+    assert report.documents_indexed == len(samples.DOCUMENTS)
+    assert report.passages_indexed > len(samples.DOCUMENTS)  # the long judgments split
+    assert 0 < report.passages_embedded <= report.passages_indexed
+    assert report.passages_embedded == embedder.passages_embedded
+    assert backend.document_count() == len(samples.DOCUMENTS)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("charterparty demurrage vessel arbitration", samples.SG_SHIPPING.doc_id),
+        ("kapal penangkap ikan tanpa upah paspor ditahan", samples.ID_FORCED_LABOUR.doc_id),
+        ("minor girls sexual exploitation videoke bar", samples.PH_SEX_TRAFFICKING.doc_id),
+    ],
+)
+def test_obvious_query_finds_its_document_first(
+    loaded: SearchBackend, mode: str, text: str, expected: str
+) -> None:
+    hits = loaded.search(SearchQuery(text=text, mode=mode, k=5))  # type: ignore[arg-type]
+
+    assert hits and hits[0].doc_id == expected
+    assert hits[0].passages
+
+
+def test_hits_carry_document_fields_and_source_url(loaded: SearchBackend) -> None:
+    hit = loaded.search(SearchQuery(text="charterparty demurrage", mode="bm25"))[0]
+
+    assert hit.doc_id == samples.SG_SHIPPING.doc_id
+    assert hit.title == samples.SG_SHIPPING.title
+    assert hit.country == "SG"
+    assert hit.doc_type == "judgment"
+    assert hit.source_url == samples.SG_SHIPPING.url
+    assert hit.source_url.startswith("file://")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_passages_and_highlights_are_offsets_into_the_document(
+    loaded: SearchBackend, mode: str
+) -> None:
+    texts = {d.doc_id: d.text for d in samples.DOCUMENTS}
+
+    hits = loaded.search(
+        SearchQuery(text="victims trafficking accused", mode=mode, k=10, passages_per_hit=3)  # type: ignore[arg-type]
+    )
+
+    assert hits
+    for hit in hits:
+        assert 1 <= len(hit.passages) <= 3
+        for passage in hit.passages:
+            assert texts[hit.doc_id][passage.start : passage.end] == passage.text
+            for span in passage.highlights:
+                assert passage.start <= span.start < span.end <= passage.end
+                assert texts[hit.doc_id][span.start : span.end] == span.text
+
+
+def test_highlights_mark_the_query_words(loaded: SearchBackend) -> None:
+    hit = loaded.search(SearchQuery(text="demurrage", mode="bm25"))[0]
+
+    marked = {span.text.lower() for p in hit.passages for span in p.highlights}
+    assert marked == {"demurrage"}
+
+
+def test_reindexing_identical_documents_embeds_nothing(make_backend: BackendFactory) -> None:
+    embedder = HashingEmbedder()
+    backend = make_backend(embedder)
+    backend.index(samples.DOCUMENTS, samples.FACTS, samples.PROVISIONS)
+    embedded_once = embedder.passages_embedded
+
+    report = backend.index(samples.DOCUMENTS, samples.FACTS, samples.PROVISIONS)
+
+    assert report.documents_indexed == len(samples.DOCUMENTS)
+    assert report.passages_embedded == 0
+    assert embedder.passages_embedded == embedded_once
+    assert backend.document_count() == len(samples.DOCUMENTS)
+    assert _ids(backend.search(SearchQuery(text="demurrage", mode="hybrid")))[0] == (
+        samples.SG_SHIPPING.doc_id
+    )
+
+
+def test_identical_passages_are_embedded_once(make_backend: BackendFactory) -> None:
+    embedder = HashingEmbedder()
+    backend = make_backend(embedder)
+    twin = dataclasses.replace(samples.SG_SHIPPING, doc_id="sg_court:2015-sghc-78")
+
+    first = backend.index([samples.SG_SHIPPING])
+    second = backend.index([twin])
+
+    assert first.passages_embedded > 0
+    assert second.passages_indexed == first.passages_indexed
+    assert second.passages_embedded == 0
+    hits = backend.search(SearchQuery(text="charterparty demurrage", mode="dense"))
+    assert set(_ids(hits)) == {samples.SG_SHIPPING.doc_id, twin.doc_id}
+
+
+def test_replacing_a_document_removes_its_old_passages(loaded: SearchBackend) -> None:
+    replacement = dataclasses.replace(
+        samples.SG_SHIPPING,
+        text="The appeal concerns a lease of a warehouse; the landlord sought unpaid rent.",
+    )
+
+    loaded.index([replacement], samples.FACTS)
+
+    assert loaded.document_count() == len(samples.DOCUMENTS)
+    for mode in MODES:
+        old = loaded.search(SearchQuery(text="charterparty demurrage", mode=mode, k=10))  # type: ignore[arg-type]
+        for hit in old:
+            if hit.doc_id == replacement.doc_id:
+                assert all("demurrage" not in p.text for p in hit.passages)
+    bm25_old = loaded.search(SearchQuery(text="demurrage", mode="bm25"))
+    assert replacement.doc_id not in _ids(bm25_old)
+    new = loaded.search(SearchQuery(text="warehouse landlord rent", mode="bm25"))
+    assert _ids(new) == [replacement.doc_id]
+    assert new[0].passages[0].text == replacement.text
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quoted_phrase_matches_exactly(loaded: SearchBackend, mode: str) -> None:
+    # "Pasal 180" in another judgment must not count as "Pasal 18".
+    hits = loaded.search(SearchQuery(text='"Pasal 18" korban', mode=mode, k=10))  # type: ignore[arg-type]
+
+    assert _ids(hits) == [samples.ID_FORCED_LABOUR.doc_id]
+    for passage in hits[0].passages:
+        assert "Pasal 18 " in passage.text
+        assert any(span.text == "Pasal 18" for span in passage.highlights)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_citations_match_exactly_without_quotes(loaded: SearchBackend, mode: str) -> None:
+    hits = loaded.search(SearchQuery(text="trafficking under R.A. 9208", mode=mode, k=10))  # type: ignore[arg-type]
+
+    assert _ids(hits) == [samples.PH_SEX_TRAFFICKING.doc_id]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_quoted_phrase_is_verbatim_not_stemmed(loaded: SearchBackend, mode: str) -> None:
+    # Both stem to "dagang orang"; only the verbatim phrase may match.
+    inflected = dataclasses.replace(
+        samples.ID_OTHER_ARTICLE,
+        doc_id="id_court:41-pid-sus-2020",
+        text="Terdakwa didakwa memperdagangkan orang ke luar negeri. Korban dipulangkan.",
+    )
+    loaded.index([inflected])
+
+    hits = loaded.search(SearchQuery(text='"perdagangan orang"', mode=mode, k=10))  # type: ignore[arg-type]
+
+    assert _ids(hits) == [samples.ID_FORCED_LABOUR.doc_id]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_phrase_absent_everywhere_finds_nothing(loaded: SearchBackend, mode: str) -> None:
+    hits = loaded.search(SearchQuery(text='"Pasal 99" korban', mode=mode))  # type: ignore[arg-type]
+
+    assert hits == []
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"country": "ID"}, {samples.ID_FORCED_LABOUR.doc_id, samples.ID_OTHER_ARTICLE.doc_id}),
+        ({"year": "2019"}, {samples.PH_SEX_TRAFFICKING.doc_id}),
+        ({"court": "High Court of Singapore"}, {samples.SG_SHIPPING.doc_id}),
+        ({"doc_type": "legislation"}, {samples.MY_LAW.doc_id}),
+        ({"outcome": "acquitted"}, {samples.PH_DRUGS.doc_id}),
+        ({"language": "id"}, {samples.ID_FORCED_LABOUR.doc_id, samples.ID_OTHER_ARTICLE.doc_id}),
+        ({"exploitation_form": "forced_labour"}, {samples.ID_FORCED_LABOUR.doc_id}),
+        ({"sector": "entertainment_massage"}, {samples.PH_SEX_TRAFFICKING.doc_id}),
+        ({"minors": "true"}, {samples.PH_SEX_TRAFFICKING.doc_id}),
+        ({"non_punishment_raised": "true"}, {samples.ID_FORCED_LABOUR.doc_id}),
+        (
+            {"is_trafficking_case": "true"},
+            {samples.PH_SEX_TRAFFICKING.doc_id, samples.ID_FORCED_LABOUR.doc_id},
+        ),
+        ({"country": "PH", "is_trafficking_case": "false"}, {samples.PH_DRUGS.doc_id}),
+    ],
+)
+@pytest.mark.parametrize("mode", MODES)
+def test_filters_restrict_hits(
+    loaded: SearchBackend, mode: str, filters: dict[str, str], expected: set[str]
+) -> None:
+    # A query whose words occur in every document, so only the filter decides.
+    text = "terdakwa accused court hakim plaintiff section"
+    hits = loaded.search(SearchQuery(text=text, mode=mode, k=20, filters=filters))  # type: ignore[arg-type]
+
+    assert set(_ids(hits)) == expected
+
+
+def test_count_by_counts_documents_per_group(loaded: SearchBackend) -> None:
+    by_country = loaded.count_by(None, ["country"])
+
+    assert by_country == [
+        {"country": "ID", "count": 2},
+        {"country": "MY", "count": 1},
+        {"country": "PH", "count": 2},
+        {"country": "SG", "count": 1},
+    ]
+
+
+def test_count_by_two_fields_with_filters(loaded: SearchBackend) -> None:
+    query = SearchQuery(text="", filters={"is_trafficking_case": "true"})
+
+    groups = loaded.count_by(query, ["year", "country"])
+
+    assert groups == [
+        {"year": 2019, "country": "PH", "count": 1},
+        {"year": 2021, "country": "ID", "count": 1},
+    ]
+
+
+def test_count_by_with_query_text_counts_documents_holding_it(loaded: SearchBackend) -> None:
+    groups = loaded.count_by(SearchQuery(text="terdakwa"), ["country"])
+
+    assert groups == [{"country": "ID", "count": 2}]
+
+
+def test_count_by_non_punishment(loaded: SearchBackend) -> None:
+    groups = loaded.count_by(
+        SearchQuery(text="", filters={"non_punishment_raised": "true"}), ["country", "year"]
+    )
+
+    assert groups == [{"country": "ID", "year": 2021, "count": 1}]
+
+
+def test_another_embedding_model_is_refused_until_reembedded(
+    make_backend: BackendFactory,
+) -> None:
+    first = make_backend(HashingEmbedder("test/model-a"))
+    first.index(samples.DOCUMENTS, samples.FACTS)
+    first.close()
+    second = make_backend(HashingEmbedder("test/model-b"))
+
+    with pytest.raises(EmbeddingModelMismatch) as refused:
+        second.search(SearchQuery(text="demurrage", mode="hybrid"))
+    message = str(refused.value)
+    assert "test/model-a" in message and "test/model-b" in message
+    assert "reembed" in message
+    with pytest.raises(EmbeddingModelMismatch):
+        second.index([samples.SG_SHIPPING])
+
+    assert second.reembed() > 0
+    hits = second.search(SearchQuery(text="charterparty demurrage", mode="hybrid"))
+    assert _ids(hits)[0] == samples.SG_SHIPPING.doc_id
+    coded = SearchQuery(text="", filters={"is_trafficking_case": "true"})
+    assert second.count_by(coded, ["country"]) == [
+        {"country": "ID", "count": 1},
+        {"country": "PH", "count": 1},
+    ]
+
+
+def test_delete_removes_documents_passages_and_provisions(loaded: SearchBackend) -> None:
+    assert loaded.delete([samples.SG_SHIPPING.doc_id, samples.MY_LAW.doc_id, "nobody:0"]) == 2
+    assert loaded.delete([samples.SG_SHIPPING.doc_id]) == 0
+
+    assert loaded.document_count() == len(samples.DOCUMENTS) - 2
+    for mode in MODES:
+        hits = loaded.search(SearchQuery(text="charterparty demurrage", mode=mode, k=20))  # type: ignore[arg-type]
+        assert samples.SG_SHIPPING.doc_id not in _ids(hits)
+    assert loaded.provisions() == []
+
+
+def test_provisions_by_topic_and_country(loaded: SearchBackend) -> None:
+    found = loaded.provisions(topic="non_punishment", countries=["MY"])
+
+    assert [hit.provision.number for hit in found] == ["25"]
+    hit = found[0]
+    assert hit.doc_id == samples.MY_LAW.doc_id
+    assert hit.country == "MY"
+    assert hit.title == samples.MY_LAW.title
+    assert hit.provision == samples.MY_PROVISIONS[2]
+    assert samples.MY_LAW.text[hit.provision.start : hit.provision.end] == hit.provision.text
+
+
+def test_provisions_keep_the_law_order(loaded: SearchBackend) -> None:
+    everything = loaded.provisions()
+
+    assert [hit.provision.number for hit in everything] == ["2", "12", "25"]
+    assert loaded.provisions(countries=["ID"]) == []
+    assert loaded.provisions(topic="compensation") == []
+
+
+# --------------------------------------------------------------------------------------------
+# The real packaged model (the session fixture `packaged_embedder` loads it once)
+# --------------------------------------------------------------------------------------------
+
+
+MEANING_DOCS = (
+    dataclasses.replace(
+        samples.SG_SHIPPING,
+        doc_id="en:sea",
+        text=(
+            "The fishermen were kept on the boat for two years. They were never paid wages, "
+            "their documents were taken by the captain and they were beaten when they asked to "
+            "go home."
+        ),
+    ),
+    dataclasses.replace(
+        samples.SG_SHIPPING,
+        doc_id="en:land",
+        text=(
+            "The buyer of the house refused to complete the purchase because the title deed "
+            "showed a mortgage that the seller had not disclosed."
+        ),
+    ),
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["dense", "hybrid"])
+def test_packaged_model_finds_passages_by_meaning(
+    make_backend: BackendFactory, packaged_embedder: index.Embedder, mode: str
+) -> None:
+    backend = make_backend(packaged_embedder)
+    backend.index(list(MEANING_DOCS))
+
+    # No word of the query occurs in the document it should find.
+    hits = backend.search(SearchQuery(text="unpaid forced labour at sea", mode=mode))  # type: ignore[arg-type]
+
+    assert _ids(hits)[0] == "en:sea"

@@ -1,0 +1,78 @@
+"""Model ids, options and the packaged model's vectors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from index.backend import Embedder
+from index.embeddings import (
+    EmbeddingSpec,
+    SentenceTransformerEmbedder,
+    passages_matrix,
+    query_vector,
+)
+from tests.index.fakes import HashingEmbedder
+from tiplex.settings import DEFAULT_EMBEDDING_MODEL
+
+
+def test_options_are_part_of_the_recorded_id_in_a_fixed_order() -> None:
+    spec = EmbeddingSpec.parse("some/model#max128, int8")
+
+    assert spec == EmbeddingSpec(name="some/model", int8=True, max_tokens=128)
+    assert spec.model_id == "some/model#int8,max128"
+    assert EmbeddingSpec.parse("some/model").model_id == "some/model"
+
+
+def test_unknown_option_is_refused() -> None:
+    with pytest.raises(ValueError, match="fp4"):
+        EmbeddingSpec.parse("some/model#fp4")
+
+
+def test_e5_models_get_their_prefixes_and_others_none() -> None:
+    e5 = SentenceTransformerEmbedder("intfloat/multilingual-e5-small")
+    plain = SentenceTransformerEmbedder()
+    chosen = SentenceTransformerEmbedder("intfloat/e5-base", query_prefix="", passage_prefix="")
+
+    assert (e5.query_prefix, e5.passage_prefix) == ("query: ", "passage: ")
+    assert (plain.query_prefix, plain.passage_prefix) == ("", "")
+    assert (chosen.query_prefix, chosen.passage_prefix) == ("", "")
+    assert plain.model_id == DEFAULT_EMBEDDING_MODEL
+
+
+def test_any_embedder_gives_a_float32_matrix() -> None:
+    matrix = passages_matrix(HashingEmbedder(), ["one text", "another text"])
+
+    assert matrix.shape == (2, 64)
+    assert matrix.dtype == np.float32
+    assert query_vector(HashingEmbedder(), "one").dtype == np.float32
+
+
+@pytest.mark.slow
+def test_packaged_model_gives_unit_vectors_in_input_order(packaged_embedder: Embedder) -> None:
+    texts = ["a short one", "a much longer text about wages withheld from fishermen " * 5, "x"]
+
+    together = passages_matrix(packaged_embedder, texts)
+    alone = passages_matrix(packaged_embedder, [texts[1]])
+
+    assert packaged_embedder.dimensions == 384
+    assert together.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-4)
+    assert np.allclose(together[1], alone[0], atol=1e-4)  # sorting by length kept the order
+
+
+@pytest.mark.slow
+def test_int8_model_stays_close_to_fp32(packaged_embedder: Embedder) -> None:
+    quantized = SentenceTransformerEmbedder(DEFAULT_EMBEDDING_MODEL + "#int8")
+    texts = [
+        "The victims were recruited with false promises of work abroad.",
+        "Para korban dijanjikan pekerjaan di luar negeri.",
+        "The contract for the sale of the vessel was rescinded.",
+    ]
+
+    cosine = np.sum(
+        passages_matrix(quantized, texts) * passages_matrix(packaged_embedder, texts), 1
+    )
+
+    assert quantized.model_id.endswith("#int8")
+    assert float(cosine.min()) > 0.9
