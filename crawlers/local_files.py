@@ -75,11 +75,11 @@ def _ingest_files(
         raw = b""
         try:
             raw = path.read_bytes()
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            content_type = content_type_of(path, raw)
+            if content_type is None:
                 raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'!r}")
             if not raw.strip():
                 raise UnreadableFile("empty file")
-            content_type = SUPPORTED_SUFFIXES[path.suffix.lower()]
             # Archive first: the bytes are kept even if reading them fails below.
             archive.put(raw, url=path.as_uri(), content_type=content_type, fetched_at=utc_now())
             change = state.classify(doc_id, sha256_hex(raw))
@@ -106,6 +106,20 @@ def _ingest_files(
     )
 
 
+def content_type_of(path: Path, raw: bytes) -> str | None:
+    """The type by extension, or by the first bytes for files without a known one: courts
+    serve PDFs from extension-less URLs, and saved copies keep those names."""
+    by_suffix = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if by_suffix is not None:
+        return by_suffix
+    head = raw[:512].lstrip().lower()
+    if head.startswith(b"%pdf"):
+        return "application/pdf"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "text/html"
+    return None
+
+
 def load_file(
     path: Path,
     *,
@@ -118,11 +132,11 @@ def load_file(
     Raises:
         UnreadableFile: unsupported type, empty file, unreadable bytes or no text.
     """
-    path = Path(path)
-    content_type = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    path = Path(path).resolve()
+    raw = path.read_bytes()
+    content_type = content_type_of(path, raw)
     if content_type is None:
         raise UnreadableFile(f"{path}: unsupported file type {path.suffix or '(none)'!r}")
-    raw = path.read_bytes()
     if not raw.strip():
         raise UnreadableFile(f"{path}: empty file")
     loaded = _read(raw, content_type, path)

@@ -98,3 +98,14 @@ def test_load_file_reads_one_file_without_archiving(folder: Path, tmp_path: Path
     scan = write_pdf(tmp_path / "scan.pdf", [[]])
     with pytest.raises(UnreadableFile, match="needs OCR"):
         load_file(scan)
+
+
+def test_load_file_recognises_an_extensionless_pdf_by_its_bytes(tmp_path: Path) -> None:
+    from tiplex.demo import MIRROR_DIR
+
+    source = sorted((MIRROR_DIR / "putusan3.mahkamahagung.go.id").rglob("pdf/*"))[0]
+    copy = tmp_path / "decision"  # saved the way the court serves it: no extension
+    copy.write_bytes(source.read_bytes())
+    document = load_file(copy)
+    assert document.content_type == "application/pdf"
+    assert "Direktori Putusan" in document.text

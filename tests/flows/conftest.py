@@ -11,5 +11,6 @@ from prefect.testing.utilities import prefect_test_harness
 
 @pytest.fixture(scope="session", autouse=True)
 def prefect_harness() -> Iterator[None]:
-    with prefect_test_harness():
+    # A busy two-core CI machine can take well over the default 30 s to start the test API.
+    with prefect_test_harness(server_startup_timeout=180):
         yield

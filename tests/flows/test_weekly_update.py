@@ -23,40 +23,59 @@ def _closed_port_url() -> str:
     return f"http://127.0.0.1:{port}"  # nothing listens here once the socket is closed
 
 
-def test_weekly_update_indexes_the_mirror_and_survives_a_dead_source(tiplex_home: Path) -> None:
+def test_weekly_update_indexes_a_source_and_survives_a_dead_one(tiplex_home: Path) -> None:
     with serve_directory(MIRROR_DIR) as server:
-        overrides = mirror_overrides(server.url)
-        assert "ph_lawphil_judgments" in overrides
-        assert "id_mahkamahagung_judgments" in overrides
+        mirror = mirror_overrides(server.url)["ph_lawphil_judgments"]
         # The statutes source is pointed at a port where nothing listens: it must fail alone.
-        overrides["ph_lawphil_statutes"] = _closed_port_url()
+        overrides = {"ph_lawphil_judgments": mirror, "ph_lawphil_statutes": _closed_port_url()}
         first = weekly_update(
             source_ids=sorted(overrides),
             base_urls=overrides,
             since=DEMO_SINCE,
             until=DEMO_UNTIL,
-            limit=6,
             home=str(tiplex_home),
         )
         rows = {row["source_id"]: row for row in first["sources"]}
         assert first["failed_sources"] == ["ph_lawphil_statutes"]
         assert rows["ph_lawphil_statutes"]["errors"]
-        for source_id in ("ph_lawphil_judgments", "id_mahkamahagung_judgments"):
-            assert rows[source_id]["status"] == "ok"
-            assert rows[source_id]["new"] > 0
-            assert rows[source_id]["documents_indexed"] == rows[source_id]["new"]
+        judgments = rows["ph_lawphil_judgments"]
+        assert judgments["status"] == "ok"
+        assert judgments["new"] == 17
+        assert judgments["documents_indexed"] == 17
         assert first["passages_embedded"] > 0
 
-        del overrides["ph_lawphil_statutes"]
         second = weekly_update(
-            source_ids=sorted(overrides),
-            base_urls=overrides,
+            source_ids=["ph_lawphil_judgments"],
+            base_urls={"ph_lawphil_judgments": mirror},
             since=DEMO_SINCE,
             until=DEMO_UNTIL,
-            limit=6,
             home=str(tiplex_home),
         )
     totals = second["totals"]
     assert (totals["new"], totals["changed"], second["passages_embedded"]) == (0, 0, 0)
-    assert totals["unchanged"] > 0
-    assert list((tiplex_home / "runs").glob("*-weekly-update.json"))
+    assert (totals["unchanged"], totals["fetched"]) == (17, 0)
+    assert len(list((tiplex_home / "runs").glob("*-weekly-update.json"))) == 2
+
+
+def test_a_run_that_dies_before_indexing_is_resumed_by_the_next(tiplex_home: Path) -> None:
+    """Crawled but never indexed (the process died): the next run indexes those documents
+    although nothing new is downloaded."""
+    import crawlers
+    from tiplex.settings import load_settings
+
+    settings = load_settings(tiplex_home).ensure_dirs()
+    with serve_directory(MIRROR_DIR) as server:
+        mirror = mirror_overrides(server.url)["ph_lawphil_statutes"]
+        crashed = crawlers.crawl(
+            "ph_lawphil_statutes", settings, base_url=mirror, since="2024-01-01", until="2025-12-31"
+        )
+        assert crashed.new == 3  # fetched and archived, then the "crash": nothing acknowledged
+        resumed = weekly_update(
+            source_ids=["ph_lawphil_statutes"],
+            base_urls={"ph_lawphil_statutes": mirror},
+            home=str(tiplex_home),
+            since="2024-01-01",
+            until="2025-12-31",
+        )
+    (row,) = resumed["sources"]
+    assert (row["new"], row["fetched"], row["documents_indexed"]) == (0, 0, 3)
