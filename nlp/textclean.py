@@ -55,6 +55,12 @@ _DIGITS = {
     for zero in (0x0E50, 0x0ED0, 0x17E0, 0x1040)
     for offset in range(10)
 }
+_NATIVE_DIGIT = re.compile("[\u0e50-\u0e59\u0ed0-\u0ed9\u17e0-\u17e9\u1040-\u1049]")
+
+
+def _native_digits(text: str) -> str:
+    # `str.translate` walks every character in Python: only texts that have such digits pay.
+    return text.translate(_DIGITS) if _NATIVE_DIGIT.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +115,7 @@ class _Builder:
         return CleanText(
             # Stray control characters become spaces and Thai, Lao, Khmer and Burmese digits
             # ASCII digits: one character for one, so the map stays valid.
-            text=_CONTROL.sub(" ", "".join(self.parts)).translate(_DIGITS),
+            text=_native_digits(_CONTROL.sub(" ", "".join(self.parts))),
             original=self.original,
             _clean_starts=tuple(self.clean_starts),
             _orig_starts=tuple(self.orig_starts),

@@ -26,6 +26,14 @@ def coder() -> CaseCoder:
     return load_coder()
 
 
+@pytest.fixture(scope="module")
+def fully_tokenized() -> CaseCoder:
+    """A coder that runs the language's tokenizer over every section."""
+    full = load_coder()
+    full.tokenized_sections = frozenset({"header", "charges", "operative", "closing", "window"})
+    return full
+
+
 def _document(text: str, *, country: str = "", language: str = "") -> Document:
     return Document(
         doc_id="test:1",
@@ -263,3 +271,34 @@ def test_every_corpus_document_is_coded_without_errors(
             fetched_at="",
         )
         _code_strictly(coder, document, caplog)
+
+
+@pytest.mark.parametrize("case", CLASSIFIER_CASES, ids=[case[0] for case in CLASSIFIER_CASES])
+def test_whitespace_tokens_for_text_only_sections_change_no_value(
+    coder: CaseCoder, fully_tokenized: CaseCoder, case: tuple[str, str, str, bool]
+) -> None:
+    _name, text, country, _expected = case
+    document = _document(text, country=country)
+    assert coder.code(document).to_dict() == fully_tokenized.code(document).to_dict()
+
+
+def test_bench_report_states_wall_and_cpu_speed_and_total_time() -> None:
+    from nlp.bench import report
+
+    result = {
+        "documents": 2,
+        "words": 300_000,
+        "seconds": 2.0,
+        "cpu_seconds": 1.5,
+        "total_seconds": 3.0,
+        "words_per_second": 150_000.0,
+        "words_per_cpu_second": 200_000.0,
+        "totals": {},
+        "filled": {},
+        "agree": {},
+        "labelled": {},
+    }
+    lines = report(result).splitlines()
+    assert "total time 3.0 s" in lines[0]
+    assert "wall 2.0 s = 150,000 words/s per process" in lines[1]
+    assert "CPU 1.5 s = 200,000 words/s per process" in lines[1]
