@@ -10,20 +10,25 @@ from typing import Any
 
 import numpy as np
 
+from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.filters import SqlCondition
 from index.ranking import (
     Highlighter,
     RankedDocument,
     ScoredPassage,
     as_scored,
+    dense_weight,
+    fuse_documents,
+    rank_documents,
 )
 from index.text import (
     ParsedQuery,
-    VerbatimPhrase,
     fts_all,
     fts_phrase,
     fts_quote,
+    query_language,
     term_variants,
+    words,
 )
 from index.vectors import VectorFile
 from tiplex.records import PassageHit, SearchHit
@@ -33,6 +38,13 @@ VERIFY_BATCH = 64  # passages whose text is fetched at once to check phrases ver
 # A query word in more than this share of passages is "common": alone it does not make a
 # passage a candidate (see words_expression).
 COMMON_WORD_SHARE = 0.03
+# A thesaurus expansion (a concept's terms in the other languages) counts this much of one of
+# the query's own words: it finds answers written in another language, but it is a looser
+# match than the words the user chose. Chosen on the judged queries' "tune" split.
+EXPANSION_WEIGHT = 0.5
+# A document's lexical score: this share from its best passages (how well one place in it
+# answers), the rest from BM25 over the whole document (how much of the query it covers).
+PASSAGE_SHARE = 0.4
 
 
 def batches(items: Sequence[Any], size: int = SQL_VARIABLES) -> Iterator[Sequence[Any]]:
@@ -68,7 +80,7 @@ def fts_rows(
 
 
 def _phrases_expression(parsed: ParsedQuery) -> str:
-    return " AND ".join(filter(None, (fts_phrase(p) for p in parsed.phrases)))
+    return " AND ".join(f"({e})" for e in parsed.phrase_expressions())
 
 
 def phrase_candidates(
@@ -93,7 +105,7 @@ def keep_verbatim(
     """The first `depth` (all: None) of `ranked` that hold every phrase verbatim, in order."""
     if not parsed.phrases:
         return list(ranked if depth is None else ranked[:depth])
-    phrases = [VerbatimPhrase(p) for p in parsed.phrases]
+    phrases = parsed.matchers()
     kept: list[ScoredPassage] = []
     for batch in batches(ranked, VERIFY_BATCH):
         ids = [p.passage_id for p in batch]
@@ -334,3 +346,168 @@ def _documents_of(db: sqlite3.Connection, passage_ids: set[int]) -> set[int]:
         )
         docs.update(int(r[0]) for r in rows)
     return docs
+
+
+# --------------------------------------------------------------------------------------------
+# Documents: passage evidence and whole-document BM25 together
+# --------------------------------------------------------------------------------------------
+
+
+def _phrase_forms(phrase: str) -> list[list[str]]:
+    """For each word of `phrase`, the forms it may be indexed under."""
+    return [sorted(term_variants(word)) for word in words(phrase)]
+
+
+def lexical_units(
+    db: sqlite3.Connection, statistics: DocumentStatistics, generation: str, parsed: ParsedQuery
+) -> list[WeightedUnit]:
+    """The query's words (weight 1) and its thesaurus concepts (`EXPANSION_WEIGHT`) as units of
+    document BM25, each with an upper bound of the passages it matches."""
+    own = [sorted(term_variants(word)) for word in parsed.ranking_words()]
+    expansions = [[_phrase_forms(term) for term in group] for group in parsed.expansions]
+    every_form = [f for forms in own for f in forms]
+    every_form += [f for group in expansions for term in group for forms in term for f in forms]
+    counts = statistics.term_counts(db, generation, every_form)
+
+    def passages_with(forms: Sequence[str]) -> int:
+        return sum(counts.get(f, 0) for f in forms)
+
+    units = [
+        WeightedUnit(" OR ".join(fts_quote(f) for f in forms), 1.0, passages_with(forms))
+        for forms in own
+        if forms
+    ]
+    for group, terms in zip(parsed.expansions, expansions, strict=True):
+        expressions = [fts_phrase(term) for term in group]
+        present = [e for e in expressions if e]
+        if not present:
+            continue
+        # A phrase is in at most as many passages as its rarest word.
+        estimate = sum(min((passages_with(forms) for forms in term), default=0) for term in terms)
+        units.append(WeightedUnit(" OR ".join(present), EXPANSION_WEIGHT, estimate))
+    return units
+
+
+def _allowed_documents(db: sqlite3.Connection, condition: SqlCondition) -> set[int] | None:
+    if not condition.sql:
+        return None
+    rows = db.execute(f"SELECT d.rowid FROM documents d WHERE {condition.sql}", condition.params)
+    return {int(r[0]) for r in rows}
+
+
+def _best_passages(
+    db: sqlite3.Connection, doc_rowid: int, units: Sequence[WeightedUnit], count: int
+) -> tuple[ScoredPassage, ...]:
+    """The passages of one document that best match any unit (its opening ones if none)."""
+    first, last = db.execute(
+        "SELECT MIN(id), MAX(id) FROM passages WHERE doc_rowid = ?", (doc_rowid,)
+    ).fetchone()
+    if units and first is not None:
+        match = " OR ".join(f"({u.expression})" for u in units)
+        # A document's passages have consecutive ids: a rowid range lets FTS5 skip the rest.
+        rows = db.execute(
+            "SELECT p.id, p.doc_rowid, -bm25(passages_fts) FROM passages_fts "
+            "JOIN passages p ON p.id = passages_fts.rowid "
+            "WHERE passages_fts MATCH ? AND passages_fts.rowid BETWEEN ? AND ? "
+            "AND p.doc_rowid = ? ORDER BY bm25(passages_fts) LIMIT ?",
+            (match, first, last, doc_rowid, count),
+        ).fetchall()
+        if rows:
+            return tuple(as_scored(rows))
+    rows = db.execute(
+        "SELECT id, doc_rowid, 0.0 FROM passages WHERE doc_rowid = ? ORDER BY ordinal LIMIT ?",
+        (doc_rowid, count),
+    ).fetchall()
+    return tuple(as_scored(rows))
+
+
+def lexical_documents(
+    db: sqlite3.Connection,
+    statistics: DocumentStatistics,
+    generation: str,
+    parsed: ParsedQuery,
+    condition: SqlCondition,
+    passages: Sequence[ScoredPassage],
+    k: int,
+    passages_per_hit: int,
+    fill: int | None = None,
+) -> list[RankedDocument]:
+    """Documents by their best passages (`passages`, BM25-ranked) and whole-document BM25 with
+    thesaurus expansions, each scaled by its best score and mixed by `PASSAGE_SHARE`. With
+    phrases, only documents among `passages` (where the phrases were found verbatim) rank.
+    Only the first `fill` documents (all: None) are sure to carry passages; see
+    `with_passages` for the rest."""
+    fill = k if fill is None else fill
+    per_hit = max(1, passages_per_hit)
+    by_passages = rank_documents(passages, len(passages), per_hit)
+    units = lexical_units(db, statistics, generation, parsed)
+    whole = statistics.scores(db, generation, units)
+    if parsed.phrases:
+        kept = {d.doc_rowid for d in by_passages}
+        whole = {doc: score for doc, score in whole.items() if doc in kept}
+    else:
+        allowed = _allowed_documents(db, condition)
+        if allowed is not None:
+            whole = {doc: score for doc, score in whole.items() if doc in allowed}
+    passage_top = max((d.score for d in by_passages), default=0.0) or 1.0
+    whole_top = max(whole.values(), default=0.0) or 1.0
+    combined = {d.doc_rowid: PASSAGE_SHARE * d.score / passage_top for d in by_passages}
+    for doc, score in whole.items():
+        combined[doc] = combined.get(doc, 0.0) + (1.0 - PASSAGE_SHARE) * score / whole_top
+    best = sorted(combined.items(), key=lambda item: (-item[1], item[0]))[:k]
+    found = {d.doc_rowid: d.passages for d in by_passages}
+    ranked = [RankedDocument(doc, score, found.get(doc, ())) for doc, score in best]
+    return with_passages(db, ranked[:fill], units, per_hit) + ranked[fill:]
+
+
+def with_passages(
+    db: sqlite3.Connection,
+    ranked: Sequence[RankedDocument],
+    units: Sequence[WeightedUnit],
+    passages_per_hit: int,
+) -> list[RankedDocument]:
+    """`ranked` with the best passages looked up for documents that have none yet (found by
+    whole-document BM25 only): one small FTS5 query per such document."""
+    per_hit = max(1, passages_per_hit)
+    return [
+        d
+        if d.passages
+        else RankedDocument(d.doc_rowid, d.score, _best_passages(db, d.doc_rowid, units, per_hit))
+        for d in ranked
+    ]
+
+
+def dense_has_say(parsed: ParsedQuery) -> bool:
+    """Whether the dense ranking can move any document for this query (see `dense_weight`);
+    when it cannot, hybrid search need not compute it."""
+    language = query_language(parsed)
+    return any(dense_weight(language, lang) > 0.0 for lang in ("en", "id", "ms", "tl", ""))
+
+
+def hybrid_documents(
+    db: sqlite3.Connection,
+    statistics: DocumentStatistics,
+    generation: str,
+    parsed: ParsedQuery,
+    lexical: Sequence[RankedDocument],
+    dense_passages: Sequence[ScoredPassage],
+    k: int,
+    passages_per_hit: int,
+) -> list[RankedDocument]:
+    """The lexical and dense document rankings fused, the dense one weighted by the query's
+    language and each document's (see `index.ranking.dense_weight`)."""
+    units = lexical_units(db, statistics, generation, parsed)
+    if not dense_has_say(parsed):
+        return with_passages(db, lexical[:k], units, passages_per_hit)
+    dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
+    language = query_language(parsed)
+    rowids = sorted({d.doc_rowid for d in dense})
+    weights: dict[int, float] = {}
+    for batch in batches(rowids):
+        rows = db.execute(
+            f"SELECT rowid, language FROM documents WHERE rowid IN ({marks(len(batch))})",
+            tuple(batch),
+        )
+        weights.update({int(r[0]): dense_weight(language, str(r[1] or "")) for r in rows})
+    fused = fuse_documents(lexical, dense, weights, k, passages_per_hit)
+    return with_passages(db, fused, units, passages_per_hit)

@@ -30,6 +30,7 @@ HIGHLIGHT_POST = "\ue001"
 BM25_INNER_HITS = "bm25_passages"
 DENSE_INNER_HITS = "dense_passages"
 RRF_RANK_CONSTANT = 60
+EXPANSION_BOOST = 0.5  # as index.embedded_search.EXPANSION_WEIGHT
 
 HIT_SOURCE_FIELDS: tuple[str, ...] = (
     "doc_id",
@@ -52,6 +53,8 @@ class ParsedQuery:
     free_text: str
     phrases: tuple[str, ...]
     embedding_text: str  # what the dense side embeds: the query without its quote marks
+    # Thesaurus terms in the other languages (index.text.thesaurus_expansions), flattened.
+    expansions: tuple[str, ...] = ()
 
 
 def parse_query(text: str) -> ParsedQuery:
@@ -59,7 +62,10 @@ def parse_query(text: str) -> ParsedQuery:
     # An unbalanced quote mark is ordinary punctuation, not the start of a phrase.
     unquoted = " ".join(re.sub(r"[\"\u201c\u201d]", " ", text).split())
     return ParsedQuery(
-        free_text=" ".join(shared.terms), phrases=shared.phrases, embedding_text=unquoted
+        free_text=" ".join(shared.terms),
+        phrases=shared.phrases,
+        embedding_text=unquoted,
+        expansions=tuple(dict.fromkeys(t for group in shared.expansions for t in group)),
     )
 
 
@@ -249,6 +255,19 @@ def lexical_passage_query(
             must.insert(0, words)
     if not must:
         return None
+    # Thesaurus terms in the other languages raise passages that also hold them, below the
+    # query's own words (the embedded backend weighs them the same way).
+    should.extend(
+        {
+            "multi_match": {
+                "query": term,
+                "fields": passage_text_fields(),
+                "type": "phrase",
+                "boost": EXPANSION_BOOST,
+            }
+        }
+        for term in parsed.expansions
+    )
     query: dict[str, Any] = {"must": must}
     if should:
         query["should"] = should

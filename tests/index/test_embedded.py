@@ -163,7 +163,8 @@ def test_thai_documents_are_found_by_thai_words(backend: EmbeddedBackend) -> Non
 
     hits = backend.search(SearchQuery(text="ค้ามนุษย์", mode="bm25"))
 
-    assert _ids(hits) == ["th_court:1"]
+    # First: the thesaurus also finds the judgments about trafficking in other languages.
+    assert _ids(hits)[0] == "th_court:1"
     assert hits[0].passages[0].highlights
 
 
