@@ -10,7 +10,6 @@ Public verbs (the only names `flows/` and the CLI use):
 
 from nlp.coder import CaseCoder, load_coder
 from nlp.language import detect_language
-
 from nlp.legislation import segment_provisions
 
 __all__ = ["CaseCoder", "detect_language", "load_coder", "segment_provisions"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from nlp.findings import Finding
+from nlp.regexscan import FoldedText, anchored
 
 _ID_NAME = re.compile(r"Nama\s+lengkap\s*:\s*([^\n;]{2,120})", re.IGNORECASE)
 _ID_AGE = re.compile(
@@ -212,22 +213,25 @@ def _about_a_victim(text: str, match: re.Match[str]) -> bool:
     return not (last.group().lower() == "anak" and _ACCUSED.search(before[: last.start()][-80:]))
 
 
-def child_victim_findings(text: str, base: int = 0) -> list[Finding]:
+def child_victim_findings(text: str | FoldedText, base: int = 0) -> list[Finding]:
     """One "minor" finding per statement that a victim is a child; `value` names the child
     when the text does ("II", "SITI", "AAA"), so that the same child is counted once."""
+    folded = text if isinstance(text, FoldedText) else FoldedText(text)
+    text = folded.text
     found: list[Finding] = []
-    for match in _ID_CHILD_VICTIM.finditer(text):
+    for match in anchored(_ID_CHILD_VICTIM).finditer(folded):
         label = (match.group(1) or "").upper()
         if label in _NOT_A_NAME - {"I", "II"}:
             label = ""
         found.append(Finding("minor", label, base + match.start(), base + match.end()))
-    lowercase = list(_ID_CHILD_VICTIM_LOWER.finditer(text))
+    lowercase = list(anchored(_ID_CHILD_VICTIM_LOWER).finditer(folded))
     if len(lowercase) >= MIN_LOWERCASE_MENTIONS:
         found.extend(Finding("minor", "", base + m.start(), base + m.end()) for m in lowercase)
     found.extend(
-        Finding("minor", "baby", base + m.start(), base + m.end()) for m in _BABY.finditer(text)
+        Finding("minor", "baby", base + m.start(), base + m.end())
+        for m in anchored(_BABY).finditer(folded)
     )
-    for match in _AGE.finditer(text):
+    for match in anchored(_AGE).finditer(folded):
         age = _age_of(match)
         if age is None or age >= ADULT_AGE or age == 0:
             continue
@@ -235,18 +239,20 @@ def child_victim_findings(text: str, base: int = 0) -> list[Finding]:
             pseudonym = _PSEUDONYM.search(text[max(match.start() - 120, 0) : match.start()])
             label = pseudonym.group(0) if pseudonym else ""
             found.append(Finding("minor", label, base + match.start(), base + match.end()))
-    for match in _UNDERAGE.finditer(text):
+    for match in anchored(_UNDERAGE).finditer(folded):
         pseudonym = _PSEUDONYM.search(match.group())
         label = pseudonym.group(0) if pseudonym else ""
         found.append(Finding("minor", label, base + match.start(), base + match.end()))
     return found
 
 
-def victim_findings(text: str, base: int = 0) -> list[Finding]:
+def victim_findings(text: str | FoldedText, base: int = 0) -> list[Finding]:
     """Named or pseudonymised victims ("victim" findings, value = the name) and their genders
     ("victim_gender")."""
+    folded = text if isinstance(text, FoldedText) else FoldedText(text)
+    text = folded.text
     found: list[Finding] = []
-    for match in _ID_NAMED_VICTIM.finditer(text):
+    for match in anchored(_ID_NAMED_VICTIM).finditer(folded):
         name = re.sub(r"\s+", " ", match.group(1)).strip(" .")
         if name.split()[0] in _NOT_A_NAME or len(name) < 3:
             continue
@@ -260,6 +266,6 @@ def victim_findings(text: str, base: int = 0) -> list[Finding]:
     for pattern, gender in ((_FEMALE, "female"), (_MALE, "male")):
         found.extend(
             Finding("victim_gender", gender, base + m.start(), base + m.end())
-            for m in pattern.finditer(text)
+            for m in anchored(pattern).finditer(folded)
         )
     return found
