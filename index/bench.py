@@ -1,14 +1,19 @@
 """Ingest and query figures for the embedded backend on a folder of documents.
 
-    python -m index.bench --corpus ../shared/corpus --limit 100 [--model ID] [--json]
+    python -m index.bench --corpus ../shared/corpus [--limit 100] [--model ID] [--json]
+    python -m index.bench --existing $TIPLEX_HOME/index     # queries on an index already built
 
 The corpus folder holds `manifest.jsonl` (one object per document: doc_id, path, country,
 language, doc_type, title, court, case_number, decision_date, source_url) and the text files it
-names. `--limit N` takes N documents spread evenly over the manifest. Printed: ingest time split
-into read, chunk, embed, write (SQLite rows and FTS5) and optimise; embedding throughput
-against plain sentence-transformers fp32 measured in the same run on the same passages; query
-latency p50/p95 per mode; the index size on disk; and full-corpus figures projected linearly
-from the sample by characters (projections, not measurements).
+names. By default every document is indexed; `--limit N` takes N documents spread evenly over
+the manifest. Printed: time from an empty index to a searchable one, split into read, chunk,
+embed, write (SQLite rows and FTS5) and optimise, in wall and CPU seconds; a second index() of
+the same documents (it must embed nothing); embedding throughput against plain
+sentence-transformers fp32 measured in the same run on the same passages, with the retrieval
+quality of both on a known-item task; query latency p50/p95 per mode; the index size on disk;
+the machine's load average (the figures are only comparable at similar load). Case coding is
+measured by `nlp.bench`. With `--limit`, full-corpus figures are also projected linearly from
+the sample by characters (projections, not measurements).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import numpy as np
 from index.chunking import chunk_text
 from index.embedded import EmbeddedBackend
 from index.embeddings import SentenceTransformerEmbedder
-from tiplex.records import Document, SearchQuery
+from tiplex.records import Document, IndexReport, SearchQuery
 from tiplex.settings import DEFAULT_EMBEDDING_MODEL, Settings
 
 COMPARISON_SAMPLE = 192  # passages embedded by both the configured model and plain fp32
@@ -132,9 +137,12 @@ def model_comparison(model_id: str, contents: Sequence[str]) -> dict[str, float]
     for label, chosen in (("plain_fp32", DEFAULT_EMBEDDING_MODEL), ("configured", model_id)):
         embedder = SentenceTransformerEmbedder(chosen)
         embedder.embed_passages_array(contents[:8])  # load and warm up outside the clock
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         matrix = embedder.embed_passages_array(contents)
         figures[f"{label}_passages_per_s"] = _rate(len(contents), time.perf_counter() - started)
+        figures[f"{label}_passages_per_cpu_s"] = _rate(
+            len(contents), time.process_time() - cpu_started
+        )
         queries = np.stack([embedder.embed_query_array(q) for q in probes])
         scores = queries @ matrix.T
         ranks = (scores > scores[np.arange(len(probes)), np.arange(len(probes))][:, None]).sum(1)
@@ -147,24 +155,36 @@ def model_comparison(model_id: str, contents: Sequence[str]) -> dict[str, float]
     overlaps = [len(a & b) / 10 for a, b in zip(top["plain_fp32"], top["configured"], strict=True)]
     figures["top10_agreement"] = statistics.mean(overlaps)
     figures["speedup"] = figures["configured_passages_per_s"] / figures["plain_fp32_passages_per_s"]
+    figures["speedup_cpu"] = (
+        figures["configured_passages_per_cpu_s"] / figures["plain_fp32_passages_per_cpu_s"]
+    )
+    figures["passages"] = len(contents)
     return figures
 
 
 def query_latencies(backend: EmbeddedBackend) -> dict[str, dict[str, float]]:
+    """p50/p95 wall milliseconds per mode, after one warm-up round (model, vectors, SQLite
+    pages), and the mean CPU milliseconds per query (all threads of this process). Every
+    measured query is embedded afresh, as a new query would be."""
     figures = {}
+    forget_queries = getattr(backend.embedder, "forget_queries", lambda: None)
     for mode in ("bm25", "dense", "hybrid"):
-        for text, filters in QUERIES:  # warm-up: model, dense matrix, SQLite pages
+        for text, filters in QUERIES:
             backend.search(SearchQuery(text=text, mode=mode, filters=filters))  # type: ignore[arg-type]
         samples = []
+        cpu_started = time.process_time()
         for _ in range(QUERY_REPEATS):
             for text, filters in QUERIES:
+                forget_queries()  # a repeated query would skip its embedding: not measured
                 started = time.perf_counter()
                 backend.search(SearchQuery(text=text, mode=mode, filters=filters))  # type: ignore[arg-type]
                 samples.append((time.perf_counter() - started) * 1000)
+        cpu_ms = (time.process_time() - cpu_started) * 1000 / len(samples)
         samples.sort()
         figures[mode] = {
             "p50_ms": statistics.median(samples),
             "p95_ms": samples[min(len(samples) - 1, int(0.95 * len(samples)))],
+            "cpu_ms": cpu_ms,
         }
     return figures
 
@@ -176,6 +196,24 @@ def _comparison_sample(documents: Sequence[Document], size: int) -> list[str]:
     return contents[:: max(1, len(contents) // size)][:size]
 
 
+def _load() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+
+def ingest(
+    backend: EmbeddedBackend, documents: Sequence[Document]
+) -> tuple[IndexReport, dict[str, float], dict[str, float]]:
+    """Indexes `documents` and merges the FTS5 segments: the report, and wall and CPU seconds
+    (every thread of this process) per step."""
+    report = backend.index(documents)
+    steps, cpu = dict(backend.timings), dict(backend.cpu_timings)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    backend.optimize()
+    steps["optimize"] = time.perf_counter() - started
+    cpu["optimize"] = time.process_time() - cpu_started
+    return report, steps, cpu
+
+
 def run(
     corpus: Path,
     limit: int | None,
@@ -185,20 +223,19 @@ def run(
     random_vectors: bool = False,
     comparison_size: int = COMPARISON_SAMPLE,
 ) -> dict[str, Any]:
-    started = time.perf_counter()
+    load_before = _load()
+    started, cpu_started = time.perf_counter(), time.process_time()
     documents = read_documents(corpus, limit)
-    read_seconds = time.perf_counter() - started
+    read_seconds, read_cpu = time.perf_counter() - started, time.process_time() - cpu_started
     settings = Settings(home=home, embedding_model=model_id)
     model = SentenceTransformerEmbedder(model_id)
     model.embed_passages(["warm up"])  # model loading is not ingest work
     indexer = RandomPassageVectors(model.model_id, model.dimensions) if random_vectors else model
     backend = EmbeddedBackend(settings, indexer)
-    report = backend.index(documents)
-    steps = {"read": read_seconds, **backend.timings}
-    started = time.perf_counter()
-    backend.optimize()
-    steps["optimize"] = time.perf_counter() - started
-    ingest = sum(steps.values())
+    report, steps, cpu = ingest(backend, documents)
+    steps = {"read": read_seconds, **steps}
+    cpu = {"read": read_cpu, **cpu}
+    again, again_steps, again_cpu = ingest(backend, documents)
     backend.close()
 
     comparison = model_comparison(model_id, _comparison_sample(documents, comparison_size))
@@ -207,63 +244,142 @@ def run(
     size = backend.size_bytes()
     backend.close()
 
-    sample_chars = sum(len(d.text) for d in documents)
-    scale = corpus_chars(corpus) / sample_chars if sample_chars else float("nan")
     configured_rate = (
         comparison["configured_passages_per_s"]
         if random_vectors
         else _rate(report.passages_embedded, steps["embed"])
     )
-    embed_projection = report.passages_embedded * scale / configured_rate
-    ingest_projection = (ingest - steps["embed"]) * scale + embed_projection
-    return {
-        "model": model_id,
+    result: dict[str, Any] = {
+        "model": model.model_id,
         "random_vectors": random_vectors,
         "documents": report.documents_indexed,
-        "characters": sample_chars,
+        "characters": sum(len(d.text) for d in documents),
         "passages": report.passages_indexed,
         "passages_embedded": report.passages_embedded,
-        "ingest_seconds": ingest,
+        "ingest_seconds": sum(steps.values()),
+        "ingest_cpu_seconds": sum(cpu.values()),
         "steps_seconds": steps,
+        "steps_cpu_seconds": cpu,
+        "second_ingest": {
+            "seconds": sum(again_steps.values()),
+            "cpu_seconds": sum(again_cpu.values()),
+            "passages_embedded": again.passages_embedded,
+        },
         "embed_passages_per_s": configured_rate,
         "comparison": comparison,
         "query_latency": latencies,
         "index_bytes": size,
-        "projected_full_corpus": {
-            "scale": scale,
-            "passages": round(report.passages_indexed * scale),
-            "ingest_minutes": ingest_projection / 60,
-            "embed_minutes": embed_projection / 60,
-            "embed_minutes_plain_fp32": report.passages_embedded
-            * scale
-            / comparison["plain_fp32_passages_per_s"]
-            / 60,
-            "index_megabytes": size * scale / 1e6,
-        },
+        "load_average": {"before": load_before, "after": _load()},
     }
+    if limit:
+        result["projected_full_corpus"] = _projection(result, corpus_chars(corpus))
+    return result
+
+
+def _projection(result: dict[str, Any], full_chars: int) -> dict[str, float]:
+    steps = result["steps_seconds"]
+    scale = full_chars / result["characters"] if result["characters"] else float("nan")
+    embedded = result["passages_embedded"] * scale
+    embed_seconds = embedded / result["embed_passages_per_s"]
+    plain_rate = result["comparison"]["plain_fp32_passages_per_s"]
+    return {
+        "scale": scale,
+        "passages": round(result["passages"] * scale),
+        "ingest_minutes": ((result["ingest_seconds"] - steps["embed"]) * scale + embed_seconds)
+        / 60,
+        "embed_minutes": embed_seconds / 60,
+        "embed_minutes_plain_fp32": embedded / plain_rate / 60,
+        "index_megabytes": result["index_bytes"] * scale / 1e6,
+    }
+
+
+def run_existing(directory: Path, model_id: str | None) -> dict[str, Any]:
+    """Query latency and size of an index already built (e.g. by `tiplex ingest`), embedding
+    queries with the model the index records (or `model_id`)."""
+    probe = EmbeddedBackend(Settings(home=directory), _NoEmbedder(), directory=directory)
+    recorded = probe.recorded_model()
+    probe.close()
+    chosen = model_id or recorded or DEFAULT_EMBEDDING_MODEL
+    backend = EmbeddedBackend(
+        Settings(home=directory, embedding_model=chosen),
+        SentenceTransformerEmbedder(chosen),
+        directory=directory,
+    )
+    load_before = _load()
+    try:
+        return {
+            "model": chosen,
+            "documents": backend.document_count(),
+            "passages": backend.passage_count(),
+            "query_latency": query_latencies(backend),
+            "index_bytes": backend.size_bytes(),
+            "load_average": {"before": load_before, "after": _load()},
+        }
+    finally:
+        backend.close()
+
+
+class _NoEmbedder:
+    """Opens an index only to read what it records; never asked for a vector."""
+
+    model_id = "none"
+    dimensions = 0
+
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
+        raise NotImplementedError
+
+    def embed_query(self, text: str) -> list[float]:
+        raise NotImplementedError
+
+
+def _print_queries(result: dict[str, Any]) -> None:
+    for mode, figures in result["query_latency"].items():
+        print(
+            f"query {mode:<14} p50 {figures['p50_ms']:.1f} ms  p95 {figures['p95_ms']:.1f} ms  "
+            f"(CPU {figures['cpu_ms']:.1f} ms/query)"
+        )
+    print(f"index size           {result['index_bytes'] / 1e6:.1f} MB")
+    load = result["load_average"]
+    print(f"load average         {load['before']:.1f} before, {load['after']:.1f} after (2 cores)")
 
 
 def _print(result: dict[str, Any]) -> None:
     steps = result["steps_seconds"]
     print(f"model                {result['model']}")
     print(
-        f"sample               {result['documents']} documents, "
+        f"documents            {result['documents']} documents, "
         f"{result['characters'] / 1e6:.1f} M characters, {result['passages']} passages "
         f"({result['passages_embedded']} distinct texts embedded)"
     )
     vectors = (
         " (RANDOM passage vectors: embed time not measured)" if result["random_vectors"] else ""
     )
+    cpu = result["steps_cpu_seconds"]
     print(
-        f"ingest               {result['ingest_seconds']:.1f} s = "
+        f"empty to searchable  {result['ingest_seconds']:.1f} s wall = "
         + " + ".join(f"{name} {seconds:.1f}" for name, seconds in steps.items())
         + vectors
+    )
+    print(
+        f"                     {result['ingest_cpu_seconds']:.1f} s CPU = "
+        + " + ".join(f"{name} {seconds:.1f}" for name, seconds in cpu.items())
+    )
+    again = result["second_ingest"]
+    print(
+        f"same documents again {again['seconds']:.1f} s wall, {again['cpu_seconds']:.1f} s CPU, "
+        f"{again['passages_embedded']} passages embedded"
     )
     c = result["comparison"]
     print(
         f"embedding            configured {c['configured_passages_per_s']:.1f} passages/s, "
-        f"plain fp32 {c['plain_fp32_passages_per_s']:.1f}/s on the same passages "
-        f"(x{c['speedup']:.2f})"
+        f"plain fp32 {c['plain_fp32_passages_per_s']:.1f}/s on the same "
+        f"{c['passages']:.0f} passages (x{c['speedup']:.2f}); whole ingest "
+        f"{result['embed_passages_per_s']:.1f}/s"
+    )
+    print(
+        f"embedding CPU        configured {c['configured_passages_per_cpu_s']:.1f} passages per "
+        f"CPU second, plain fp32 {c['plain_fp32_passages_per_cpu_s']:.1f} "
+        f"(x{c['speedup_cpu']:.2f})"
     )
     print(
         f"known-item quality   MRR configured {c['configured_known_item_mrr']:.3f} vs plain "
@@ -272,45 +388,57 @@ def _print(result: dict[str, Any]) -> None:
         f"{c['plain_fp32_known_item_recall_at_1']:.3f}; top-10 agreement "
         f"{c['top10_agreement']:.2f}"
     )
-    for mode, figures in result["query_latency"].items():
-        print(f"query {mode:<14} p50 {figures['p50_ms']:.1f} ms  p95 {figures['p95_ms']:.1f} ms")
-    print(f"index size           {result['index_bytes'] / 1e6:.1f} MB")
-    projected = result["projected_full_corpus"]
-    print(
-        f"PROJECTED full corpus (x{projected['scale']:.2f} by characters): "
-        f"{projected['passages']} passages; ingest {projected['ingest_minutes']:.1f} min of "
-        f"which embedding {projected['embed_minutes']:.1f} min (plain fp32 would take "
-        f"{projected['embed_minutes_plain_fp32']:.1f} min); index "
-        f"{projected['index_megabytes']:.0f} MB"
-    )
+    _print_queries(result)
+    projected = result.get("projected_full_corpus")
+    if projected:
+        print(
+            f"PROJECTED full corpus (x{projected['scale']:.2f} by characters): "
+            f"{projected['passages']} passages; ingest {projected['ingest_minutes']:.1f} min of "
+            f"which embedding {projected['embed_minutes']:.1f} min (plain fp32 would take "
+            f"{projected['embed_minutes_plain_fp32']:.1f} min); index "
+            f"{projected['index_megabytes']:.0f} MB"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m index.bench", description=__doc__)
-    parser.add_argument("--corpus", type=Path, required=True)
-    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--corpus", type=Path, help="a corpus folder with manifest.jsonl")
+    parser.add_argument("--existing", type=Path, help="measure queries on this index folder")
+    parser.add_argument("--limit", type=int, default=None, help="documents (default: all)")
     parser.add_argument(
         "--model",
-        default=os.environ.get("TIPLEX_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL),
-        help="embedding model id, options after '#', e.g. '...all-MiniLM-L6-v2#int8,max128'",
+        default=None,
+        help="embedding model id, options after '#', e.g. '...all-MiniLM-L6-v2#int8,max128' "
+        "(default: $TIPLEX_EMBEDDING_MODEL, else the project default; with --existing, the "
+        "model the index records)",
     )
     parser.add_argument("--home", type=Path, default=None, help="keep the index here")
     parser.add_argument(
         "--random-vectors",
         action="store_true",
         help="index with random passage vectors (queries still use the model): ingest and "
-        "latency at full scale without the hour of embedding; embedding speed is then "
-        "projected from the comparison sample",
+        "latency at full scale without the time embedding takes; embedding speed is then "
+        "taken from the comparison sample",
     )
     parser.add_argument("--comparison-sample", type=int, default=COMPARISON_SAMPLE)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.existing:
+        result = run_existing(args.existing, args.model)
+        if args.json:
+            print(json.dumps(result, indent=2))
+        else:
+            _print_queries(result)
+        return
+    if not args.corpus:
+        parser.error("give --corpus (or --existing)")
+    model = args.model or os.environ.get("TIPLEX_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL)
     with tempfile.TemporaryDirectory(prefix="tiplex-bench-") as scratch:
         result = run(
             args.corpus,
             args.limit,
-            args.model,
+            model,
             args.home or Path(scratch),
             random_vectors=args.random_vectors,
             comparison_size=args.comparison_sample,

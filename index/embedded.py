@@ -2,8 +2,12 @@
 index, provisions) and one float32 vector matrix beside it, under `Settings.index_dir`.
 
 Search runs BM25 over the FTS5 index of passage stems and an exact dot product over the
-passage vectors, fuses the two rankings (reciprocal rank fusion) and scores documents from
-their best passages. Quoted phrases and citations are required verbatim in every mode.
+passage vectors. A document's lexical score mixes its best passages with BM25 over the whole
+document (`index.document_bm25`), thesaurus terms in the other languages counting below the
+query's own words; hybrid search fuses the lexical and dense document rankings by weighted
+reciprocal rank fusion, the dense side weighed only where the model understands the query and
+the document (`index.ranking.dense_weight`). Quoted phrases are required verbatim and citations
+in any of their written forms, in every mode.
 """
 
 from __future__ import annotations
@@ -22,19 +26,23 @@ import numpy as np
 from index import embedded_reports
 from index.backend import Embedder, EmbeddingModelMismatch, ProvisionHit
 from index.chunking import CHUNKER_VERSION, Chunk, chunk_text
+from index.document_bm25 import DocumentStatistics
 from index.embedded_search import (
     DenseIndex,
     batches,
     bm25_ranking,
     browse,
+    dense_has_say,
+    hybrid_documents,
     keep_verbatim,
+    lexical_documents,
     marks,
     phrase_candidates,
     to_hits,
 )
 from index.embeddings import SentenceTransformerEmbedder, passages_matrix, query_vector
 from index.filters import document_condition
-from index.ranking import rank_documents, reciprocal_rank_fusion
+from index.ranking import rank_documents
 from index.schema import (
     DOCUMENT_COLUMNS,
     connect,
@@ -60,6 +68,10 @@ DOCUMENTS_PER_BATCH = 64  # documents chunked, embedded and committed together
 MIN_CANDIDATES = 100  # passages taken from each ranking before fusion
 
 
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
 class EmbeddedBackend:
     """`SearchBackend` on one SQLite file plus a vector matrix; no server."""
 
@@ -78,7 +90,10 @@ class EmbeddedBackend:
         self._db = connect(str(self.path))
         self._lock = threading.RLock()
         self._dense = DenseIndex(self.vectors)
+        self._statistics = DocumentStatistics()
         self.timings: dict[str, float] = {}  # seconds per step of the last index() call
+        # CPU seconds (all threads) per step: on a shared machine wall time says little alone.
+        self.cpu_timings: dict[str, float] = {}
 
     # ----------------------------------------------------------------------------------------
     # Bookkeeping
@@ -131,9 +146,11 @@ class EmbeddedBackend:
         recorded = self._meta("embedding_dimensions")
         return int(recorded) if recorded else int(self.embedder.dimensions)
 
-    def _tick(self, step: str, started: float) -> float:
-        now = time.perf_counter()
-        self.timings[step] = self.timings.get(step, 0.0) + now - started
+    def _tick(self, step: str, started: tuple[float, float]) -> tuple[float, float]:
+        """Adds the wall and CPU seconds since `started` to `step`; returns the time now."""
+        now = _clock()
+        self.timings[step] = self.timings.get(step, 0.0) + now[0] - started[0]
+        self.cpu_timings[step] = self.cpu_timings.get(step, 0.0) + now[1] - started[1]
         return now
 
     # ----------------------------------------------------------------------------------------
@@ -150,13 +167,13 @@ class EmbeddedBackend:
         passed without facts or provisions loses those it had). Passages are rebuilt only when
         the text changed; only content hashes never embedded before are embedded."""
         self._check_model()
-        self.timings = {}
+        self.timings, self.cpu_timings = {}, {}
         facts = facts or {}
         provisions = provisions or {}
         latest = list({d.doc_id: d for d in documents}.values())  # the last copy of a doc_id wins
         indexed = passages = embedded = 0
         for batch in batches(latest, DOCUMENTS_PER_BATCH):
-            started = time.perf_counter()
+            started = _clock()
             with self._lock:
                 changed = self._changed_texts(batch)
             chunks = {d.doc_id: chunk_text(d.doc_id, d.text) for d in batch if d.doc_id in changed}
@@ -380,22 +397,50 @@ class EmbeddedBackend:
                 self._check_model()  # keyword search needs no vectors: it stays available
             depth = max(MIN_CANDIDATES, query.k * max(1, query.passages_per_hit) * 4)
             candidates = phrase_candidates(self._db, parsed, condition)
-            rankings = []
+            generation = self._meta("generation") or ""
+            lexical = dense = None
             if query.mode in ("bm25", "hybrid"):
-                rankings.append(bm25_ranking(self._db, parsed, condition, candidates, depth))
-            if query.mode in ("dense", "hybrid"):
+                passages = bm25_ranking(self._db, parsed, condition, candidates, depth)
+                # Hybrid fusion looks deeper than k: a document's dense rank can lift it.
+                wanted = query.k if query.mode == "bm25" else max(2 * query.k, MIN_CANDIDATES)
+                lexical = lexical_documents(
+                    self._db,
+                    self._statistics,
+                    generation,
+                    parsed,
+                    condition,
+                    passages,
+                    wanted,
+                    query.passages_per_hit,
+                    fill=query.k if query.mode == "bm25" else 0,
+                )
+            # Hybrid skips the dense side where it would have no weight (non-English queries).
+            if query.mode == "dense" or (query.mode == "hybrid" and dense_has_say(parsed)):
                 nearest = self._dense.ranking(
                     self._db,
-                    self._meta("generation") or "",
+                    generation,
                     self._dimensions(),
                     query_vector(self.embedder, query.text),
                     condition,
                     candidates,
                     None if candidates is not None else depth,
                 )
-                rankings.append(keep_verbatim(self._db, parsed, nearest, depth))
-            fused = rankings[0] if len(rankings) == 1 else reciprocal_rank_fusion(rankings)
-            ranked = rank_documents(fused, query.k, query.passages_per_hit)
+                dense = keep_verbatim(self._db, parsed, nearest, depth)
+            if query.mode == "hybrid" and lexical is not None:
+                ranked = hybrid_documents(
+                    self._db,
+                    self._statistics,
+                    generation,
+                    parsed,
+                    lexical,
+                    dense or [],
+                    query.k,
+                    query.passages_per_hit,
+                )
+            elif lexical is not None:
+                ranked = lexical
+            else:
+                ranked = rank_documents(dense or [], query.k, query.passages_per_hit)
             return to_hits(self._db, ranked, parsed)
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
@@ -428,4 +473,5 @@ class EmbeddedBackend:
     def close(self) -> None:
         with self._lock:
             self._dense.forget()
+            self._statistics.forget()
             self._db.close()

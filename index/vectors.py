@@ -38,12 +38,13 @@ class VectorFile:
         return first
 
     def load(self, dimensions: int) -> np.ndarray:
-        """The whole matrix in memory (a few hundred MB at most at corpus scale)."""
+        """The whole matrix, memory-mapped read-only: opening is instant whatever its size,
+        the pages are shared with every other process reading the index, and the OS keeps
+        them cached between queries. Rows appended later are not seen: map it again."""
         rows = self.row_count(dimensions)
         if rows == 0:
             return np.zeros((0, dimensions), dtype=np.float32)
-        data = np.fromfile(self.path, dtype=np.float32, count=rows * dimensions)
-        return data.reshape(rows, dimensions)
+        return np.memmap(self.path, dtype=np.float32, mode="r", shape=(rows, dimensions))
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -42,9 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "coding"):
         failures += _run("case coding (nlp.bench)", ["-m", "nlp.bench", *corpus, *limit]) != 0
     if args.only in (None, "index"):
-        failures += (
-            _run("indexing and search", ["-m", "index.bench", *corpus, *limit]) != 0
-        )
+        failures += _run("indexing and search", ["-m", "index.bench", *corpus, *limit]) != 0
     return 1 if failures else 0
 
 
