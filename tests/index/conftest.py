@@ -10,6 +10,6 @@ from index.backend import Embedder
 @pytest.fixture(scope="session")
 def packaged_embedder() -> Embedder:
     """The real packaged all-MiniLM-L6-v2, loaded once per test session."""
-    from index.embeddings import SentenceTransformerEmbedder
+    from index.embeddings import PACKAGED_MODEL, SentenceTransformerEmbedder
 
-    return SentenceTransformerEmbedder()
+    return SentenceTransformerEmbedder(PACKAGED_MODEL)  # plain fp32, the reference

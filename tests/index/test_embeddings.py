@@ -7,6 +7,7 @@ import pytest
 
 from index.backend import Embedder
 from index.embeddings import (
+    PACKAGED_MODEL,
     EmbeddingSpec,
     SentenceTransformerEmbedder,
     passages_matrix,
@@ -63,7 +64,7 @@ def test_packaged_model_gives_unit_vectors_in_input_order(packaged_embedder: Emb
 
 @pytest.mark.slow
 def test_int8_model_stays_close_to_fp32(packaged_embedder: Embedder) -> None:
-    quantized = SentenceTransformerEmbedder(DEFAULT_EMBEDDING_MODEL + "#int8")
+    quantized = SentenceTransformerEmbedder(PACKAGED_MODEL + "#int8")
     texts = [
         "The victims were recruited with false promises of work abroad.",
         "Para korban dijanjikan pekerjaan di luar negeri.",
@@ -76,3 +77,17 @@ def test_int8_model_stays_close_to_fp32(packaged_embedder: Embedder) -> None:
 
     assert quantized.model_id.endswith("#int8")
     assert float(cosine.min()) > 0.9
+
+
+def test_the_default_model_loads_offline_from_the_packaged_weights(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever options the default id carries, its weights come from the installed package:
+    this machine, CI and users' laptops have no model hub."""
+    from index.embeddings import SentenceTransformerEmbedder
+    from tiplex.settings import DEFAULT_EMBEDDING_MODEL
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    vector = SentenceTransformerEmbedder(DEFAULT_EMBEDDING_MODEL).embed_query("forced labour")
+    assert len(vector) == 384
+    assert abs(sum(x * x for x in vector) - 1.0) < 1e-3
