@@ -42,6 +42,14 @@ COUNT_FIELDS = tuple(f for f in FILTER_FIELDS if f != "doc_id")
 class EmbeddingModelMismatch(RuntimeError):
     """The index was built with another embedding model than the one configured now."""
 
+    @classmethod
+    def for_index(cls, index: str, recorded: str, configured: str) -> EmbeddingModelMismatch:
+        return cls(
+            f"{index} was built with the embedding model {recorded!r}, but {configured!r} is "
+            f"configured. Either configure TIPLEX_EMBEDDING_MODEL={recorded} again, or run "
+            f"`tiplex reembed` to re-embed the index with {configured!r}."
+        )
+
 
 @runtime_checkable
 class Embedder(Protocol):

@@ -134,11 +134,10 @@ class ElasticsearchBackend:
         """True if the documents index exists (built with the configured model)."""
         recorded = self.recorded_model()
         if recorded is not None and recorded != self._embedder.model_id:
-            raise EmbeddingModelMismatch(
-                f"the Elasticsearch index {self.documents_index!r} was built with the embedding "
-                f"model {recorded!r}, but {self._embedder.model_id!r} is configured. Either "
-                f"configure TIPLEX_EMBEDDING_MODEL={recorded} again, or run `tiplex reembed` "
-                f"to re-embed the index with {self._embedder.model_id!r}."
+            raise EmbeddingModelMismatch.for_index(
+                f"the Elasticsearch index {self.documents_index!r}",
+                recorded,
+                self._embedder.model_id,
             )
         return recorded is not None
 

@@ -130,11 +130,8 @@ class EmbeddedBackend:
     def _check_model(self) -> None:
         recorded = self.recorded_model()
         if recorded is not None and recorded != self.embedder.model_id:
-            raise EmbeddingModelMismatch(
-                f"the index at {self.path} was built with the embedding model {recorded!r}, "
-                f"but {self.embedder.model_id!r} is configured. Either configure "
-                f"TIPLEX_EMBEDDING_MODEL={recorded} again, or run `tiplex reembed` to "
-                f"re-embed the index with {self.embedder.model_id!r}."
+            raise EmbeddingModelMismatch.for_index(
+                f"the index at {self.path}", recorded, self.embedder.model_id
             )
 
     def _record_model(self) -> None:

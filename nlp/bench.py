@@ -55,7 +55,8 @@ def has_value(facts: CaseFacts, name: str) -> bool:
     return bool(value)
 
 
-def _document(row: dict[str, Any], text: str) -> Document:
+def corpus_document(row: dict[str, Any], text: str) -> Document:
+    """A corpus manifest row and its text as a Document."""
     return Document(
         doc_id=row["doc_id"],
         source_id="corpus",
@@ -83,7 +84,9 @@ def run(corpus: Path, limit: int | None) -> dict[str, Any]:
         per = max(limit // len(by_country), 1)
         rows = [r for group in by_country.values() for r in group[:per]]
     coder = load_coder()
-    coder.code(_document(rows[0], (corpus / rows[0]["path"]).read_text(encoding="utf-8")))  # warm
+    coder.code(
+        corpus_document(rows[0], (corpus / rows[0]["path"]).read_text(encoding="utf-8"))
+    )  # warm
     words = 0
     seconds = 0.0
     cpu_seconds = 0.0
@@ -94,7 +97,7 @@ def run(corpus: Path, limit: int | None) -> dict[str, Any]:
     labelled: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         text = (corpus / row["path"]).read_text(encoding="utf-8")
-        document = _document(row, text)
+        document = corpus_document(row, text)
         started = time.perf_counter()
         cpu_started = time.process_time()
         facts = coder.code(document)

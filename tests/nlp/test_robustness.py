@@ -13,6 +13,7 @@ import pytest
 import spacy
 
 from nlp import load_coder
+from nlp.bench import corpus_document
 from nlp.classify import _TIP_MENTION, tip_mentions
 from nlp.coder import CaseCoder, whitespace_doc
 from nlp.sections import _last
@@ -256,21 +257,7 @@ def test_every_corpus_document_is_coded_without_errors(
     rows = [json.loads(line) for line in manifest.open(encoding="utf-8")]
     for row in rows:
         text = (CORPUS / row["path"]).read_text(encoding="utf-8")
-        document = Document(
-            doc_id=row["doc_id"],
-            source_id="corpus",
-            url="",
-            country=row["country"],
-            language=row["language"],
-            doc_type=row["doc_type"],
-            title=row.get("title") or "",
-            text=text,
-            sha256=row.get("sha256", ""),
-            content_type="text/plain",
-            raw_path=row["path"],
-            fetched_at="",
-        )
-        _code_strictly(coder, document, caplog)
+        _code_strictly(coder, corpus_document(row, text), caplog)
 
 
 @pytest.mark.parametrize("case", CLASSIFIER_CASES, ids=[case[0] for case in CLASSIFIER_CASES])
