@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -28,7 +29,8 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Measure extraction and retrieval quality on labelled data.")
 app.add_typer(eval_app, name="eval")
 
-out = Console()  # results
+# Results. Piped output gets a fixed width so tables are not cut at the 80 columns Rich assumes.
+out = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True)  # progress, warnings; keeps stdout clean for --json
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
@@ -63,26 +65,25 @@ def _print_json(value: Any) -> None:
 
 
 def _print_summary(summary: dict[str, Any]) -> None:
-    table = Table(title=f"{summary['flow']} — {summary['seconds']} s")
-    columns = (
-        "source_id",
-        "status",
-        "discovered",
-        "fetched",
-        "new",
-        "changed",
-        "unchanged",
-        "failed",
-        "documents_indexed",
-        "passages_embedded",
-    )
-    for column in columns:
-        table.add_column(
-            column.replace("_", " "), justify="left" if column in columns[:2] else "right"
-        )
+    # Short headers: the table must fit an 80-column terminal beside the source ids.
+    columns = {
+        "discovered": "found",
+        "fetched": "fetched",
+        "new": "new",
+        "changed": "changed",
+        "unchanged": "same",
+        "failed": "failed",
+        "documents_indexed": "indexed",
+        "passages_embedded": "embedded",
+    }
+    table = Table(title=f"{summary['flow']} — {summary['seconds']} s", box=box.SIMPLE_HEAD)
+    table.add_column("source", no_wrap=True)
+    table.add_column("status")
+    for header in columns.values():
+        table.add_column(header, justify="right")
     for row in summary["sources"]:
         status = row["status"] if row["status"] == "ok" else f"[red]{row['status']}[/]"
-        table.add_row(row["source_id"], status, *(str(row[c]) for c in columns[2:]))
+        table.add_row(row["source_id"], status, *(str(row[key]) for key in columns))
     out.print(table)
     for row in summary["sources"]:
         for problem in row["errors"][:5]:
