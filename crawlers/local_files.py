@@ -224,7 +224,7 @@ def _assign_ids(files: Sequence[Path], state: CrawlState) -> dict[Path, str]:
     for path in files:  # first the files the state already knows under their plain id
         plain = f"{SOURCE_ID}:{path.stem}"
         stored = state.get(plain)
-        if stored is not None and stored.url == path.as_uri():
+        if stored is not None and stored.url == path.resolve().as_uri():
             ids[path] = plain
             claimed.add(plain)
     for path in files:
@@ -232,7 +232,7 @@ def _assign_ids(files: Sequence[Path], state: CrawlState) -> dict[Path, str]:
             continue
         plain = f"{SOURCE_ID}:{path.stem}"
         stored = state.get(plain)
-        if plain not in claimed and (stored is None or stored.url == path.as_uri()):
+        if plain not in claimed and (stored is None or stored.url == path.resolve().as_uri()):
             ids[path] = plain
         else:
             ids[path] = f"{plain}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"

@@ -109,3 +109,17 @@ def test_load_file_recognises_an_extensionless_pdf_by_its_bytes(tmp_path: Path) 
     document = load_file(copy)
     assert document.content_type == "application/pdf"
     assert "Direktori Putusan" in document.text
+
+
+def test_symlinked_files_keep_their_ids_across_ingests(tmp_path: Path, settings: Settings) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "case-x.txt").write_text("The accused recruited the victims for work abroad.")
+    folder = tmp_path / "linked"
+    folder.mkdir()
+    (folder / "case-x.txt").symlink_to(store / "case-x.txt")
+    first = ingest([folder], settings)
+    acknowledge(settings, first.documents)
+    second = ingest([folder], settings)
+    assert (first.new, second.new, second.unchanged) == (1, 0, 1)
+    assert not second.documents
