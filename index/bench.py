@@ -33,7 +33,7 @@ import numpy as np
 
 from index.chunking import chunk_text
 from index.embedded import EmbeddedBackend
-from index.embeddings import SentenceTransformerEmbedder
+from index.embeddings import PACKAGED_MODEL, SentenceTransformerEmbedder
 from tiplex.records import Document, IndexReport, SearchQuery
 from tiplex.settings import DEFAULT_EMBEDDING_MODEL, Settings
 
@@ -134,7 +134,7 @@ def model_comparison(model_id: str, contents: Sequence[str]) -> dict[str, float]
     figures: dict[str, float] = {}
     top: dict[str, list[set[int]]] = {}
     probes = _known_item_queries(contents)
-    for label, chosen in (("plain_fp32", DEFAULT_EMBEDDING_MODEL), ("configured", model_id)):
+    for label, chosen in (("plain_fp32", PACKAGED_MODEL), ("configured", model_id)):
         embedder = SentenceTransformerEmbedder(chosen)
         embedder.embed_passages_array(contents[:8])  # load and warm up outside the clock
         started, cpu_started = time.perf_counter(), time.process_time()
