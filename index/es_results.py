@@ -20,7 +20,7 @@ from index.es_queries import (
     HIGHLIGHT_PRE,
     RRF_RANK_CONSTANT,
 )
-from index.text import phrase_pattern
+from index.text import merge_spans, phrase_pattern
 from tiplex.records import PassageHit, Provision, SearchHit, Span
 
 BOOLEAN_COUNT_FIELDS = frozenset(
@@ -55,16 +55,6 @@ def marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain), spans
 
 
-def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def highlight_spans(
     highlight: Mapping[str, list[str]],
     passage_text: str,
@@ -88,7 +78,7 @@ def highlight_spans(
             in_passage.extend((shift + s, shift + e) for s, e in spans)
     return tuple(
         Span(start=passage_start + s, end=passage_start + e, text=passage_text[s:e])
-        for s, e in _merge(in_passage)
+        for s, e in merge_spans(in_passage)
     )
 
 

@@ -10,6 +10,7 @@ from index.text import (
     enclosing_word,
     fragment_pattern,
     has_segmented_script,
+    merge_spans,
     term_variants,
     word_spans,
 )
@@ -166,18 +167,8 @@ class Highlighter:
         if self._candidates is not None:
             words = word_spans(text) if has_segmented_script(text) else self._candidate_words(text)
             found.extend((s, e) for s, e, word in words if self._lights_up(word))
-        merged = _merge(found)[:MAX_HIGHLIGHTS]
+        merged = merge_spans(found)[:MAX_HIGHLIGHTS]
         return tuple(Span(start + offset, end + offset, text[start:end]) for start, end in merged)
-
-
-def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def as_scored(rows: Iterable[tuple[int, int, float]]) -> list[ScoredPassage]:
