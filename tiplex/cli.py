@@ -33,6 +33,13 @@ app.add_typer(eval_app, name="eval")
 out = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True)  # progress, warnings; keeps stdout clean for --json
 
+# Defaults of the eval commands, found from the repository rather than the working directory,
+# so `tiplex eval ...` works from anywhere in a checkout.
+REPO_ROOT = Path(__file__).resolve().parents[1]
+EVAL_DIR = REPO_ROOT / "tests" / "eval"
+CorpusOption = Annotated[Path, typer.Option(help="The corpus folder with manifest.jsonl.")]
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
 HomeOption = Annotated[
     Path | None,
@@ -384,12 +391,10 @@ def reembed(home: HomeOption = None) -> None:
 
 @eval_app.command("extraction")
 def eval_extraction(
-    labels: Annotated[Path, typer.Option(help="Folder of label files (*.jsonl).")] = Path(
-        "tests/eval/extraction"
+    labels: Annotated[Path, typer.Option(help="Folder of label files (*.jsonl).")] = (
+        EVAL_DIR / "extraction"
     ),
-    corpus: Annotated[Path, typer.Option(help="The corpus folder with manifest.jsonl.")] = Path(
-        "../shared/corpus"
-    ),
+    corpus: CorpusOption = DEFAULT_CORPUS,
     as_json: JsonFlag = False,
 ) -> None:
     """Per-field precision, recall and accuracy of the case coder against labelled judgments."""
@@ -409,15 +414,13 @@ def eval_extraction(
 
 @eval_app.command("retrieval")
 def eval_retrieval(
-    queries: Annotated[Path, typer.Option(help="Queries (JSON lines).")] = Path(
-        "tests/eval/retrieval/queries.jsonl"
+    queries: Annotated[Path, typer.Option(help="Queries (JSON lines).")] = (
+        EVAL_DIR / "retrieval" / "queries.jsonl"
     ),
-    qrels: Annotated[Path, typer.Option(help="Graded judgments (qid, doc_id, grade).")] = Path(
-        "tests/eval/retrieval/qrels.tsv"
+    qrels: Annotated[Path, typer.Option(help="Graded judgments (qid, doc_id, grade).")] = (
+        EVAL_DIR / "retrieval" / "qrels.tsv"
     ),
-    corpus: Annotated[Path, typer.Option(help="The corpus folder with manifest.jsonl.")] = Path(
-        "../shared/corpus"
-    ),
+    corpus: CorpusOption = DEFAULT_CORPUS,
     split: Annotated[str | None, typer.Option(help="tune | test (default: all).")] = None,
     per_query: Annotated[bool, typer.Option(help="Also print each query's figures.")] = False,
     as_json: JsonFlag = False,

@@ -117,3 +117,25 @@ def test_demo_twice_downloads_and_embeds_nothing_the_second_time(tmp_path: Path)
     assert totals["fetched"] == 0
     assert second["summary"]["passages_embedded"] == 0
     assert totals["unchanged"] == first["summary"]["totals"]["new"]
+
+
+def test_eval_extraction_without_a_corpus_says_so(tmp_path: Path) -> None:
+    result = tiplex(tmp_path, "eval", "extraction", "--corpus", str(tmp_path), check=False)
+    assert result.returncode == 2 and "manifest.jsonl" in result.stderr
+
+
+@pytest.mark.slow
+def test_eval_extraction_finds_its_labels_from_any_directory(
+    tmp_path: Path, corpus_dir: Path
+) -> None:
+    env = {**os.environ, "TIPLEX_HOME": str(tmp_path), "HF_HUB_OFFLINE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "tiplex.cli", "eval", "extraction", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert len(json.loads(result.stdout)["documents"]) >= 44
