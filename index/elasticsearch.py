@@ -22,6 +22,7 @@ from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundErro
 
 from index import es_mappings, es_queries, es_results
 from index.backend import Embedder, EmbeddingModelMismatch, ProvisionHit
+from index.embeddings import embeds_language
 from index.es_embedding_cache import EmbeddingCache, content_hash
 from tiplex.records import (
     CaseFacts,
@@ -280,7 +281,9 @@ class ElasticsearchBackend:
         self.ensure_indices()
         facts = facts or {}
         chunks_by_doc = {doc.doc_id: self._chunk(doc) for doc in documents}
-        vectors, fresh = self._embed_chunks(c for chunks in chunks_by_doc.values() for c in chunks)
+        vectors, fresh = self._embed_chunks(
+            _embeddable_chunks(documents, chunks_by_doc, self._embedder)
+        )
         actions: list[dict[str, Any]] = list(self._cache.actions(fresh))
         model_id = self._embedder.model_id
         for doc in documents:
@@ -367,7 +370,9 @@ class ElasticsearchBackend:
     def _reembed_batch(self, sources: list[dict[str, Any]], target: str) -> int:
         documents = [stored_document(source) for source in sources]
         chunks_by_doc = {doc.doc_id: self._chunk(doc) for doc in documents}
-        vectors, fresh = self._embed_chunks(c for chunks in chunks_by_doc.values() for c in chunks)
+        vectors, fresh = self._embed_chunks(
+            _embeddable_chunks(documents, chunks_by_doc, self._embedder)
+        )
         actions = list(self._cache.actions(fresh))
         for source, doc in zip(sources, documents, strict=True):
             passages = passage_sources(
@@ -603,17 +608,33 @@ def passage_sources(
     passages = []
     for passage, content in chunks:
         digest = content_hash(model_id, content)
-        passages.append(
-            {
-                "ordinal": passage.ordinal,
-                "start": passage.start,
-                "end": passage.end,
-                "content_hash": digest,
-                family_field: passage.text,
-                "embedding": list(vectors[digest]),
-            }
-        )
+        source: dict[str, Any] = {
+            "ordinal": passage.ordinal,
+            "start": passage.start,
+            "end": passage.end,
+            "content_hash": digest,
+            family_field: passage.text,
+        }
+        # Passages in a language the model does not read have no vector (see
+        # `index.embeddings.embeds_language`); kNN skips them, BM25 still finds them.
+        if digest in vectors:
+            source["embedding"] = list(vectors[digest])
+        passages.append(source)
     return passages
+
+
+def _embeddable_chunks(
+    documents: Sequence[Document],
+    chunks_by_doc: Mapping[str, Sequence[tuple[Passage, str]]],
+    embedder: Embedder,
+) -> list[tuple[Passage, str]]:
+    """The chunks of the documents whose language the embedder reads."""
+    return [
+        chunk
+        for doc in documents
+        if embeds_language(embedder, doc.language)
+        for chunk in chunks_by_doc[doc.doc_id]
+    ]
 
 
 def provision_source(provision: Provision, document: Document, position: int) -> dict[str, Any]:

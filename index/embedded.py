@@ -40,7 +40,12 @@ from index.embedded_search import (
     phrase_candidates,
     to_hits,
 )
-from index.embeddings import SentenceTransformerEmbedder, passages_matrix, query_vector
+from index.embeddings import (
+    SentenceTransformerEmbedder,
+    embeds_language,
+    passages_matrix,
+    query_vector,
+)
 from index.filters import document_condition
 from index.ranking import rank_documents
 from index.schema import (
@@ -175,7 +180,15 @@ class EmbeddedBackend:
                 changed = self._changed_texts(batch)
             chunks = {d.doc_id: chunk_text(d.doc_id, d.text) for d in batch if d.doc_id in changed}
             started = self._tick("chunk", started)
-            vectors = self._embed_new([c for doc_chunks in chunks.values() for c in doc_chunks])
+            languages = {d.doc_id: d.language for d in batch}
+            vectors = self._embed_new(
+                [
+                    c
+                    for doc_id, doc_chunks in chunks.items()
+                    if embeds_language(self.embedder, languages[doc_id])
+                    for c in doc_chunks
+                ]
+            )
             started = self._tick("embed", started)
             with self._writing():
                 embedded += self._store_vectors(vectors)
@@ -360,7 +373,8 @@ class EmbeddedBackend:
                 tuple(batch),
             ).fetchall()
             chunks = {r[0]: chunk_text(r[1], r[3]) for r in rows}
-            vectors = self._embed_new([c for doc_chunks in chunks.values() for c in doc_chunks])
+            embedded_rows = {r[0] for r in rows if embeds_language(self.embedder, str(r[2] or ""))}
+            vectors = self._embed_new([c for rowid in embedded_rows for c in chunks[rowid]])
             with self._writing():
                 embedded += self._store_vectors(vectors)
                 for rowid, _, language, _ in rows:

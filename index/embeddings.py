@@ -6,7 +6,13 @@ The model is configuration (`Settings.embedding_model`, `TIPLEX_EMBEDDING_MODEL`
 - `int8`: torch dynamic int8 quantisation of the Linear layers (per-channel weights), cosine to
   fp32 vectors about 0.97;
 - `max<N>`: embed only the first N tokens of each passage (e.g. `max128`): cost grows with
-  tokens, and the models truncate at 256 tokens anyway.
+  tokens, and the models truncate at 256 tokens anyway;
+- `lang=<code>[+<code>...]` or `lang=all`: the languages whose passages get vectors. Without it,
+  a model's known languages apply (`MODEL_LANGUAGES`; the packaged model reads English only) and
+  any other model embeds every passage. Passages in other languages stay searchable by BM25;
+  hybrid ranking gave their dense neighbours no weight anyway (`index.ranking.dense_weight`),
+  and they are 61% of the shared corpus's passages, so embedding them with an English model cost
+  most of an ingest and bought nothing.
 
 Measured on the two-core AVX2 machine with 200-word corpus passages (a median of ~470 word-piece
 tokens, so plain MiniLM always reads its full 256): CPU seconds per passage fp32 0.13, `int8`
@@ -57,6 +63,10 @@ QUERY_CACHE_SIZE = 256
 QUERY_THREADS = 1
 # Models trained with instructions expect them; matched on the lower-cased model name.
 KNOWN_PREFIXES = {"e5": ("query: ", "passage: ")}
+# Languages a model's vectors are worth computing for, by model name (without options). A model
+# missing here embeds every passage: assume it reads what it is given.
+MODEL_LANGUAGES: dict[str, frozenset[str]] = {PACKAGED_MODEL: frozenset({"en"})}
+ALL_LANGUAGES = "all"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,30 +76,52 @@ class EmbeddingSpec:
     name: str
     int8: bool = False
     max_tokens: int | None = None
+    # Languages asked for with `lang=`, sorted; ("all",) for every language; None: the default.
+    languages: tuple[str, ...] | None = None
 
     @classmethod
     def parse(cls, model_id: str) -> EmbeddingSpec:
         name, _, options = model_id.partition("#")
-        int8, max_tokens = False, None
+        int8, max_tokens, languages = False, None, None
         for option in filter(None, (o.strip() for o in options.split(","))):
             if option == "int8":
                 int8 = True
             elif option.startswith("max") and option[3:].isdigit():
                 max_tokens = int(option[3:])
+            elif option.startswith("lang=") and option[5:].strip():
+                codes = {c.strip().lower() for c in option[5:].split("+") if c.strip()}
+                languages = (ALL_LANGUAGES,) if ALL_LANGUAGES in codes else tuple(sorted(codes))
             else:
                 raise ValueError(
                     f"unknown embedding model option {option!r} in {model_id!r} "
-                    "(known: int8, max<N> e.g. max128)"
+                    "(known: int8, max<N> e.g. max128, lang=<codes> e.g. lang=en+ms or lang=all)"
                 )
-        return cls(name=name.strip(), int8=int8, max_tokens=max_tokens)
+        return cls(name=name.strip(), int8=int8, max_tokens=max_tokens, languages=languages)
 
     @property
-    def model_id(self) -> str:
-        """The canonical id recorded in an index (options in a fixed order)."""
+    def vectors_id(self) -> str:
+        """The model and the options that change its vectors (one loaded model per id)."""
         options = (["int8"] if self.int8 else []) + (
             [f"max{self.max_tokens}"] if self.max_tokens else []
         )
         return self.name + ("#" + ",".join(options) if options else "")
+
+    @property
+    def model_id(self) -> str:
+        """The canonical id recorded in an index (options in a fixed order)."""
+        if self.languages is None:
+            return self.vectors_id
+        joiner = "," if "#" in self.vectors_id else "#"
+        return f"{self.vectors_id}{joiner}lang={'+'.join(self.languages)}"
+
+    @property
+    def embedded_languages(self) -> frozenset[str] | None:
+        """The languages whose passages get vectors; None for every language."""
+        if self.languages is None:
+            return MODEL_LANGUAGES.get(self.name)
+        if self.languages == (ALL_LANGUAGES,):
+            return None
+        return frozenset(self.languages)
 
 
 _MODELS: dict[str, SentenceTransformer] = {}
@@ -99,9 +131,9 @@ _MODELS_LOCK = threading.Lock()
 def loaded_model(spec: EmbeddingSpec) -> SentenceTransformer:
     """The model for `spec`, loaded on the first call in this process and shared afterwards."""
     with _MODELS_LOCK:
-        model = _MODELS.get(spec.model_id)
+        model = _MODELS.get(spec.vectors_id)
         if model is None:
-            model = _MODELS[spec.model_id] = _load_model(spec)
+            model = _MODELS[spec.vectors_id] = _load_model(spec)
         return model
 
 
@@ -191,6 +223,7 @@ class SentenceTransformerEmbedder:
     ) -> None:
         self.spec = EmbeddingSpec.parse(model_id)
         self.model_id = self.spec.model_id
+        self.languages = self.spec.embedded_languages
         known = next(
             (p for key, p in KNOWN_PREFIXES.items() if key in self.spec.name.lower()), ("", "")
         )
@@ -257,6 +290,13 @@ class SentenceTransformerEmbedder:
     def forget_queries(self) -> None:
         """Empties the cache of query vectors (benchmarks measure the embedding too)."""
         self._queries.clear()
+
+
+def embeds_language(embedder: Embedder, language: str) -> bool:
+    """Whether passages in `language` get vectors from `embedder`: an embedder that names no
+    `languages` (None) embeds every language."""
+    languages: frozenset[str] | None = getattr(embedder, "languages", None)
+    return languages is None or language.lower() in languages
 
 
 def passages_matrix(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:

@@ -159,6 +159,27 @@ def test_reindexing_identical_documents_embeds_nothing(make_backend: BackendFact
     )
 
 
+def test_passages_in_languages_the_model_does_not_read_get_no_vector(
+    make_backend: BackendFactory,
+) -> None:
+    embedder = HashingEmbedder()
+    embedder.languages = frozenset({"en"})  # type: ignore[attr-defined]
+    backend = make_backend(embedder)
+
+    english = backend.index([samples.SG_SHIPPING])
+    indonesian = backend.index([samples.ID_FORCED_LABOUR])
+
+    assert english.passages_embedded == english.passages_indexed > 0
+    assert indonesian.passages_indexed > 0
+    assert indonesian.passages_embedded == 0
+    assert embedder.passages_embedded == english.passages_embedded
+    for mode in ("bm25", "hybrid"):  # the Indonesian judgment is still found by its words
+        hits = backend.search(SearchQuery(text="kapal ikan tanpa upah", mode=mode))  # type: ignore[arg-type]
+        assert _ids(hits)[:1] == [samples.ID_FORCED_LABOUR.doc_id]
+    dense = backend.search(SearchQuery(text="kapal ikan tanpa upah", mode="dense", k=10))
+    assert samples.ID_FORCED_LABOUR.doc_id not in _ids(dense)
+
+
 def test_identical_passages_are_embedded_once(make_backend: BackendFactory) -> None:
     embedder = HashingEmbedder()
     backend = make_backend(embedder)

@@ -91,3 +91,18 @@ def test_the_default_model_loads_offline_from_the_packaged_weights(
     vector = SentenceTransformerEmbedder(DEFAULT_EMBEDDING_MODEL).embed_query("forced labour")
     assert len(vector) == 384
     assert abs(sum(x * x for x in vector) - 1.0) < 1e-3
+
+
+def test_languages_option_names_what_gets_vectors() -> None:
+    packaged = EmbeddingSpec.parse("sentence-transformers/all-MiniLM-L6-v2#int8,max128")
+    assert packaged.embedded_languages == frozenset({"en"})  # the packaged model reads English
+    assert packaged.model_id == "sentence-transformers/all-MiniLM-L6-v2#int8,max128"
+
+    every = EmbeddingSpec.parse("sentence-transformers/all-MiniLM-L6-v2#int8,lang=all")
+    assert every.embedded_languages is None
+    assert every.model_id == "sentence-transformers/all-MiniLM-L6-v2#int8,lang=all"
+
+    chosen = EmbeddingSpec.parse("some/multilingual-model#lang=MS+en")
+    assert chosen.embedded_languages == frozenset({"en", "ms"})
+    assert chosen.model_id == "some/multilingual-model#lang=en+ms"
+    assert EmbeddingSpec.parse("some/multilingual-model").embedded_languages is None
