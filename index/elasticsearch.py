@@ -572,7 +572,7 @@ def document_source(doc: Document, facts: CaseFacts | None) -> dict[str, Any]:
     return {
         "doc_id": doc.doc_id,
         "source_id": doc.source_id,
-        "url": doc.url,
+        "url": doc.link,
         "title": doc.title,
         "country": doc.country.upper(),
         "language": doc.language.lower(),
@@ -644,7 +644,7 @@ def provision_source(provision: Provision, document: Document, position: int) ->
         "country": document.country.upper(),
         "language": language,
         "title": document.title,
-        "source_url": document.url,
+        "source_url": document.link,
         "position": position,
         "number": provision.number,
         "heading": provision.heading,

@@ -140,7 +140,7 @@ def document_row(document: Document, facts: CaseFacts | None, chunker: str) -> d
     return {
         "doc_id": document.doc_id,
         "source_id": document.source_id,
-        "url": document.url,
+        "url": document.link,
         "country": document.country.upper(),
         "language": document.language.lower(),
         "doc_type": document.doc_type,

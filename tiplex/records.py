@@ -86,6 +86,12 @@ class Document(JsonRecord):
     decision_date: str | None = None  # ISO date, as the source's metadata states it
     metadata: Mapping[str, str] = field(default_factory=dict)  # the source's own fields
 
+    @property
+    def link(self) -> str:
+        """The address a reader follows: the real site's page when the document was fetched
+        from a mirror (whose address dies with it), else where it was fetched."""
+        return self.metadata.get("canonical_url") or self.url
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
         names = {f.name for f in dataclasses.fields(cls)}

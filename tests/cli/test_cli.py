@@ -109,6 +109,9 @@ def test_demo_twice_downloads_and_embeds_nothing_the_second_time(tmp_path: Path)
     assert first["summary"]["passages_embedded"] > 0
     assert len(first["searches"]) == 3
     assert all(search["hits"] for search in first["searches"])
+    # Hits link to the real sites, not to the mirror that stops with the demo.
+    links = {hit["source_url"] for search in first["searches"] for hit in search["hits"]}
+    assert links and all(link.startswith("https://") for link in links), sorted(links)[:3]
 
     second = json.loads(tiplex(tmp_path, "demo", "--json").stdout)
     totals = second["summary"]["totals"]

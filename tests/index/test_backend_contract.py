@@ -180,6 +180,21 @@ def test_passages_in_languages_the_model_does_not_read_get_no_vector(
     assert samples.ID_FORCED_LABOUR.doc_id not in _ids(dense)
 
 
+def test_hits_link_to_the_real_site_of_a_mirrored_document(make_backend: BackendFactory) -> None:
+    real = "https://www.example-court.gov.sg/judgments/2015-sghc-77"
+    mirrored = dataclasses.replace(
+        samples.SG_SHIPPING,
+        url="http://127.0.0.1:8123/judgments/2015-sghc-77",
+        metadata={"canonical_url": real},
+    )
+    backend = make_backend()
+    backend.index([mirrored])
+
+    hits = backend.search(SearchQuery(text="demurrage", mode="bm25"))
+
+    assert [hit.source_url for hit in hits] == [real]
+
+
 def test_identical_passages_are_embedded_once(make_backend: BackendFactory) -> None:
     embedder = HashingEmbedder()
     backend = make_backend(embedder)

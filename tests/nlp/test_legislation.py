@@ -169,14 +169,17 @@ def test_actip_articles_follow_the_mapping_table() -> None:
     assert provisions["2"].actip_articles == ("2",)
     assert provisions["3"].actip_articles == ("5",)
     assert "14" in provisions["5"].actip_articles
-    table = json.loads((Path(__file__).resolve().parents[2] / "nlp/data/legislation/actip.json")
-                       .read_text(encoding="utf-8"))
+    table = json.loads(
+        (Path(__file__).resolve().parents[2] / "nlp/data/legislation/actip.json").read_text(
+            encoding="utf-8"
+        )
+    )
     assert set(table["by_topic"]["non_punishment"]) <= set(table["articles"])
 
 
 def test_no_actip_articles_outside_trafficking_law() -> None:
     topics, articles = tag_provision(
-        "Interpretation", "In this Act, unless the context otherwise requires, \"company\" means"
+        "Interpretation", 'In this Act, unless the context otherwise requires, "company" means'
     )
     assert topics == ("definition",)
     assert articles == ()
@@ -199,8 +202,18 @@ def test_drug_trafficking_is_not_trafficking_in_persons() -> None:
 )
 def test_khmer_lao_and_burmese_articles_are_detected(text: str, numbers: list[str]) -> None:
     document = Document(
-        doc_id="t", source_id="t", url="", country="", language="und", doc_type="legislation",
-        title="", text=text, sha256="", content_type="", raw_path="", fetched_at="",
+        doc_id="t",
+        source_id="t",
+        url="",
+        country="",
+        language="und",
+        doc_type="legislation",
+        title="",
+        text=text,
+        sha256="",
+        content_type="",
+        raw_path="",
+        fetched_at="",
     )
     assert [p.number for p in segment_provisions(document)] == numbers
 
