@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nlp.extractors import people
+from nlp.extractors.jobs import job_findings
 from nlp.findings import Finding
 from nlp.regexscan import FoldedText, anchored
 
@@ -167,7 +168,7 @@ CUES: tuple[Cue, ...] = (
         SECTOR,
         "entertainment_massage",
         r"karaoke|\bKTV\b|tempat\s+hiburan|\b(?:kafe|cafe|caf\u00e9)\b|pemandu\s+lagu"
-        r"|panti\s+pijat|\bspa\b|massage|pijat\s+plus|night\s*club|\bdisko(?:tik|tek)\b"
+        r"|panti\s+pijat|(?<!kamar\s)\bspa\b(?!\s+attendant)|massage|pijat\s+plus|night\s*club|\bdisko(?:tik|tek)\b"
         r"|guest\s+relations?\s+officer|\bGROs?\b|bar\s+girls?|(?:in|at|to)\s+(?:a|the)\s+"
         r"(?:\w+\s+)?bar\b|warung\s+remang|kedai\s+(?:minum|tuak)|lapo\s+tuak|\bwisma\b"
         r"|\blokalisasi\b|pusat\s+(?:urut|hiburan)|kelab\s+malam|\bpub\b",
@@ -175,7 +176,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         SECTOR,
         "online_sexual_exploitation",
-        r"\bmi\s?chat\b|\bopen\s*BO\b|aplikasi\s+(?:tantan|beetalk|kencan)|cyber[-\s]?sex"
+        r"\bmi\s?chat\b|\bopen\s*BO\b|aplikasi\s+(?:tantan|beetalk)|cyber[-\s]?sex"
         r"|live[-\s]?stream|webcam|video\s+call\s+sex|\bVCS\b|prostitusi\s+(?:online|daring)"
         r"|online\s+sexual",
         near_victim=False,
@@ -580,7 +581,11 @@ def code_facts(
     if trafficking or vice or placement:
         cues = read_fact_cues(reading)
         form_hits = _well_supported([f for f in cues if f.field == FORM], len(text))
-        sector_hits = _well_supported([f for f in cues if f.field == SECTOR], len(text))
+        sector_hits = _sectors(
+            [f for f in cues if f.field == SECTOR],
+            job_findings(reading.folded, body_start),
+            len(text),
+        )
         sectors = _values(sector_hits)
         if trafficking or vice:
             form_hits += _implied_forms(sector_hits, form_hits, trafficking)
@@ -638,6 +643,34 @@ def _well_supported(hits: Sequence[Finding], text_length: int) -> list[Finding]:
     top = max(counts.values())
     kept = {v for v, n in counts.items() if n >= least and n >= MIN_SHARE_OF_TOP * top}
     return [f for f in hits if f.value in kept]
+
+
+# Workplaces too often named for other reasons (the boat that carried migrants, a jetty named
+# after an ice factory, the accused's own trade): they count only in a job statement.
+JOB_STATEMENT_ONLY = frozenset({"manufacturing", "agriculture", "fishing"})
+MIN_JOB_STATEMENTS = 2
+
+
+def _sectors(
+    cue_hits: Sequence[Finding], job_hits: Sequence[Finding], text_length: int
+) -> list[Finding]:
+    """Sectors from the narrative cues and from the job statements of the whole judgment.
+
+    A job statement says what the victims did, but one alone may be a witness's or a relative's
+    job, so in a full judgment a sector needs two of them (a short text states it once).
+    "other" (hotel, restaurant work) is dropped when a named sector is found: a promised
+    waitress job that led to a karaoke bar is the bar's sector."""
+    named = [f for f in cue_hits if f.value not in JOB_STATEMENT_ONLY]
+    venues = _well_supported(named, text_length)
+    counts = Counter(f.value for f in job_hits)
+    top = max(counts.values(), default=0)
+    least = MIN_JOB_STATEMENTS if text_length > FULL_JUDGMENT_CHARS else 1
+    kept = {v for v, n in counts.items() if n >= least and n >= MIN_SHARE_OF_TOP * top}
+    jobs = [f for f in job_hits if f.value in kept]
+    found = [*venues, *jobs]
+    if any(f.value != "other" for f in found):
+        found = [f for f in found if f.value != "other"]
+    return found
 
 
 def _implied_forms(
