@@ -24,6 +24,9 @@ from index import es_mappings, es_queries, es_results
 from index.backend import Embedder, EmbeddingModelMismatch, ProvisionHit
 from index.embeddings import embeds_language
 from index.es_embedding_cache import EmbeddingCache, content_hash
+from index.ranking import dense_weighting
+from index.text import parse_query as parse_text
+from index.text import query_language
 from tiplex.records import (
     CaseFacts,
     Document,
@@ -98,6 +101,7 @@ class ElasticsearchBackend:
             client = connect(settings.elasticsearch_url)
         self._client = client
         self._embedder = embedder
+        self._weighting = dense_weighting(embedder, settings.hybrid_dense_weight)
         self._chunker = chunker
         self._icu = icu
         self._vector_index_options = vector_index_options
@@ -402,6 +406,10 @@ class ElasticsearchBackend:
             return None
         if es_queries.lexical_passage_query(parsed) is None:
             return None if query.mode == "bm25" else "dense"
+        if query.mode == "hybrid" and not self._weighting.has_say(
+            query_language(parse_text(query.text))
+        ):
+            return "bm25"  # the same rule as the embedded backend: see `DenseWeighting`
         return query.mode
 
     def search_body(self, query: SearchQuery) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ passage vectors. A document's lexical score mixes its best passages with BM25 ov
 document (`index.document_bm25`), thesaurus terms in the other languages counting below the
 query's own words; hybrid search fuses the lexical and dense document rankings by weighted
 reciprocal rank fusion, the dense side weighed only where the model understands the query and
-the document (`index.ranking.dense_weight`). Quoted phrases are required verbatim and citations
+the document (`index.ranking.DenseWeighting`). Quoted phrases are required verbatim and citations
 in any of their written forms, in every mode.
 """
 
@@ -47,7 +47,7 @@ from index.embeddings import (
     query_vector,
 )
 from index.filters import document_condition
-from index.ranking import rank_documents
+from index.ranking import dense_weighting, rank_documents
 from index.schema import (
     DOCUMENT_COLUMNS,
     connect,
@@ -95,6 +95,7 @@ class EmbeddedBackend:
         self._db = connect(str(self.path))
         self._lock = threading.RLock()
         self._dense = DenseIndex(self.vectors)
+        self.weighting = dense_weighting(self.embedder, settings.hybrid_dense_weight)
         self._statistics = DocumentStatistics()
         self.timings: dict[str, float] = {}  # seconds per step of the last index() call
         # CPU seconds (all threads) per step: on a shared machine wall time says little alone.
@@ -426,7 +427,9 @@ class EmbeddedBackend:
                     fill=query.k if query.mode == "bm25" else 0,
                 )
             # Hybrid skips the dense side where it would have no weight (non-English queries).
-            if query.mode == "dense" or (query.mode == "hybrid" and dense_has_say(parsed)):
+            if query.mode == "dense" or (
+                query.mode == "hybrid" and dense_has_say(parsed, self.weighting)
+            ):
                 nearest = self._dense.ranking(
                     self._db,
                     generation,
@@ -447,6 +450,7 @@ class EmbeddedBackend:
                     dense or [],
                     query.k,
                     query.passages_per_hit,
+                    self.weighting,
                 )
             elif lexical is not None:
                 ranked = lexical

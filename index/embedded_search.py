@@ -13,11 +13,11 @@ import numpy as np
 from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.filters import SqlCondition
 from index.ranking import (
+    DenseWeighting,
     Highlighter,
     RankedDocument,
     ScoredPassage,
     as_scored,
-    dense_weight,
     fuse_documents,
     rank_documents,
 )
@@ -477,11 +477,10 @@ def with_passages(
     ]
 
 
-def dense_has_say(parsed: ParsedQuery) -> bool:
-    """Whether the dense ranking can move any document for this query (see `dense_weight`);
-    when it cannot, hybrid search need not compute it."""
-    language = query_language(parsed)
-    return any(dense_weight(language, lang) > 0.0 for lang in ("en", "id", "ms", "tl", ""))
+def dense_has_say(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
+    """Whether the dense ranking can move any document for this query; when it cannot,
+    hybrid search need not compute it."""
+    return weighting.has_say(query_language(parsed))
 
 
 def hybrid_documents(
@@ -493,11 +492,12 @@ def hybrid_documents(
     dense_passages: Sequence[ScoredPassage],
     k: int,
     passages_per_hit: int,
+    weighting: DenseWeighting,
 ) -> list[RankedDocument]:
     """The lexical and dense document rankings fused, the dense one weighted by the query's
-    language and each document's (see `index.ranking.dense_weight`)."""
+    language and each document's (see `index.ranking.DenseWeighting`)."""
     units = lexical_units(db, statistics, generation, parsed)
-    if not dense_has_say(parsed):
+    if not dense_has_say(parsed, weighting):
         return with_passages(db, lexical[:k], units, passages_per_hit)
     dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
     language = query_language(parsed)
@@ -508,6 +508,6 @@ def hybrid_documents(
             f"SELECT rowid, language FROM documents WHERE rowid IN ({marks(len(batch))})",
             tuple(batch),
         )
-        weights.update({int(r[0]): dense_weight(language, str(r[1] or "")) for r in rows})
+        weights.update({int(r[0]): weighting.for_pair(language, str(r[1] or "")) for r in rows})
     fused = fuse_documents(lexical, dense, weights, k, passages_per_hit)
     return with_passages(db, fused, units, passages_per_hit)

@@ -10,7 +10,7 @@ The model is configuration (`Settings.embedding_model`, `TIPLEX_EMBEDDING_MODEL`
 - `lang=<code>[+<code>...]` or `lang=all`: the languages whose passages get vectors. Without it,
   a model's known languages apply (`MODEL_LANGUAGES`; the packaged model reads English only) and
   any other model embeds every passage. Passages in other languages stay searchable by BM25;
-  hybrid ranking gave their dense neighbours no weight anyway (`index.ranking.dense_weight`),
+  hybrid ranking gave their dense neighbours no weight anyway (`index.ranking.DenseWeighting`),
   and they are 61% of the shared corpus's passages, so embedding them with an English model cost
   most of an ingest and bought nothing.
 

@@ -28,6 +28,9 @@ class Settings:
     elasticsearch_url: str | None = None
     elasticsearch_index_prefix: str = "tiplex"
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    # The dense ranking's weight in hybrid fusion (0 to 1); None: the weight tuned for the
+    # configured model, if any (see `index.ranking.dense_weighting`).
+    hybrid_dense_weight: float | None = None
 
     @property
     def archive_dir(self) -> Path:
@@ -79,4 +82,17 @@ def load_settings(home: str | Path | None = None) -> Settings:
         elasticsearch_url=os.environ.get("TIPLEX_ES_URL") or None,
         elasticsearch_index_prefix=os.environ.get("TIPLEX_ES_INDEX_PREFIX", "tiplex"),
         embedding_model=os.environ.get("TIPLEX_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL),
+        hybrid_dense_weight=_weight(os.environ.get("TIPLEX_HYBRID_DENSE_WEIGHT")),
     )
+
+
+def _weight(value: str | None) -> float | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        weight = float(value)
+    except ValueError:
+        raise ValueError(f"TIPLEX_HYBRID_DENSE_WEIGHT={value!r} is not a number") from None
+    if not 0.0 <= weight <= 1.0:
+        raise ValueError(f"TIPLEX_HYBRID_DENSE_WEIGHT={value!r} must lie between 0 and 1")
+    return weight

@@ -15,10 +15,14 @@ DIMENSIONS = 64
 class HashingEmbedder:
     """Texts sharing words get similar unit vectors; counts how many texts it embedded."""
 
-    def __init__(self, model_id: str = "test/hashing-64") -> None:
+    def __init__(
+        self, model_id: str = "test/hashing-64", languages: frozenset[str] | None = None
+    ) -> None:
         self.model_id = model_id
         self.dimensions = DIMENSIONS
         self.passages_embedded = 0
+        # Like a real model's: the languages whose passages get vectors (None: all of them).
+        self.languages = languages
 
     def _vector(self, text: str) -> list[float]:
         vector = np.zeros(DIMENSIONS, dtype=np.float32)

@@ -162,8 +162,7 @@ def test_reindexing_identical_documents_embeds_nothing(make_backend: BackendFact
 def test_passages_in_languages_the_model_does_not_read_get_no_vector(
     make_backend: BackendFactory,
 ) -> None:
-    embedder = HashingEmbedder()
-    embedder.languages = frozenset({"en"})  # type: ignore[attr-defined]
+    embedder = HashingEmbedder(languages=frozenset({"en"}))
     backend = make_backend(embedder)
 
     english = backend.index([samples.SG_SHIPPING])

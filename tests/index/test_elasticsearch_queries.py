@@ -1057,3 +1057,20 @@ def test_reembed_fills_the_next_generation_and_moves_the_alias(cluster):
         {"add": {"index": "tiplex-documents-000004", "alias": "tiplex-documents"}},
     ]
     assert cluster.sent("DELETE", "/tiplex-documents-000003")
+
+
+def test_hybrid_is_lexical_where_the_model_has_no_say(cluster):
+    """The same rule as the embedded backend: a model that reads English only has no say on
+    an Indonesian question, and the packaged model was tuned to no say at all."""
+    english = CountingEmbedder()
+    english.languages = frozenset({"en"})  # type: ignore[attr-defined]
+    backend = ElasticsearchBackend(
+        Settings(home=Path("/nonexistent")),
+        english,
+        client=make_client(cluster),
+        chunker=paragraph_chunker,
+    )
+    backend.search(SearchQuery(text="korban dipekerjakan di kapal ikan tanpa upah", k=4))
+    body = search_request(cluster)
+    assert "retriever" not in body and "knn" not in str(body)
+    assert english.embedded == []

@@ -12,7 +12,13 @@ import pytest
 
 from index import es_queries
 from index.embedded import EmbeddedBackend
-from index.ranking import RankedDocument, ScoredPassage, dense_weight, fuse_documents
+from index.ranking import (
+    DenseWeighting,
+    RankedDocument,
+    ScoredPassage,
+    dense_weighting,
+    fuse_documents,
+)
 from index.text import parse_query, query_language
 from tests.index.fakes import HashingEmbedder
 from tiplex.records import Document, SearchQuery
@@ -136,7 +142,9 @@ DOCUMENTS = (
 @pytest.fixture(scope="module")
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedBackend]:
     home: Path = tmp_path_factory.mktemp("ranking")
-    opened = EmbeddedBackend(Settings(home=home), HashingEmbedder())
+    # Reads English only, as the packaged model does, and gets a say in hybrid ranking.
+    english = HashingEmbedder(languages=frozenset({"en"}))
+    opened = EmbeddedBackend(Settings(home=home, hybrid_dense_weight=0.25), english)
     opened.index(DOCUMENTS)
     yield opened
     opened.close()
@@ -203,11 +211,29 @@ def test_the_language_of_a_query_is_read_from_its_words(text: str, language: str
     assert query_language(parse_query(text)) == language
 
 
-def test_dense_weight_follows_what_the_english_model_understands() -> None:
-    assert dense_weight("en", "en") > 0.0
-    assert dense_weight("und", "en") == 0.0
-    assert dense_weight("en", "id") == 0.0
-    assert dense_weight("id", "en") == 0.0
+def test_dense_weight_follows_what_the_model_reads() -> None:
+    english = DenseWeighting(0.25, frozenset({"en"}))
+    assert english.for_pair("en", "en") == 0.25
+    assert english.for_pair("und", "en") == 0.0
+    assert english.for_pair("en", "id") == 0.0
+    assert english.for_pair("id", "en") == 0.0
+    assert not english.has_say("id")
+    every = DenseWeighting(0.25, None)
+    assert every.for_pair("id", "ms") == 0.25
+
+
+class _Model:
+    def __init__(self, model_id: str, languages: frozenset[str] | None) -> None:
+        self.model_id = model_id
+        self.languages = languages
+
+
+def test_the_packaged_model_has_no_say_in_hybrid_unless_asked() -> None:
+    packaged = _Model("sentence-transformers/all-MiniLM-L6-v2#int8,max128", frozenset({"en"}))
+    assert not dense_weighting(packaged).has_say("en")  # tuned: it lost to lexical alone
+    assert dense_weighting(packaged, override=0.3).for_pair("en", "en") == 0.3
+    untuned = dense_weighting(_Model("some/multilingual-model", None))
+    assert untuned.for_pair("id", "id") > 0.0
 
 
 def _ranked(*docs: int) -> list[RankedDocument]:
