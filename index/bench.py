@@ -35,7 +35,7 @@ from index.chunking import chunk_text
 from index.embedded import EmbeddedBackend
 from index.embeddings import PACKAGED_MODEL, SentenceTransformerEmbedder
 from tiplex.records import Document, IndexReport, SearchQuery
-from tiplex.settings import DEFAULT_EMBEDDING_MODEL, Settings
+from tiplex.settings import DEFAULT_EMBEDDING_MODEL, Settings, load_settings
 
 COMPARISON_SAMPLE = 192  # passages embedded by both the configured model and plain fp32
 KNOWN_ITEM_WORDS = 12
@@ -300,8 +300,10 @@ def run_existing(directory: Path, model_id: str | None) -> dict[str, Any]:
     recorded = probe.recorded_model()
     probe.close()
     chosen = model_id or recorded or DEFAULT_EMBEDDING_MODEL
+    # TIPLEX_HYBRID_DENSE_WEIGHT applies, so hybrid can be timed with the dense side on.
+    weight = load_settings(directory).hybrid_dense_weight
     backend = EmbeddedBackend(
-        Settings(home=directory, embedding_model=chosen),
+        Settings(home=directory, embedding_model=chosen, hybrid_dense_weight=weight),
         SentenceTransformerEmbedder(chosen),
         directory=directory,
     )
