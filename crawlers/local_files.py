@@ -21,6 +21,8 @@ from tiplex.records import CrawlReport, DocType, Document
 from tiplex.settings import Settings
 
 SOURCE_ID = LocalFiles.name
+# Metadata key: "yes" when the caller gave the document type, "no" when it is provisional.
+DOC_TYPE_GIVEN = "doc_type_given"
 
 
 class UnreadableFile(ValueError):
@@ -169,6 +171,8 @@ def _document(
         url=path.resolve().as_uri(),
         country=country or "",
         language=language or "",
+        # Provisional when not given: the pipeline reads the opening and decides (a bill or a
+        # law becomes legislation); DOC_TYPE_GIVEN says which it was.
         doc_type=doc_type or "judgment",
         title=loaded.title,
         text=loaded.text,
@@ -176,7 +180,7 @@ def _document(
         content_type=loaded.content_type,
         raw_path=str(raw_path),
         fetched_at=utc_now(),
-        metadata={"file_name": path.name},
+        metadata={"file_name": path.name, DOC_TYPE_GIVEN: "yes" if doc_type else "no"},
     )
 
 

@@ -24,6 +24,7 @@ from prefect.cache_policies import NO_CACHE
 import crawlers
 import index
 import nlp
+from crawlers.local_files import DOC_TYPE_GIVEN
 from tiplex.records import CaseFacts, CrawlReport, Document, IndexReport, Provision
 from tiplex.settings import Settings, load_settings
 
@@ -121,6 +122,7 @@ def code_documents(source_id: str, documents: Sequence[Document]) -> CodedBatch:
     failed: list[str] = []
     for done, document in enumerate(documents, start=1):
         try:
+            document = _with_detected_type(document)
             case = coder.code(document)
             completed = _fill_detected(document, case)
             facts[completed.doc_id] = case
@@ -276,6 +278,17 @@ def _status(report: CrawlReport) -> str:
 def _failed(source_id: str, error: str) -> SourceOutcome:
     counts = dict.fromkeys(COUNT_KEYS, 0)
     return SourceOutcome(source_id, "failed", counts, errors=(error,))
+
+
+def _with_detected_type(document: Document) -> Document:
+    """A file ingested without a document type: a bill or a law is legislation (and gets its
+    provisions segmented), anything else stays a judgment."""
+    if document.metadata.get(DOC_TYPE_GIVEN) != "no":
+        return document
+    detected = nlp.detect_doc_type(document.text)
+    if detected == document.doc_type:
+        return document
+    return dataclasses.replace(document, doc_type=detected)  # type: ignore[arg-type]
 
 
 def _fill_detected(document: Document, case: CaseFacts) -> Document:

@@ -22,35 +22,54 @@ _TIP_MENTION = re.compile(
     re.IGNORECASE,
 )
 
-_COUNTRY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Each country's courts, citation formats and formulas (strong cues), and its bare name (weak:
+# a judgment also names the destination of its victims or the home of a precedent it cites). The
+# country is the one whose cues weigh most in the opening; each matched phrase counts at most a
+# few times, so one banner repeated on every page cannot outvote the rest.
+_STRONG, _WEAK = 3, 1
+_COUNTRY_CUES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     (
         "ID",
+        _STRONG,
         re.compile(
             r"Pengadilan\s+Negeri|Mahkamah\s+Agung\s+Republik\s+Indonesia|Pid\.Sus"
-            r"|putusan\.mahkamahagung"
+            r"|putusan\.mahkamahagung|\bTerdakwa\b"
         ),
     ),
+    ("ID", _WEAK, re.compile(r"\bIndonesia\b")),
     (
         "PH",
+        _STRONG,
         re.compile(
             r"Republic\s+of\s+the\s+Philippines|PEOPLE\s+OF\s+THE\s+PHILIPPINES|G\.\s?R\.\s+No"
-            r"|\bPhil\.\s+\d",
+            r"|\bPhil\.\s+\d|\bSCRA\b",
             re.IGNORECASE,
         ),
     ),
+    ("PH", _WEAK, re.compile(r"\bPhilippines\b")),
     (
         "SG",
-        re.compile(r"\bSG(?:HC|CA|DC|MC)\b|Public\s+Prosecutor\s+v\b|Republic\s+of\s+Singapore"),
+        _STRONG,
+        re.compile(
+            r"\bSG(?:HC|CA|DC|MC|HCR|HCF|HC\(I\))\b|Republic\s+of\s+Singapore|\bSLR\b"
+            r"|\bPte\.?\s+Ltd\b|Strata\s+Title|Magistrate'?s\s+Appeal|State\s+Courts?"
+            r"|Subordinate\s+Courts?|Women'?s\s+Charter"
+        ),
     ),
+    ("SG", _WEAK, re.compile(r"\bSingapore\b")),
     (
         "MY",
+        _STRONG,
         re.compile(
-            r"Mahkamah\s+(?:Tinggi|Sesyen|Rayuan)|High\s+Court\s+(?:of|in)\s+Malaya"
-            r"|\bMLJ\b|Malaysia",
+            r"Mahkamah\s+(?:Tinggi|Sesyen|Rayuan|Persekutuan)|High\s+Court\s+(?:of|in)\s+Malaya"
+            r"|Dewan\s+Rakyat|Parlimen|Federal\s+Court\s+of\s+Malaysia|\bSdn\.?\s+Bhd\b",
             re.IGNORECASE,
         ),
     ),
+    ("MY", _WEAK, re.compile(r"\bMalaysia\b|\bMLJ\b|\bCLJ\b")),
 )
+COUNTRY_SAMPLE_CHARS = 20_000
+_CUE_CAP = 8  # matches of one cue counted at most this often
 _SCRIPT_COUNTRY = {"th": "TH", "vi": "VN", "km": "KH", "lo": "LA", "my": "MM"}
 
 _CRIMINAL = re.compile(
@@ -85,10 +104,18 @@ def tip_mentions(text: str) -> list[tuple[int, int]]:
 
 def infer_country(text: str, lang: str) -> str:
     """ISO alpha-2 from the court names and formulas of the opening; "" when unknown."""
-    head = text[:6_000]
-    for country, cue in _COUNTRY_CUES:
-        if cue.search(head):
-            return country
+    head = text[:COUNTRY_SAMPLE_CHARS]
+    votes: dict[str, int] = {}
+    for country, weight, cue in _COUNTRY_CUES:
+        counted: dict[str, int] = {}
+        for match in cue.finditer(head):
+            key = match.group().lower()
+            counted[key] = min(counted.get(key, 0) + 1, _CUE_CAP)
+        if counted:
+            votes[country] = votes.get(country, 0) + weight * sum(counted.values())
+    if votes:
+        # Ties go to the country listed first (its cues are the more specific).
+        return max(votes, key=lambda country: votes[country])
     return _SCRIPT_COUNTRY.get(lang, "")
 
 
@@ -110,3 +137,36 @@ def trafficking_statute_cited(text: str, start: int, end: int) -> tuple[int, int
         if match and (found is None or match.start() < found[0]):
             found = (match.start(), match.end())
     return found
+
+
+# The formulas that open a law or a bill, in the member states' languages: its enacting words,
+# its long title, its table of clauses. Judgments quote laws, so only the opening is read, and a
+# judgment's own opening formula there (a case number, "PUTUSAN", the parties) wins when earlier.
+_LAW_OPENING = re.compile(
+    r"\b(?i:be\s+it\s+enacted)\b|\bARRANGEMENT\s+OF\s+(?:CLAUSES|SECTIONS)\b"
+    r"|^\s*(?:[A-Z][A-Z ()'-]+\s+)?BILL\b|^\s*(?:REPUBLIC\s+ACT|AN\s+ACT)\b"
+    r"|^\s*(?:PART|BAHAGIAN)\s+I\s*\n\s*(?:PRELIMINARY|PERMULAAN)\b"
+    r"|\bENACTED\W{0,3}\s+by\s+the\s+Parliament\b|^\s*An\s+Act\s+to\s+(?:amend|provide|make)\b"
+    r"|RANG\s+UNDANG-UNDANG|Suatu\s+Akta\s+untuk|DIPERBUAT\s+oleh\s+Parlimen|SUSUNAN\s+(?:FASAL|SEKSYEN)"
+    r"|^\s*UNDANG-UNDANG\s+REPUBLIK\s+INDONESIA\s+NOMOR|^\s*PERATURAN\s+(?:PEMERINTAH|PRESIDEN)\b"
+    r"|^\s*พระราชบัญญัติ|^\s*LUẬT\b|^\s*ច្បាប់|^\s*ກົດໝາຍ|^\s*ဥပဒေ",
+    re.MULTILINE,
+)
+_JUDGMENT_OPENING = re.compile(
+    r"P\s?U\s?T\s?U\s?S\s?A\s?N\b|\bPid\.(?:Sus|B)\b|\bG\.\s?R\.\s+No|\bA\.C\.\s+No"
+    r"|\bCase\s+Number\b|\bCoram\b|\bD\s?E\s?C\s?I\s?S\s?I\s?O\s?N\b|\bJ\s?U\s?D\s?G\s?M\s?E\s?N\s?T\b"
+    r"|\bRESOLUTION\b|PEOPLE\s+OF\s+THE\s+PHILIPPINES|\bv(?:s)?\.?\s+Public\s+Prosecutor\b"
+    r"|Public\s+Prosecutor\s+v\b|\bAlasan\s+Penghakiman\b|\bคำพิพากษา|\bBẢN\s+ÁN\b",
+)
+DOC_TYPE_SAMPLE_CHARS = 3_000
+
+
+def detect_doc_type(text: str) -> str:
+    """ "legislation" when the opening reads as a law or bill, else "judgment" (the files this
+    is asked about are court documents unless they say otherwise)."""
+    head = text[:DOC_TYPE_SAMPLE_CHARS]
+    law = _LAW_OPENING.search(head)
+    if law is None:
+        return "judgment"
+    judgment = _JUDGMENT_OPENING.search(head)
+    return "legislation" if judgment is None or law.start() < judgment.start() else "judgment"

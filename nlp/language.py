@@ -124,12 +124,13 @@ _MALAY_MARKERS = frozenset(
         "seksyen",
         "ialah",
         "akta",
-        "mahkamah",
         "tuan",
         "puan",
         "wang",
         "kerajaan",
         "daripada",
+        "dewan",
+        "perenggan",
     ]
 )
 _INDONESIAN_MARKERS = frozenset(
@@ -146,6 +147,7 @@ _INDONESIAN_MARKERS = frozenset(
     ]
 )
 
+_MARKER_CAP = 5
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -174,8 +176,9 @@ def detect_language(text: str) -> str:
     if scores[best] == 0:
         return "und"
     if best in {"id", "ms"}:
-        malay = sum(words[w] for w in _MALAY_MARKERS)
-        indonesian = sum(words[w] for w in _INDONESIAN_MARKERS)
+        # Capped counts: a court banner repeated on every page must not outvote the prose.
+        malay = sum(min(words[w], _MARKER_CAP) for w in _MALAY_MARKERS)
+        indonesian = sum(min(words[w], _MARKER_CAP) for w in _INDONESIAN_MARKERS)
         return "ms" if malay > indonesian else "id"
     return best
 

@@ -88,8 +88,23 @@ def test_ingest_then_search_returns_passages_with_file_uris(tmp_path: Path) -> N
         "# Decision\n\nThe accused sold dangerous drugs to a poseur-buyer in a buy-bust operation.",
         encoding="utf-8",
     )
+    # A bill ingested without --doc-type is read as legislation: its provisions are compared.
+    (folder / "bill.txt").write_text(
+        "A BILL\n\nintituled\n\nAn Act to protect trafficked persons.\n\n"
+        "ENACTED by the Parliament of Malaysia as follows:\n\n"
+        "1. Short title\n\n(1) This Act may be cited as the Victim Protection Act 2030.\n\n"
+        '2. Interpretation\n\nIn this Act, "trafficked person" means any person who is the '
+        "victim or object of an act of trafficking in persons.\n\n"
+        "3. Non-liability of trafficked persons\n\nA trafficked person shall not be criminally "
+        "liable for illegal entry into the country or for holding a fraudulent travel document "
+        "if the act was a direct consequence of being trafficked.\n",
+        encoding="utf-8",
+    )
     summary = json.loads(tiplex(tmp_path, "ingest", str(folder), "--json").stdout)
-    assert summary["totals"]["new"] == 2
+    assert summary["totals"]["new"] == 3
+    compared = json.loads(tiplex(tmp_path, "compare", "--topic", "non_punishment", "--json").stdout)
+    assert [(hit["doc_id"], hit["country"]) for hit in compared] == [("local:bill", "MY")]
+    assert "shall not be criminally liable" in compared[0]["provision"]["text"]
     hits = json.loads(
         tiplex(tmp_path, "search", "passports withheld from fishermen", "--json", "-k", "1").stdout
     )
