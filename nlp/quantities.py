@@ -148,6 +148,14 @@ def find_durations(text: str, lang: str) -> list[Quantity]:
         if found is None:
             continue
         value, start = found
+        if start > match.start():
+            # The run of words before the unit can swallow an earlier duration ("three months
+            # and one week"): read the words passed over as well.
+            offset = match.start()
+            parts.extend(
+                Quantity(q.value, offset + q.start, offset + q.end)
+                for q in find_durations(text[offset:start], lang)
+            )
         parts.append(
             Quantity(value * lex.duration_units[match.group("unit").lower()], start, match.end())
         )

@@ -15,8 +15,9 @@ from nlp.quantities import Amount, Quantity, find_amounts, find_durations, month
 IMPRISONMENT = re.compile(
     r"pidana\s+penjara|penjara\s+selama|\bimprisonment\b|reclusi[oó]n|prisi[oó]n|\bpenjara\b"
     r"|\bsentenced?\b|\bprison\s+term\b|\bLPKA\b|Lembaga\s+Pembinaan"
-    # "Menjatuhkan pidana ... selama 6 (enam) tahun": the prison term without the word prison.
-    r"|Menjatuhkan\s+pidana(?!\s+denda)",
+    # "Menjatuhkan pidana ... selama 6 (enam) tahun": the prison term without the word prison
+    # (not "pidana tambahan", an additional penalty such as restitution).
+    r"|Menjatuhkan\s+pidana(?!\s+(?:denda|tambahan))",
     re.IGNORECASE,
 )
 LIFE = re.compile(
@@ -27,7 +28,7 @@ LIFE = re.compile(
 FINE = re.compile(r"\bdenda\b|\bfines?\b|\bfined\b", re.IGNORECASE)
 # Detention in lieu of an unpaid fine; it is stated after the fine.
 SUBSIDIARY = re.compile(
-    r"kurungan|subsid[ia]{1,3}r|subsidiary\s+imprisonment|in\s+default|diganti\s+dengan"
+    r"kurungan|subsid[ia]{1,3}r|subsider|subsidiary\s+imprisonment|in\s+default|diganti\s+dengan"
     r"|tidak\s+(?:di)?bayar",
     re.IGNORECASE,
 )

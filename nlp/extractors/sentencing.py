@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from nlp.extractors.penalties import Penalty, read_penalty
 from nlp.quantities import find_amounts, find_durations, months
@@ -64,8 +65,17 @@ def defendant_count(operative: str, full_text: str) -> int:
     return max(numbers | {2})
 
 
+# "... pidana penjara 3 tahun, dan menjatuhkan pidana denda kepada Terdakwa ...": the same
+# order goes on, it does not open another defendant's penalty.
+_CONTINUED = re.compile(r"(?:,|\b(?:dan|serta))\s*$", re.IGNORECASE)
+
+
 def _id_clauses(text: str) -> Iterator[tuple[int, int]]:
-    starts = [m.start() for m in _ID_CLAUSE_START.finditer(text)]
+    starts = [
+        m.start()
+        for m in _ID_CLAUSE_START.finditer(text)
+        if not _CONTINUED.search(text[max(m.start() - 12, 0) : m.start()])
+    ]
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         stop = _ID_NEXT_ORDER.search(text, start + 20, end)
@@ -75,15 +85,87 @@ def _id_clauses(text: str) -> Iterator[tuple[int, int]]:
 def indonesian_sentences(text: str, lang: str, full_text: str) -> list[Penalty]:
     found: list[Penalty] = []
     for start, end in _id_clauses(text):
-        found.extend(_id_clause_sentences(text, start, end, lang, full_text))
+        for penalty in _id_clause_sentences(text, start, end, lang, full_text):
+            found.append(_with_unitless_term(penalty, text, full_text))
     return found
+
+
+# "pidana penjara selama 1 (satu) dan denda ...": a term whose unit the judgment left out,
+# optionally followed by months ("selama 1 (satu) dan 6 (enam) bulan").
+_UNITLESS_TERM = re.compile(
+    r"penjara\s+(?:[^;\d]{0,40}?\s)?selama\s+(?P<n>\d{1,2})\s*\([a-z\s]+\)"
+    r"(?!\s*(?:T\s?ahun|B\s?ulan|H\s?ari|M\s?inggu|tahun|bulan|hari|minggu))"
+    r"(?:\s*dan\s+(?P<m>\d{1,2})\s*(?:\([a-z\s]+\)\s*)?bulan\b)?",
+    re.IGNORECASE,
+)
+_ID_DEMAND = re.compile(
+    r"tuntutan\s+pidana|tuntutan\s+(?:dari\s+)?Penuntut\s+Umum|Penuntut\s+Umum\s+"
+    r"(?:yang\s+pada\s+pokoknya\s+)?menuntut",
+    re.IGNORECASE,
+)
+_DEMANDED_TERM = re.compile(r"penjara\s+(?:[^;]{0,60}?\s)?selama\s+", re.IGNORECASE)
+# How far from the demanded term a reading may be, as a ratio, to count as the one meant.
+_PLAUSIBLE = (0.5, 2.0)
+
+
+def _with_unitless_term(penalty: Penalty, text: str, full_text: str) -> Penalty:
+    """A prison term written without its unit is read as years only when that is the one
+    reading close to the prosecutor's demand (a wrong term is worse than none); otherwise it
+    stays unknown."""
+    if penalty.life:
+        return penalty
+    term = _UNITLESS_TERM.search(text, penalty.start, penalty.end)
+    if term is None:
+        return penalty
+    demanded = _demanded_months(full_text)
+    number, extra = int(term.group("n")), int(term.group("m") or 0)
+    as_years, as_months = 12 * number + extra, number + extra
+    plausible = [
+        value
+        for value in (as_years, as_months)
+        if demanded and _PLAUSIBLE[0] <= value / demanded <= _PLAUSIBLE[1]
+    ]
+    chosen = plausible[0] if len(plausible) == 1 else None
+    return replace(penalty, imprisonment_months=chosen, end=max(penalty.end, term.end()))
+
+
+def _demanded_months(full_text: str) -> int | None:
+    """The prison term the prosecutor asked for, as the judgment reports the demand."""
+    demand = _ID_DEMAND.search(full_text)
+    if demand is None:
+        return None
+    term = _DEMANDED_TERM.search(full_text, demand.end(), demand.end() + 3_000)
+    if term is None:
+        return None
+    found = find_durations(full_text[term.end() : term.end() + 80], "id")
+    return months(found[0].value) if found and found[0].start == 0 else None
+
+
+def _distinct_defendants(markers: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A defendant named again inside their own penalty ("... pidana penjara 2 tahun dan pidana
+    denda kepada Terdakwa I sejumlah ...") does not open a new defendant's penalty."""
+    kept: list[re.Match[str]] = []
+    for marker in markers:
+        if not kept or _numeral(marker) != _numeral(kept[-1]):
+            kept.append(marker)
+    return kept
+
+
+# "... dan pidana denda kepada Terdakwa II sebesar ...": the fine word before the name is part
+# of that defendant's penalty.
+_FINE_BEFORE_NAME = re.compile(r"(?:pidana\s+)?denda\s+(?:\w+\s+){0,2}?kepada\s+$", re.IGNORECASE)
+
+
+def _segment_start(clause: str, marker_start: int) -> int:
+    before = _FINE_BEFORE_NAME.search(clause[max(marker_start - 60, 0) : marker_start])
+    return max(marker_start - 60, 0) + before.start() if before else marker_start
 
 
 def _id_clause_sentences(
     text: str, start: int, end: int, lang: str, full_text: str
 ) -> list[Penalty]:
     clause = text[start:end]
-    markers = list(_ID_DEFENDANT.finditer(clause))
+    markers = _distinct_defendants(list(_ID_DEFENDANT.finditer(clause)))
     head = read_penalty(clause[: markers[0].start()], start, lang, "ID") if markers else None
     if not markers or head is not None:
         whole = read_penalty(clause, start, lang, "ID")
@@ -97,15 +179,26 @@ def _id_clause_sentences(
         return [whole]
     # One group per defendant, or per run of defendants named before one shared penalty.
     groups: list[tuple[int, Penalty]] = []
-    pending = 0
-    for index, marker in enumerate(markers):
-        seg_start = marker.start()
-        seg_end = markers[index + 1].start() if index + 1 < len(markers) else len(clause)
-        pending += 1
+    group_of: dict[int, int] = {}  # defendant number -> index of their group
+    pending: list[int] = []
+    starts = [_segment_start(clause, marker.start()) for marker in markers]
+    for index, seg_start in enumerate(starts):
+        seg_end = starts[index + 1] if index + 1 < len(starts) else len(clause)
+        number = _numeral(markers[index])
         penalty = read_penalty(clause[seg_start:seg_end], start + seg_start, lang, "ID")
+        earlier = group_of.get(number)
+        if earlier is not None and penalty is not None and penalty.fine is not None:
+            # "..., serta pidana denda kepada Terdakwa I sebesar ...": a fine for a defendant
+            # whose prison term came first.
+            count, kept = groups[earlier]
+            if kept.fine is None:
+                groups[earlier] = (count, kept.with_fine(penalty))
+            continue
+        pending.append(number)
         if penalty is not None and (penalty.imprisonment_months or penalty.life or penalty.fine):
-            groups.append((pending, penalty))
-            pending = 0
+            group_of.update(dict.fromkeys(pending, len(groups)))
+            groups.append((len(pending), penalty))
+            pending = []
     if not groups:
         return []
     # "..., dan denda masing-masing Rp..." at the end: the fine is every defendant's.
@@ -218,7 +311,8 @@ _SG_DISMISSED = re.compile(
     re.IGNORECASE,
 )
 _SG_TOTAL = re.compile(
-    r"\b(?:aggregate|global|total)\s+(?:sentence|term)(?:\s+of\s+imprisonment)?"
+    r"\b(?:aggregate|global|total)\s+(?:(?:imprisonment|custodial|prison)\s+)?(?:sentence|term)"
+    r"(?:\s+of\s+imprisonment)?"
     r"[^.;]{0,40}?(?:\bof\b|\bwas\b|\bis\b|\bbe\b|came\s+to|amount\w*\s+to)\s+",
     re.IGNORECASE,
 )

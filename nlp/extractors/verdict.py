@@ -55,14 +55,20 @@ _ID_DISMISSED = re.compile(
 _EN_CONVICTED = re.compile(
     r"\bGUILTY\b|\bguilty\s+beyond\s+reasonable\s+doubt|\bconvict(?:ed|s|ing)?\b(?!\s+person)"
     r"|\bf(?:ind|ound)\s+(?:(?!not\b)\w+\s+){0,4}guilty\b"
-    r"|\bconviction\b[^.]{0,80}\b(?:affirmed|AFFIRMED|upheld|stands)"
-    r"|\bsentenc(?:ed|ing)\s+(?:him|her|them|the\s+accused|each|accused)",
+    r"|\bconvictions?\b[^.]{0,80}\b(?:affirmed|AFFIRMED|upheld|stands)"
+    r"|\b(?:[Aa]ffirm(?:ed|s)?|[Uu]ph(?:o|e)lds?)\s+[^.]{0,80}?\bconvictions?\b"
+    # "I sentence the accused to", "sentenced the respondent to", "I am sentencing you to".
+    r"|\bsentenc(?:e|ed|ing)\s+(?:him|her|them|you|the\s+(?:(?:first|second|third|fourth|fifth)\s+)?"
+    r"(?i:accused|respondent|appellant|offender)|each|accused)\b",
 )
 _EN_ACQUITTED = re.compile(r"\bACQUIT(?:TED|S)?\b|\bacquit(?:ted|s)?\b|\bacquittal\b")
+# Plurals ("the appeals are dismissed") and the italic closing line of Singapore judgments
+# ("_Appeal dismissed._", where "_" is a word character, so no \b before "Appeal").
 _EN_DISMISSED = re.compile(
-    r"\b(?:appeal|petition|case|complaint|charges?|motion|application|revision)\b[^.]{0,80}"
-    r"\b(?:DISMISSED|dismissed|DENIED|denied)\b|\bdismiss(?:ed)?\s+the\s+(?:appeal|petition"
-    r"|application|revision|motion)",
+    r"(?:\b|_)(?:[Aa]ppeals?|[Pp]etitions?|case|complaint|charges?|motions?|application|revision)"
+    r"\b[^.]{0,80}\b(?:DISMISSED|dismissed|DENIED|denied)\b"
+    r"|\bdismiss(?:ed|es)?\s+(?:both\s+|all\s+)?(?:the\s+)?(?:\w+[’']s?\s+)?"
+    r"(?:appeals?|petitions?|application|revision|motion)",
 )
 _EN_AFFIRMED = re.compile(r"\bAFFIRM(?:ED|S)\b|\baffirmed\b")
 # A sentence appeal ends with the accused still convicted whichever way it goes.
@@ -73,12 +79,60 @@ _SENTENCE_APPEAL = re.compile(
     re.IGNORECASE,
 )
 _EN_ALLOWED = re.compile(
-    r"\ballow(?:ed)?\s+the\s+appeal|appeals?\s+(?:is|are|was|were)\s+(?:accordingly\s+)?allowed",
+    r"\ballow(?:ed|s)?\s+(?:both\s+|all\s+)?(?:the\s+)?(?:\w+[’']s?\s+)?appeals?"
+    r"|appeals?\s+(?:is|are|was|were)\s+(?:accordingly\s+)?allowed"
+    r"|appeals?\s+(?:against\s+\w+\s+)?allowed",
+    re.IGNORECASE,
+)
+# A conviction quashed: an acquittal unless another conviction is put in its place or a new
+# trial is ordered ("I set aside the conviction and remit the case for a retrial": no verdict).
+_EN_CONVICTION_SET_ASIDE = re.compile(
+    r"\b(?:set(?:s|ting)?\s+aside|quash(?:ed|es)?)\s+(?:[\w’']+\s+){0,4}?convictions?\b"
+    r"|\bconvictions?\b[^.]{0,120}?\b(?:(?:be|is|are|was|were)\s+set\s+aside|quashed)"
+    r"|\bappeals?\s+against\s+(?:(?:his|her|their|the)\s+)?convictions?\s+"
+    r"(?:(?:is|are|was|were)\s+)?allowed",
+    re.IGNORECASE,
+)
+# "Remanded" alone is custody ("remanded since his arrest"); a case sent back names the court.
+_EN_RETRIAL = re.compile(
+    r"\b(?:re-?trial|new\s+trial|trial\s+de\s+novo|(?:remit|remand)(?:s|ed|ted|ing|ting)?\b"
+    r"[^.]{0,40}?\bto\s+the\s+(?:[\w’']+\s+){0,2}?(?:court|judge|magistrate))",
+    re.IGNORECASE,
+)
+_EN_SUBSTITUTED_CONVICTION = re.compile(
+    r"substitut\w*|in\s+(?:its\s+)?place|instead|amend\w*|reduced\s+charges?|lesser\s+(?:charge"
+    r"|offence)|\bconvict(?:ed|s)?\s+(?:[\w’']+\s+){1,3}?(?:of|on|under)\b",
+    re.IGNORECASE,
+)
+# With a conviction quashed, only an express affirmation of another makes the outcome mixed (a
+# "convicted" in the recital of the trial below does not).
+_EN_CONVICTION_KEPT = re.compile(
+    r"\b(?:[Aa]ffirm(?:ed|s)?|[Uu]ph(?:o|e)lds?)\s+[^.]{0,80}?\bconvictions?\b"
+    r"|\bconvictions?\b[^.]{0,80}\b(?:affirmed|AFFIRMED|upheld|stands?)\b"
+    r"|\bdismiss(?:ed|es)?\s+the\s+appeals?\s+against\s+(?:(?:his|her|their|the)\s+)?conviction",
+)
+# A party's prayer ("they sought that the convictions be set aside"), not the court's order.
+_EN_REQUEST = re.compile(
+    r"\b(?:s(?:eek|ought)|ask(?:s|ed)?|pray(?:s|ed)?|urg(?:es|ed)|submi(?:ts|tted)|argu(?:es|ed)"
+    r"|contend(?:s|ed)?|appeal(?:s|ed)?\s+for)\b",
+    re.IGNORECASE,
+)
+_SG_CONVICTED_EXCEPT = re.compile(
+    r"\b(?:I|we)\s+(?:therefore\s+|accordingly\s+)?convicted\b[^.]{0,200}?"
+    r"\b(?:except|save\s+for|other\s+than)\b"
+)
+# A plea of guilty before this court, or a sentence passed by the trial judge ("I imposed the
+# mandatory sentence of death"), read only where nothing else states the outcome.
+_EN_PLEADED_GUILTY = re.compile(
+    r"\bpleaded\s+guilty\b|\bI\s+(?:have\s+)?(?:passed|imposed)\s+(?:a|an|the)\s+[^.]{0,60}?"
+    r"\b(?:sentences?|imprisonment|fines?)\b",
     re.IGNORECASE,
 )
 _EN_SENTENCE_WORDS = re.compile(r"\bsentences?\b|\bimprisonment\b|\bfines?\b", re.IGNORECASE)
 _SG_NEW_SENTENCE = re.compile(
-    r"(?:set\s+aside|substitut\w*)[^.]{0,200}?(?:imprisonment|fine|sentence)", re.IGNORECASE
+    r"(?:set\s+aside|substitut\w*)[^.]{0,200}?(?:imprisonment|fine|sentence)"
+    r"|\b(?:enhanc|increas|reduc)(?:e|ed|es|ing)\s+(?:[\w’']+\s+){0,3}?sentences?\b",
+    re.IGNORECASE,
 )
 _DECISION_FORMULA = re.compile(
     r"WHEREFORE|ACCORDINGLY|SO\s+ORDERED|M\s*E\s*N\s*G\s*A\s*D\s*I\s*L\s*I|MENETAPKAN"
@@ -150,8 +204,17 @@ def _clause(text: str, match: re.Match[str]) -> str:
 def _english_outcome(
     text: str, base: int, country: str, full_text: str, stage: str | None
 ) -> Finding | None:
-    convictions = _hits(_EN_CONVICTED, text)
+    quashed, retrial = _convictions_quashed(text)
+    if retrial and not quashed:
+        return _finding("other", retrial, base)
+    convictions = _hits(_EN_CONVICTION_KEPT if quashed else _EN_CONVICTED, text)
     acquittals = _hits(_EN_ACQUITTED, text)
+    if country == "SG":
+        # "... where this court acquitted an appellant": a precedent cited, not this decision.
+        acquittals = [
+            m for m in acquittals if not _SG_CASE_CITED.search(_sentence_around(text, m, 0))
+        ]
+    acquittals = sorted(acquittals + quashed, key=lambda m: m.start())
     if convictions and acquittals:
         return _finding(
             "mixed", sorted(convictions[:1] + acquittals[:1], key=lambda m: m.start()), base
@@ -159,6 +222,11 @@ def _english_outcome(
     if acquittals:
         return _finding("acquitted", acquittals[:1], base)
     if convictions:
+        # A trial judge's "I convicted them on all the charges except ..." earlier in the body.
+        # (`full_text` offsets are those of the whole cleaned text, as the finding's are.)
+        partial = _SG_CONVICTED_EXCEPT.search(full_text) if country == "SG" else None
+        if partial and stage != "appeal":
+            return Finding("outcome", "mixed", partial.start(), partial.end())
         return _finding("convicted", convictions[:1], base)
     affirmed = _EN_AFFIRMED.search(text)
     if affirmed and (country == "PH" or stage == "appeal"):
@@ -180,9 +248,66 @@ def _english_outcome(
         substituted = _SG_NEW_SENTENCE.search(text)
         if substituted:
             return _finding("convicted", [substituted], base)
+    if country == "SG" and stage == "appeal" and dismissed and _accused_appealed(full_text):
+        # The accused's own appeal against conviction dismissed: the conviction stands.
+        return _finding("convicted", [dismissed], base)
     if dismissed:
         return _finding("dismissed", [dismissed], base)
+    if stage != "appeal":
+        pleaded = _EN_PLEADED_GUILTY.search(text)
+        if pleaded:
+            return _finding("convicted", [pleaded], base)
     return None
+
+
+def _convictions_quashed(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """Statements that set a conviction aside with nothing put in its place, and those that
+    order a new trial in the same sentence (the case then ends here without a verdict)."""
+    quashed: list[re.Match[str]] = []
+    retrial: list[re.Match[str]] = []
+    for match in _EN_CONVICTION_SET_ASIDE.finditer(text):
+        sentence = _sentence_around(text, match)
+        if _EN_REQUEST.search(sentence[: match.start() - text.rfind(". ", 0, match.start())]):
+            continue
+        if _EN_RETRIAL.search(sentence):
+            retrial.append(match)
+        elif not _EN_SUBSTITUTED_CONVICTION.search(sentence):
+            quashed.append(match)
+    # The court's order comes last: a retrial ordered after the conviction is quashed decides.
+    if retrial and quashed and retrial[-1].start() > quashed[-1].start():
+        quashed = []
+    return quashed, retrial
+
+
+def _sentence_around(text: str, match: re.Match[str], following: int = 1) -> str:
+    """The sentence of the match and, by default, the next one ("I set aside the conviction.
+    I direct that the case be remitted ...")."""
+    start = text.rfind(". ", 0, match.start()) + 1
+    end = text.find(". ", match.end())
+    for _ in range(following):
+        end = text.find(". ", end + 2) if end >= 0 else -1
+    return text[start : end if end >= 0 else len(text)]
+
+
+# A judgment cited by name or law report ("_Tan v Public Prosecutor_ [2018] 1 SLR 499").
+_SG_CASE_CITED = re.compile(
+    r"\[\d{4}\]\s+\d*\s*SLR|\bSGCA\b|\bSGHC\b|_\s+v\s+_?|\w\s+v\s+Public\s+Prosecutor"
+)
+
+
+# "**Parties** : Tan Ah Kow — Public Prosecutor": the party before the dash brought the appeal.
+_SG_PARTIES = re.compile(r"\*\*Parties\*\*\s*:\s*(?P<appellant>[^\n—–]{2,200}?)\s*[—–]")
+_PROSECUTOR = re.compile(r"Public\s+Prosecutor|\bPP\b|Attorney-General", re.IGNORECASE)
+# Companies and other third parties (owners of forfeited property) are not accused.
+_NOT_ACCUSED = re.compile(r"\b(?:Bhd|Ltd|LLP|Pte|Corporation|Company|Inc)\b", re.IGNORECASE)
+
+
+def _accused_appealed(full_text: str) -> bool:
+    parties = _SG_PARTIES.search(full_text[:3_000])
+    if parties is None:
+        return False
+    appellant = parties.group("appellant")
+    return not _PROSECUTOR.search(appellant) and not _NOT_ACCUSED.search(appellant)
 
 
 # ------------------------------------------------------------------------------ sentences
