@@ -446,7 +446,32 @@ class ElasticsearchBackend:
                 )
                 self._server_rrf = False
                 response = self._fuse_here(query, parsed)
-        return es_results.search_hits(response, per_hit, parsed.phrases)
+        hits = es_results.search_hits(response, per_hit, parsed.phrases)
+        if query.mode == "hybrid" and self._mode(query, parsed) == "bm25":
+            hits = self._fill_by_meaning(query, parsed, hits)
+        return hits
+
+    def _fill_by_meaning(
+        self, query: SearchQuery, parsed: es_queries.ParsedQuery, hits: list[SearchHit]
+    ) -> list[SearchHit]:
+        """Hybrid search whose dense side has no weight (see `DenseWeighting`): where the
+        lexical side finds fewer than k documents and the model reads the question, the nearest
+        other documents follow them, as the embedded backend does."""
+        k = max(1, query.k)
+        if len(hits) >= k or not self._weighting.reads(query_language(parse_text(query.text))):
+            return hits
+        vector = self._embedder.embed_query(parsed.embedding_text)
+        body = es_queries.dense_body(
+            vector, parsed, query.filters, k=k, passages_per_hit=max(1, query.passages_per_hit)
+        )
+        response = self._client.search(index=self.documents_index, body=body).body
+        seen = {hit.doc_id for hit in hits}
+        extra = [
+            hit
+            for hit in es_results.search_hits(response, query.passages_per_hit, parsed.phrases)
+            if hit.doc_id not in seen
+        ]
+        return hits + extra[: k - len(hits)]
 
     def _fuse_here(self, query: SearchQuery, parsed: es_queries.ParsedQuery) -> dict[str, Any]:
         """Hybrid search without the `rrf` retriever: the lexical and vector searches, each

@@ -32,7 +32,7 @@ from index.embedded_search import (
     batches,
     bm25_ranking,
     browse,
-    dense_has_say,
+    dense_needed,
     hybrid_documents,
     keep_verbatim,
     lexical_documents,
@@ -426,9 +426,10 @@ class EmbeddedBackend:
                     query.passages_per_hit,
                     fill=query.k if query.mode == "bm25" else 0,
                 )
-            # Hybrid skips the dense side where it would have no weight (non-English queries).
+            # Hybrid computes the dense side only to fuse it or to fill a short lexical answer.
             if query.mode == "dense" or (
-                query.mode == "hybrid" and dense_has_say(parsed, self.weighting)
+                query.mode == "hybrid"
+                and dense_needed(parsed, self.weighting, len(lexical or ()), query.k)
             ):
                 nearest = self._dense.ranking(
                     self._db,

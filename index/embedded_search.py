@@ -18,6 +18,7 @@ from index.ranking import (
     RankedDocument,
     ScoredPassage,
     as_scored,
+    fill_documents,
     fuse_documents,
     rank_documents,
 )
@@ -478,9 +479,17 @@ def with_passages(
 
 
 def dense_has_say(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
-    """Whether the dense ranking can move any document for this query; when it cannot,
-    hybrid search need not compute it."""
+    """Whether the dense ranking can move any document for this query."""
     return weighting.has_say(query_language(parsed))
+
+
+def dense_needed(
+    parsed: ParsedQuery, weighting: DenseWeighting, lexical_found: int, k: int
+) -> bool:
+    """Whether hybrid search must compute the dense ranking: to fuse it, or to fill an answer
+    the lexical side leaves short in a language the model reads."""
+    language = query_language(parsed)
+    return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
 
 
 def hybrid_documents(
@@ -497,9 +506,9 @@ def hybrid_documents(
     """The lexical and dense document rankings fused, the dense one weighted by the query's
     language and each document's (see `index.ranking.DenseWeighting`)."""
     units = lexical_units(db, statistics, generation, parsed)
-    if not dense_has_say(parsed, weighting):
-        return with_passages(db, lexical[:k], units, passages_per_hit)
     dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
+    if not dense_has_say(parsed, weighting):
+        return with_passages(db, fill_documents(lexical, dense, k), units, passages_per_hit)
     language = query_language(parsed)
     rowids = sorted({d.doc_rowid for d in dense})
     weights: dict[int, float] = {}

@@ -85,10 +85,15 @@ class DenseWeighting:
     # The languages the model reads (its passages have vectors only in these); None: all.
     languages: frozenset[str] | None = None
 
+    def reads(self, query_language: str) -> bool:
+        """Whether the model reads the query's language: then its neighbours may at least fill
+        a hybrid answer that the lexical side leaves short (no word of the query occurs)."""
+        return self.languages is None or query_language in self.languages
+
     def has_say(self, query_language: str) -> bool:
         """Whether the dense side can move any document for a query in this language: a
         model's neighbours mean nothing for a question in a language it does not read."""
-        return self.weight > 0.0 and (self.languages is None or query_language in self.languages)
+        return self.weight > 0.0 and self.reads(query_language)
 
     def for_pair(self, query_language: str, document_language: str) -> float:
         if not self.has_say(query_language):
@@ -105,6 +110,25 @@ def dense_weighting(embedder: object, override: float | None = None) -> DenseWei
     weight = override if override is not None else TUNED_DENSE_WEIGHTS.get(model)
     languages: frozenset[str] | None = getattr(embedder, "languages", None)
     return DenseWeighting(UNTUNED_DENSE_WEIGHT if weight is None else weight, languages)
+
+
+def fill_documents(
+    lexical: Sequence[RankedDocument], dense: Sequence[RankedDocument], k: int
+) -> list[RankedDocument]:
+    """The lexical ranking, then, where it holds fewer than `k` documents, the dense ranking's
+    other documents after it: found by meaning alone, they rank below every lexical match."""
+    ranked = list(lexical[:k])
+    seen = {d.doc_rowid for d in ranked}
+    floor = min((d.score for d in ranked), default=1.0)
+    for document in dense:
+        if len(ranked) >= k:
+            break
+        if document.doc_rowid not in seen:
+            seen.add(document.doc_rowid)
+            # Scores stay below the last lexical one, so they read in rank order.
+            floor = min(floor, document.score) * 0.5
+            ranked.append(RankedDocument(document.doc_rowid, floor, document.passages))
+    return ranked
 
 
 def fuse_documents(

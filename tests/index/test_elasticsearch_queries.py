@@ -1074,3 +1074,18 @@ def test_hybrid_is_lexical_where_the_model_has_no_say(cluster):
     body = search_request(cluster)
     assert "retriever" not in body and "knn" not in str(body)
     assert english.embedded == []
+
+
+def test_hybrid_without_dense_weight_fills_a_short_answer_by_meaning(cluster):
+    english = CountingEmbedder()
+    english.languages = frozenset({"en"})  # type: ignore[attr-defined]
+    backend = ElasticsearchBackend(
+        Settings(home=Path("/nonexistent"), hybrid_dense_weight=0.0),
+        english,
+        client=make_client(cluster),
+        chunker=paragraph_chunker,
+    )
+    backend.search(SearchQuery(text="unpaid labour at sea", k=3))
+    first, second = (r.body for r in cluster.sent("POST", "/tiplex-documents/_search"))
+    assert "retriever" not in first and "knn" not in str(first)  # lexical first, unweighted
+    assert "knn" in str(second)  # nothing found by words: the nearest by meaning follow
