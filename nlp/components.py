@@ -177,8 +177,7 @@ class ConceptReader:
         for name, start, end in hits:
             group = self.groups.get(name, "topic")
             if group in CONCEPT_GROUPS and (
-                self._in_recital(hits, group, start)
-                or any(s <= start < e for s, e in recitals)
+                self._in_recital(hits, group, start) or any(s <= start < e for s, e in recitals)
             ):
                 continue
             findings.append(Finding(f"concept:{group}", name, base + start, base + end))

@@ -36,9 +36,22 @@ from tiplex.records import Document, Provision
 DATA_DIR = Path(__file__).parent / "data" / "legislation"
 
 TOPICS = (
-    "definition", "criminalisation", "penalty", "aggravation", "non_punishment",
-    "victim_assistance", "compensation", "child", "jurisdiction", "smuggling",
-    "investigation_powers", "cooperation", "prevention", "institutions", "confidentiality", "other",
+    "definition",
+    "criminalisation",
+    "penalty",
+    "aggravation",
+    "non_punishment",
+    "victim_assistance",
+    "compensation",
+    "child",
+    "jurisdiction",
+    "smuggling",
+    "investigation_powers",
+    "cooperation",
+    "prevention",
+    "institutions",
+    "confidentiality",
+    "other",
 )
 
 # Markdown residue a PDF conversion leaves before a number: "# ", "**", "_".
@@ -131,9 +144,7 @@ def _numbering() -> _Numbering:
     data = _load("numbering.json")
     native = "".join(data["native_digits"])
     digits = f"0-9{native}"
-    to_ascii = {
-        ord(ch): str(i) for block in data["native_digits"] for i, ch in enumerate(block)
-    }
+    to_ascii = {ord(ch): str(i) for block in data["native_digits"] for i, ch in enumerate(block)}
     number = rf"(?P<num>[{digits}]{{1,4}})(?P<suf>[A-Z]{{1,2}}|/[{digits}]{{1,3}})?"
     keywords = tuple(
         _Keyword(
@@ -260,13 +271,11 @@ def _to_ascii(value: str, numbering: _Numbering) -> str:
     return value.translate(numbering.to_ascii)
 
 
-def _keyword_markers(
-    text: str, start: int, end: int, numbering: _Numbering
-) -> Iterable[_Marker]:
+def _keyword_markers(text: str, start: int, end: int, numbering: _Numbering) -> Iterable[_Marker]:
     for keyword in numbering.keywords:
         for match in keyword.pattern.finditer(text, start, end):
             rest_start = match.end()
-            rest = text[rest_start:_line_end(text, rest_start)]
+            rest = text[rest_start : _line_end(text, rest_start)]
             dotted = rest.lstrip("*_ \t").startswith((".", ":"))
             if not _follows(rest, dotted, keyword.follow):
                 continue
@@ -419,7 +428,7 @@ def _split_inline_heading(text: str, after: int, mode: str) -> tuple[str, int]:
         candidate = _clean(window[: dash.start()])
         if 0 < len(candidate) <= 200 and ". " not in candidate:
             return candidate, after + dash.end()
-    line = text[after:_line_end(text, after)]
+    line = text[after : _line_end(text, after)]
     plain = _clean(line)
     if mode == "line" and 0 < len(plain) <= 200:
         return plain, _line_end(text, after)
@@ -660,13 +669,22 @@ def _report(documents: Sequence[Document], out: Any) -> None:
         print("no .txt laws found", file=out)
         return
     n = len(documents)
-    print(f"\nlaws: {n}; numbering 1..N complete and in order: {complete} ({complete / n:.0%});"
-          f" tables of contents skipped: {toc}", file=out)
-    print(f"provisions per law: mean {statistics.mean(counts):.1f}, median "
-          f"{statistics.median(counts):g}, min {min(counts)}, max {max(counts)}", file=out)
+    print(
+        f"\nlaws: {n}; numbering 1..N complete and in order: {complete} ({complete / n:.0%});"
+        f" tables of contents skipped: {toc}",
+        file=out,
+    )
+    print(
+        f"provisions per law: mean {statistics.mean(counts):.1f}, median "
+        f"{statistics.median(counts):g}, min {min(counts)}, max {max(counts)}",
+        file=out,
+    )
     for topic in TOPICS:
-        print(f"  {topic:<20} laws {coverage[topic]:>3} ({coverage[topic] / n:>4.0%})"
-              f"  provisions {totals[topic]:>5}", file=out)
+        print(
+            f"  {topic:<20} laws {coverage[topic]:>3} ({coverage[topic] / n:>4.0%})"
+            f"  provisions {totals[topic]:>5}",
+            file=out,
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -681,8 +699,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.show:
         for document in (d for d in documents if d.doc_id == args.show):
             for p in segment_provisions(document):
-                print(f"{p.number:>6}  {p.heading[:60]:<60}  {','.join(p.topics)}"
-                      f"  ACTIP {','.join(p.actip_articles) or '-'}")
+                print(
+                    f"{p.number:>6}  {p.heading[:60]:<60}  {','.join(p.topics)}"
+                    f"  ACTIP {','.join(p.actip_articles) or '-'}"
+                )
         return 0
     _report(documents, sys.stdout)
     return 0
