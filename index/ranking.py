@@ -119,15 +119,14 @@ def fill_documents(
     other documents after it: found by meaning alone, they rank below every lexical match."""
     ranked = list(lexical[:k])
     seen = {d.doc_rowid for d in ranked}
-    floor = min((d.score for d in ranked), default=1.0)
-    for document in dense:
-        if len(ranked) >= k:
-            break
-        if document.doc_rowid not in seen:
-            seen.add(document.doc_rowid)
-            # Scores stay below the last lexical one, so they read in rank order.
-            floor = min(floor, document.score) * 0.5
-            ranked.append(RankedDocument(document.doc_rowid, floor, document.passages))
+    extra = [d for d in dense if d.doc_rowid not in seen][: max(0, k - len(ranked))]
+    # Scores step down evenly from just below the last lexical one, so they read in rank order.
+    ceiling = min((d.score for d in ranked), default=1.0)
+    step = ceiling / (len(extra) + 1)
+    for position, document in enumerate(extra, start=1):
+        ranked.append(
+            RankedDocument(document.doc_rowid, ceiling - position * step, document.passages)
+        )
     return ranked
 
 

@@ -17,6 +17,7 @@ from index.ranking import (
     RankedDocument,
     ScoredPassage,
     dense_weighting,
+    fill_documents,
     fuse_documents,
 )
 from index.text import parse_query, query_language
@@ -330,3 +331,15 @@ def test_a_citation_finds_judgments_that_write_it_another_way(tmp_path: Path) ->
             assert _ids(backend, "R.A. 9208 Sec. 4(a)", mode) == ["ph-cited"]
     finally:
         backend.close()
+
+
+def test_a_short_lexical_answer_is_filled_by_meaning_below_every_lexical_match() -> None:
+    lexical = [RankedDocument(1, 0.8, ()), RankedDocument(2, 0.5, ())]
+    dense = [RankedDocument(2, 0.9, ()), RankedDocument(7, 0.7, ()), RankedDocument(8, 0.6, ())]
+
+    filled = fill_documents(lexical, dense, k=4)
+
+    assert [d.doc_rowid for d in filled] == [1, 2, 7, 8]
+    scores = [d.score for d in filled]
+    assert scores == sorted(scores, reverse=True) and scores[2] < 0.5
+    assert fill_documents(lexical, dense, k=2) == lexical
