@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
@@ -406,16 +407,18 @@ class ElasticsearchBackend:
             return None
         if es_queries.lexical_passage_query(parsed) is None:
             return None if query.mode == "bm25" else "dense"
-        if query.mode == "hybrid" and not self._weighting.has_say(
-            query_language(parse_text(query.text))
-        ):
+        if query.mode == "hybrid" and not self._weighting.has_say(_question_language(query.text)):
             return "bm25"  # the same rule as the embedded backend: see `DenseWeighting`
         return query.mode
 
     def search_body(self, query: SearchQuery) -> dict[str, Any] | None:
         """The request body `search` sends (None when there is nothing to search for)."""
         parsed = es_queries.parse_query(query.text)
-        mode = self._mode(query, parsed)
+        return self._body(query, parsed, self._mode(query, parsed))
+
+    def _body(
+        self, query: SearchQuery, parsed: es_queries.ParsedQuery, mode: str | None
+    ) -> dict[str, Any] | None:
         if mode is None:
             return None
         k, per_hit = max(1, query.k), max(1, query.passages_per_hit)
@@ -428,11 +431,12 @@ class ElasticsearchBackend:
     def search(self, query: SearchQuery) -> list[SearchHit]:
         self.ensure_indices()
         parsed = es_queries.parse_query(query.text)
+        mode = self._mode(query, parsed)
         per_hit = max(1, query.passages_per_hit)
-        if self._server_rrf is False and self._mode(query, parsed) == "hybrid":
+        if self._server_rrf is False and mode == "hybrid":
             response = self._fuse_here(query, parsed)
         else:
-            body = self.search_body(query)
+            body = self._body(query, parsed, mode)
             if body is None:
                 return []
             try:
@@ -447,7 +451,7 @@ class ElasticsearchBackend:
                 self._server_rrf = False
                 response = self._fuse_here(query, parsed)
         hits = es_results.search_hits(response, per_hit, parsed.phrases)
-        if query.mode == "hybrid" and self._mode(query, parsed) == "bm25":
+        if query.mode == "hybrid" and mode == "bm25":
             hits = self._fill_by_meaning(query, parsed, hits)
         return hits
 
@@ -458,7 +462,7 @@ class ElasticsearchBackend:
         lexical side finds fewer than k documents and the model reads the question, the nearest
         other documents follow them, as the embedded backend does."""
         k = max(1, query.k)
-        if len(hits) >= k or not self._weighting.reads(query_language(parse_text(query.text))):
+        if len(hits) >= k or not self._weighting.reads(_question_language(query.text)):
             return hits
         vector = self._embedder.embed_query(parsed.embedding_text)
         body = es_queries.dense_body(
@@ -654,6 +658,13 @@ def passage_sources(
             source["embedding"] = list(vectors[digest])
         passages.append(source)
     return passages
+
+
+@lru_cache(maxsize=256)
+def _question_language(text: str) -> str:
+    """The language of a question, as the embedded backend reads it (parsed once per text: a
+    search asks twice, for the mode and for the fill)."""
+    return query_language(parse_text(text))
 
 
 def _embeddable_chunks(
