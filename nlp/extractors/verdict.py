@@ -52,11 +52,15 @@ _ID_DISMISSED = re.compile(
     re.IGNORECASE,
 )
 
+# A conviction this court affirms or lets stand: a conviction however the outcome is read.
+_CONVICTION_AFFIRMED = (
+    r"\b(?:[Aa]ffirm(?:ed|s)?|[Uu]ph(?:o|e)lds?)\s+[^.]{0,80}?\bconvictions?\b"
+    r"|\bconvictions?\b[^.]{0,80}\b(?:affirmed|AFFIRMED|upheld|stands?)\b"
+)
 _EN_CONVICTED = re.compile(
     r"\bGUILTY\b|\bguilty\s+beyond\s+reasonable\s+doubt|\bconvict(?:ed|s|ing)?\b(?!\s+person)"
     r"|\bf(?:ind|ound)\s+(?:(?!not\b)\w+\s+){0,4}guilty\b"
-    r"|\bconvictions?\b[^.]{0,80}\b(?:affirmed|AFFIRMED|upheld|stands)"
-    r"|\b(?:[Aa]ffirm(?:ed|s)?|[Uu]ph(?:o|e)lds?)\s+[^.]{0,80}?\bconvictions?\b"
+    r"|" + _CONVICTION_AFFIRMED +
     # "I sentence the accused to", "sentenced the respondent to", "I am sentencing you to".
     r"|\bsentenc(?:e|ed|ing)\s+(?:him|her|them|you|the\s+(?:(?:first|second|third|fourth|fifth)\s+)?"
     r"(?i:accused|respondent|appellant|offender)|each|accused)\b",
@@ -107,9 +111,8 @@ _EN_SUBSTITUTED_CONVICTION = re.compile(
 # With a conviction quashed, only an express affirmation of another makes the outcome mixed (a
 # "convicted" in the recital of the trial below does not).
 _EN_CONVICTION_KEPT = re.compile(
-    r"\b(?:[Aa]ffirm(?:ed|s)?|[Uu]ph(?:o|e)lds?)\s+[^.]{0,80}?\bconvictions?\b"
-    r"|\bconvictions?\b[^.]{0,80}\b(?:affirmed|AFFIRMED|upheld|stands?)\b"
-    r"|\bdismiss(?:ed|es)?\s+the\s+appeals?\s+against\s+(?:(?:his|her|their|the)\s+)?conviction",
+    _CONVICTION_AFFIRMED
+    + r"|\bdismiss(?:ed|es)?\s+the\s+appeals?\s+against\s+(?:(?:his|her|their|the)\s+)?conviction",
 )
 # A party's prayer ("they sought that the convictions be set aside"), not the court's order.
 _EN_REQUEST = re.compile(
