@@ -174,6 +174,7 @@ class CountingEmbedder:
 
     def __init__(self) -> None:
         self.embedded: list[str] = []
+        self.queries: list[str] = []
 
     def _vector(self, text: str) -> list[float]:
         digest = hashlib.sha256(text.encode()).digest()
@@ -186,6 +187,7 @@ class CountingEmbedder:
         return [self._vector(t) for t in texts]
 
     def embed_query(self, text: str) -> list[float]:
+        self.queries.append(text)
         return self._vector("query: " + text)
 
 
@@ -1073,7 +1075,7 @@ def test_hybrid_is_lexical_where_the_model_has_no_say(cluster):
     backend.search(SearchQuery(text="korban dipekerjakan di kapal ikan tanpa upah", k=4))
     body = search_request(cluster)
     assert "retriever" not in body and "knn" not in str(body)
-    assert english.embedded == []
+    assert english.queries == []  # no dense side: the question is not even embedded
 
 
 def test_hybrid_without_dense_weight_fills_a_short_answer_by_meaning(cluster):
@@ -1089,3 +1091,4 @@ def test_hybrid_without_dense_weight_fills_a_short_answer_by_meaning(cluster):
     first, second = (r.body for r in cluster.sent("POST", "/tiplex-documents/_search"))
     assert "retriever" not in first and "knn" not in str(first)  # lexical first, unweighted
     assert "knn" in str(second)  # nothing found by words: the nearest by meaning follow
+    assert len(english.queries) == 1
