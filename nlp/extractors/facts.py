@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nlp.extractors import people
-from nlp.extractors.jobs import job_findings
+from nlp.extractors.jobs import SECTOR, job_findings
 from nlp.findings import Finding
 from nlp.regexscan import FoldedText, anchored
 
@@ -119,7 +119,7 @@ def _cue(field: str, value: str, pattern: str, near_victim: bool = True, flags: 
     return field, value, re.compile(pattern, flags), near_victim
 
 
-FORM, SECTOR = "exploitation_forms", "sectors"
+FORM = "exploitation_forms"  # SECTOR comes with the job statements that also code it
 
 CUES: tuple[Cue, ...] = (
     # sexual exploitation: the victims made to serve clients
