@@ -292,10 +292,15 @@ class SentenceTransformerEmbedder:
         self._queries.clear()
 
 
-def embeds_language(embedder: Embedder, language: str) -> bool:
-    """Whether passages in `language` get vectors from `embedder`: an embedder that names no
-    `languages` (None) embeds every language."""
+def embedder_languages(embedder: Embedder) -> frozenset[str] | None:
+    """The languages `embedder` reads (its optional `languages`); None for every language."""
     languages: frozenset[str] | None = getattr(embedder, "languages", None)
+    return languages
+
+
+def embeds_language(embedder: Embedder, language: str) -> bool:
+    """Whether passages in `language` get vectors from `embedder`."""
+    languages = embedder_languages(embedder)
     return languages is None or language.lower() in languages
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from index.embeddings import PACKAGED_MODEL
+from index.embeddings import PACKAGED_MODEL, embedder_languages
 from index.text import (
     ParsedQuery,
     enclosing_word,
@@ -16,6 +17,9 @@ from index.text import (
     word_spans,
 )
 from tiplex.records import Span
+
+if TYPE_CHECKING:
+    from index.backend import Embedder
 
 RRF_K = 60  # the usual constant: ranks below ~60 matter little, so neither list dominates
 # A document's score is its best passage's plus this share of its second best: several good
@@ -103,13 +107,14 @@ class DenseWeighting:
         return self.weight
 
 
-def dense_weighting(embedder: object, override: float | None = None) -> DenseWeighting:
-    """The weighting for `embedder` (an `Embedder`): `override` when given, else the weight
-    tuned for its model, else `UNTUNED_DENSE_WEIGHT`."""
-    model = str(getattr(embedder, "model_id", "")).partition("#")[0]
+def dense_weighting(embedder: Embedder, override: float | None = None) -> DenseWeighting:
+    """The weighting for `embedder`: `override` when given, else the weight tuned for its
+    model, else `UNTUNED_DENSE_WEIGHT`."""
+    model = embedder.model_id.partition("#")[0]
     weight = override if override is not None else TUNED_DENSE_WEIGHTS.get(model)
-    languages: frozenset[str] | None = getattr(embedder, "languages", None)
-    return DenseWeighting(UNTUNED_DENSE_WEIGHT if weight is None else weight, languages)
+    return DenseWeighting(
+        UNTUNED_DENSE_WEIGHT if weight is None else weight, embedder_languages(embedder)
+    )
 
 
 def fill_documents(

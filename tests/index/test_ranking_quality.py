@@ -223,17 +223,13 @@ def test_dense_weight_follows_what_the_model_reads() -> None:
     assert every.for_pair("id", "ms") == 0.25
 
 
-class _Model:
-    def __init__(self, model_id: str, languages: frozenset[str] | None) -> None:
-        self.model_id = model_id
-        self.languages = languages
-
-
 def test_the_packaged_model_has_no_say_in_hybrid_unless_asked() -> None:
-    packaged = _Model("sentence-transformers/all-MiniLM-L6-v2#int8,max128", frozenset({"en"}))
+    packaged = HashingEmbedder(
+        "sentence-transformers/all-MiniLM-L6-v2#int8,max128", languages=frozenset({"en"})
+    )
     assert not dense_weighting(packaged).has_say("en")  # tuned: it lost to lexical alone
     assert dense_weighting(packaged, override=0.3).for_pair("en", "en") == 0.3
-    untuned = dense_weighting(_Model("some/multilingual-model", None))
+    untuned = dense_weighting(HashingEmbedder("some/multilingual-model"))
     assert untuned.for_pair("id", "id") > 0.0
 
 
