@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tiplex.charts import trend_chart
+from tiplex.charts import trend_chart, yearly_series
 
 ROWS = [
     {"year": 2023, "country": "ID", "count": 2},
@@ -34,3 +34,34 @@ def test_svg_chart_names_every_series_and_year(tmp_path: Path) -> None:
 def test_unsupported_requests_are_refused(tmp_path: Path, by: list[str], name: str) -> None:
     with pytest.raises(ValueError):
         trend_chart(ROWS, by, "t", tmp_path / name)
+
+
+def test_a_long_span_stays_page_width_with_empty_years_at_zero(tmp_path: Path) -> None:
+    rows = [
+        {"year": 1960, "country": "PH", "count": 1},
+        {"year": 2025, "country": "ID", "count": 4},
+    ]
+    path = trend_chart(rows, ["year", "country"], "t", tmp_path / "wide.png")
+
+    from matplotlib.image import imread
+
+    height, width = imread(str(path)).shape[:2]
+    assert (width, height) == (1125, 600)  # 7.5 x 4 inches at 150 dpi, whatever the span
+    years, series = yearly_series(rows, "country")
+    assert years == list(range(1960, 2026))  # every year of the span, empty ones too
+    assert series["PH"][0] == 1 and series["PH"][1:] == [0] * 65
+    assert series["ID"][-1] == 4
+
+
+def test_the_title_states_the_question_the_filters_and_the_grouping() -> None:
+    from tiplex.charts import chart_title
+
+    title = chart_title(
+        "non-punishment", {"doc_type": "judgment", "country": "ID"}, ["year", "country"]
+    )
+    assert (
+        title == "Judgments matching “non-punishment” · filters: country=ID · per year and country"
+    )
+    assert chart_title("", {"doc_type": "judgment"}, ["year"]).startswith(
+        "Judgments matching all documents"
+    )

@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+# A report page's text width (A4 or Letter with ordinary margins) at print resolution: the
+# chart keeps this size however many years it spans, so it never has to be shrunk illegibly.
+PAGE_WIDTH_INCHES = 7.5
+CHART_HEIGHT_INCHES = 4.0
+DPI = 150
+# Past this many years, every year still gets its bar but only every Nth is labelled.
+MOST_YEAR_LABELS = 16
+# Groups beyond these are summed into "other", so the legend stays readable.
+MOST_SERIES = 8
+
+
+def chart_title(question: str, filters: Mapping[str, str], by: Sequence[str]) -> str:
+    """What the chart counts, in words: the question, the filters, the grouping."""
+    asked = f"“{question}”" if question else "all documents"
+    parts = [f"Judgments matching {asked}"]
+    shown = {k: v for k, v in filters.items() if not (k == "doc_type" and v == "judgment")}
+    if shown:
+        parts.append("filters: " + ", ".join(f"{k}={v}" for k, v in sorted(shown.items())))
+    parts.append("per " + " and ".join(by))
+    return " · ".join(parts)
+
 
 def trend_chart(rows: Sequence[dict[str, Any]], by: Sequence[str], title: str, path: Path) -> Path:
-    """Draw `rows` from `count_by` (grouped by year and optionally one more field) as grouped
-    bars: years on the x axis, one bar per value of the second field. PNG or SVG by extension."""
+    """Draw `rows` from `count_by` (grouped by year and optionally one more field) as stacked
+    bars, one per year from the first to the last (years with nothing count zero), one colour
+    per value of the second field. Page width whatever the span. PNG or SVG by extension."""
     import matplotlib
 
     matplotlib.use("Agg")  # no display on servers and CI
@@ -21,30 +44,60 @@ def trend_chart(rows: Sequence[dict[str, Any]], by: Sequence[str], title: str, p
     if not by or by[0] != "year":
         raise ValueError("charts need --by year or --by year,FIELD")
     series_field = by[1] if len(by) > 1 else None
-    counts: dict[str, dict[int, int]] = defaultdict(dict)
+    years, series = yearly_series(rows, series_field)
+    labels = list(series)
+
+    figure, axes = plt.subplots(figsize=(PAGE_WIDTH_INCHES, CHART_HEIGHT_INCHES))
+    bottoms = [0] * len(years)
+    for label in labels:
+        values = series[label]
+        axes.bar(years, values, bottom=bottoms, width=0.8, label=label)
+        bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    step = max(1, -(-len(years) // MOST_YEAR_LABELS))
+    axes.set_xticks(years[::step], [str(year) for year in years[::step]])
+    if years:
+        axes.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+    else:
+        axes.text(0.5, 0.5, "no dated judgment matches", ha="center", transform=axes.transAxes)
+    axes.set_xlabel("year of decision")
+    axes.set_ylabel("judgments")
+    axes.set_title("\n".join(textwrap.wrap(title, 80)), fontsize=10)
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    if series_field and labels:
+        axes.legend(title=series_field, fontsize=8, title_fontsize=8, loc="upper left")
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=DPI)
+    plt.close(figure)
+    return path
+
+
+def yearly_series(
+    rows: Sequence[dict[str, Any]], series_field: str | None
+) -> tuple[list[int], dict[str, list[int]]]:
+    """Every year from the first to the last dated one, and per series (largest first, "other"
+    last) its count in each of those years, zero where nothing matched."""
+    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
         if row.get("year") is None:
             continue  # undated documents cannot be placed on a time axis
         label = str(row.get(series_field) or "unknown") if series_field else "all"
-        counts[label][int(row["year"])] = int(row["count"])
-    years = sorted({year for per_year in counts.values() for year in per_year})
-    labels = sorted(counts)
+        counts[label][int(row["year"])] += int(row["count"])
+    counts = _fold_small_series(counts)
+    dated = [year for per_year in counts.values() for year in per_year]
+    years = list(range(min(dated), max(dated) + 1)) if dated else []
+    labels = sorted(counts, key=lambda label: (label == "other", -sum(counts[label].values())))
+    return years, {label: [counts[label].get(year, 0) for year in years] for label in labels}
 
-    figure, axes = plt.subplots(figsize=(max(6.0, 0.6 * len(years) * max(1, len(labels))), 4.0))
-    width = 0.8 / max(1, len(labels))
-    for offset, label in enumerate(labels):
-        positions = [i + (offset - (len(labels) - 1) / 2) * width for i in range(len(years))]
-        values = [counts[label].get(year, 0) for year in years]
-        axes.bar(positions, values, width=width, label=label)
-    axes.set_xticks(range(len(years)), [str(year) for year in years])
-    axes.set_xlabel("year of decision")
-    axes.set_ylabel("judgments")
-    axes.set_title(title)
-    axes.yaxis.get_major_locator().set_params(integer=True)
-    if series_field:
-        axes.legend(title=series_field)
-    figure.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=150)
-    plt.close(figure)
-    return path
+
+def _fold_small_series(counts: dict[str, dict[int, int]]) -> dict[str, dict[int, int]]:
+    if len(counts) <= MOST_SERIES:
+        return counts
+    ranked = sorted(counts, key=lambda label: -sum(counts[label].values()))
+    kept: dict[str, dict[int, int]] = {label: counts[label] for label in ranked[: MOST_SERIES - 1]}
+    other: dict[int, int] = defaultdict(int)
+    for label in ranked[MOST_SERIES - 1 :]:
+        for year, count in counts[label].items():
+            other[year] += count
+    kept["other"] = other
+    return kept

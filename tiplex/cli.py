@@ -318,9 +318,9 @@ def trends(
     finally:
         backend.close()
     if chart is not None:
-        from tiplex.charts import trend_chart
+        from tiplex.charts import chart_title, trend_chart
 
-        title = query or ", ".join(f"{k}={v}" for k, v in filters.items())
+        title = chart_title(query, filters, fields)
         try:
             trend_chart(rows, fields, title, chart)
         except ValueError as exc:
