@@ -31,9 +31,9 @@ __all__ = [
 
 def default_embedder(settings: Settings) -> Embedder:
     """The configured sentence-transformers model (loaded on first use, not here)."""
-    from index.embeddings import SentenceTransformerEmbedder
+    from index.embeddings import embedder_for
 
-    return SentenceTransformerEmbedder(settings.embedding_model)
+    return embedder_for(settings.embedding_model)
 
 
 def open_backend(settings: Settings, embedder: Embedder | None = None) -> SearchBackend:

