@@ -101,6 +101,12 @@ def document_condition(filters: Mapping[str, str]) -> SqlCondition:
     return SqlCondition(" AND ".join(parts), tuple(params))
 
 
+def check_filters(filters: Mapping[str, str]) -> None:
+    """Raises ValueError naming the first filter no backend can apply (unknown field, a year
+    or boolean that does not parse): callers check before searching, whatever the backend."""
+    document_condition(filters)
+
+
 # Expressions giving each `count_by` field per document (multi-valued ones via a join).
 GROUP_EXPRESSIONS = {
     "country": "d.country",

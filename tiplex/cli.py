@@ -66,6 +66,27 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _checked(check: Any, *args: Any, **kwargs: Any) -> Any:
+    """`check(*args, **kwargs)` from `tiplex.validation`, its complaint printed as an error."""
+    from tiplex.validation import InvalidInput
+
+    try:
+        return check(*args, **kwargs)
+    except InvalidInput as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _checked_filters(pairs: list[str]) -> dict[str, str]:
+    filters = _parse_pairs(pairs, "--filter")
+    from index.filters import check_filters
+
+    try:
+        check_filters(filters)
+    except ValueError as exc:
+        raise _fail(str(exc)) from exc
+    return filters
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
     sys.stdout.flush()
@@ -145,6 +166,11 @@ def run(
     home: HomeOption = None,
 ) -> None:
     """The weekly update against the real sources (or the chosen ones)."""
+    from tiplex import validation
+
+    _checked(validation.date_window, since, until)
+    if limit is not None:
+        _checked(validation.positive, limit, "--limit")
     settings = _settings(home)
     import crawlers
 
@@ -187,6 +213,12 @@ def ingest(
         raise _fail(f"no such file or folder: {', '.join(missing)}")
     if doc_type and doc_type not in ("judgment", "legislation", "other"):
         raise _fail("--doc-type must be judgment, legislation or other")
+    from tiplex import validation
+
+    country = _checked(validation.country_code, country) if country else None
+    language = _checked(validation.language_code, language) if language else None
+    if limit is not None:
+        _checked(validation.positive, limit, "--limit")
     settings = _settings(home)
     from flows.pipeline import ingest_files
 
@@ -194,7 +226,7 @@ def ingest(
         not as_json,
         ingest_files,
         paths=[str(p.resolve()) for p in paths],
-        country=country.upper() if country else None,
+        country=country,
         language=language,
         doc_type=doc_type,
         limit=limit,
@@ -247,6 +279,12 @@ def search(
     """Search judgments and laws by meaning and by exact terms."""
     if mode not in ("hybrid", "bm25", "dense"):
         raise _fail("--mode must be hybrid, bm25 or dense")
+    from tiplex import validation
+
+    _checked(validation.query_text, query)
+    _checked(validation.positive, k, "-k", most=validation.MAX_RESULTS)
+    _checked(validation.positive, passages, "--passages", most=50)
+    filters = _checked_filters(filter_ or [])
     settings = _settings(home)
     import index
     from tiplex.records import SearchQuery
@@ -256,15 +294,16 @@ def search(
         mode=mode,
         k=k,
         passages_per_hit=passages,  # type: ignore[arg-type]
-        filters=_parse_pairs(filter_ or [], "--filter"),
+        filters=filters,
     )
-    backend = index.open_backend(settings)
     try:
-        hits = backend.search(request)
-    except Exception as exc:
+        backend = index.open_backend(settings)
+        try:
+            hits = backend.search(request)
+        finally:
+            backend.close()
+    except (ValueError, RuntimeError, OSError) as exc:
         raise _fail(str(exc)) from exc
-    finally:
-        backend.close()
     if as_json:
         _print_json([hit.to_dict() for hit in hits])
     else:
@@ -300,7 +339,6 @@ def trends(
     home: HomeOption = None,
 ) -> None:
     """Counts of matching judgments per year (and country, or another field)."""
-    settings = _settings(home)
     import index
     from index.backend import COUNT_FIELDS
     from tiplex.records import SearchQuery
@@ -309,14 +347,18 @@ def trends(
     unknown = [f for f in fields if f not in COUNT_FIELDS]
     if not fields or unknown:
         raise _fail(f"--by takes fields of: {', '.join(COUNT_FIELDS)}")
-    filters = _parse_pairs(filter_ or [], "--filter")
+    filters = _checked_filters(filter_ or [])
     filters.setdefault("doc_type", "judgment")
+    settings = _settings(home)
     request = SearchQuery(text=query, filters=filters) if query or filters else None
-    backend = index.open_backend(settings)
     try:
-        rows = backend.count_by(request, fields)
-    finally:
-        backend.close()
+        backend = index.open_backend(settings)
+        try:
+            rows = backend.count_by(request, fields)
+        finally:
+            backend.close()
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise _fail(str(exc)) from exc
     if chart is not None:
         from tiplex.charts import chart_title, trend_chart
 
@@ -347,15 +389,24 @@ def compare(
     home: HomeOption = None,
 ) -> None:
     """Legislation side by side: the provisions of each state on one topic."""
+    from nlp.legislation import TOPICS
+    from tiplex import validation
+
+    known_topics = (*TOPICS, "other")
+    if topic not in known_topics:
+        raise _fail(f"--topic takes one of: {', '.join(known_topics)}; not {topic!r}")
+    chosen = _checked(validation.country_list, countries) if countries is not None else None
     settings = _settings(home)
     import index
 
-    chosen = [c.strip().upper() for c in countries.split(",")] if countries else None
-    backend = index.open_backend(settings)
     try:
-        hits = backend.provisions(topic, chosen)
-    finally:
-        backend.close()
+        backend = index.open_backend(settings)
+        try:
+            hits = backend.provisions(topic, chosen)
+        finally:
+            backend.close()
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise _fail(str(exc)) from exc
     if as_json:
         _print_json([hit.to_dict() for hit in hits])
         return
@@ -428,6 +479,9 @@ def eval_retrieval(
 ) -> None:
     """nDCG@10 and recall@50 of bm25, dense and hybrid on the index under TIPLEX_HOME, which
     must hold the corpus (`tiplex ingest ../shared/corpus/*`)."""
+    from tiplex import validation
+
+    _checked(validation.split_name, split)
     for path in (queries, qrels, corpus / "manifest.jsonl"):
         if not path.is_file():
             raise _fail(f"no such file: {path}")

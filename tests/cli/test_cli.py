@@ -74,6 +74,39 @@ def test_bad_arguments_get_clear_errors(tmp_path: Path) -> None:
     assert result.returncode == 2 and "unknown source" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["trends", "x", "--filter", "year=abc"], "filter year takes"),
+        (["trends", "x", "--filter", "colour=red"], "unknown filter 'colour'"),
+        (["search", "x", "--filter", "minors=perhaps"], "filter minors takes true or false"),
+        (["search", ""], "give words to search for"),
+        (["search", "   "], "give words to search for"),
+        (["search", "x", "-k", "-1"], "-k must be 1 or more"),
+        (["search", "x", "-k", "0"], "-k must be 1 or more"),
+        (["compare", "--topic", "weather"], "--topic takes one of"),
+        (["compare", "--topic", "penalty", "--countries", "Indonesia"], "--countries takes"),
+        (["ingest", ".", "--country", "Philippines"], "--country takes"),
+        (["ingest", ".", "--language", "english!"], "--language takes"),
+        (["ingest", ".", "--limit", "-1"], "--limit must be 1 or more"),
+        (["run", "--since", "2024-13"], "is not a date"),
+        (["run", "--since", "last week"], "--since takes YYYY"),
+        (["run", "--since", "2025", "--until", "2024"], "comes after --until"),
+        (["eval", "retrieval", "--split", "train"], "--split takes tune or test"),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else None,
+)
+def test_bad_values_are_refused_before_any_work_with_a_clear_error(
+    tmp_path: Path, args: list[str], says: str
+) -> None:
+    result = tiplex(tmp_path, *args, check=False)
+
+    assert result.returncode == 2, result.stderr
+    assert says in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "index").exists()  # refused before anything was opened or written
+
+
 @pytest.mark.slow
 def test_ingest_then_search_returns_passages_with_file_uris(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
