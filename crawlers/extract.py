@@ -134,6 +134,14 @@ def _known_main_content(tree: lxml.html.HtmlElement, url: str) -> lxml.html.Html
             main = max(quotes, key=lambda el: len(el.text_content()))
             for footer in main.xpath(".//a[@class='id'] | .//td[@class='id']"):
                 footer.drop_tree()
+            # Anti-copy watermarks ("ℒαwρhi৷") are injected as <cite> elements into the
+            # text; dropping them keeps what follows them (their tail).
+            for watermark in main.xpath(".//cite"):
+                watermark.drop_tree()
+            # Footnote references are a custom <nt>N</nt> tag: "[N]" keeps them apart from the
+            # word or number they follow.
+            for reference in main.xpath(".//nt"):
+                reference.text = f"[{(reference.text or '').strip()}]"
             return main
     return None
 
@@ -168,10 +176,14 @@ def _block_text(element: lxml.html.HtmlElement) -> Iterator[str]:
 # single spaces are never substituted, and no bounded repeats ({2,}) are used.
 _SPACE_RUN = re.compile(r"  +")
 _BLANK_LINE_RUN = re.compile(r"\n\n\n+")
+_DOCKET_SOFT_HYPHEN = re.compile(r"(?<=[A-Z])\xad(?=[A-Z]\.)")
 
 
 def _normalise(text: str) -> str:
     """Collapse runs of spaces inside lines and of blank lines between them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\xa0", " ")
+    # Soft hyphens are invisible when shown but split words; inside a docket prefix such as
+    # lawphil's "CA\xadG.R. SP No." the court meant "CA-G.R.", as researchers search for it.
+    text = _DOCKET_SOFT_HYPHEN.sub("-", text).replace("\xad", "")
     text = _SPACE_RUN.sub(" ", text).replace(" \n", "\n").replace("\n ", "\n")
     return _BLANK_LINE_RUN.sub("\n\n", text).strip()

@@ -24,6 +24,22 @@ def test_lawphil_pages_give_the_blockquote_body_with_paragraph_breaks() -> None:
     assert "Lawphil Project" not in text and "menu.js" not in text
 
 
+def test_a_real_lawphil_decision_loses_its_watermarks_but_keeps_its_text() -> None:
+    """The real page (tests/examples/crawlers/real/PROVENANCE.md) injects anti-copy <cite>
+    watermarks into the decision's text, marks footnote references with a custom <nt> tag and
+    puts a soft hyphen inside a Court of Appeals docket number."""
+    raw = (EXAMPLES / "real" / "lawphil_gr_272689_2024.html").read_bytes()
+    text = extract_text(raw, "text/html", "https://lawphil.net/judjuris/juri2024/oct2024/x.html")
+
+    assert "[ G.R. No. 272689, October 16, 2024 ]" in text
+    assert "CASTAÑEDA" in text  # the malformed "windows-1252!" label still decodes as cp1252
+    for watermark in ("ℒαwρhi", "awÞhi", "\u09f7"):
+        assert watermark not in text
+    assert "\xad" not in text
+    assert "CA-G.R. SP No. 178119" in text
+    assert "Petition for Review on Certiorari[1] under Rule 45" in text
+
+
 def test_lawphil_layout_is_recognised_on_a_mirror_url_too() -> None:
     raw = (EXAMPLES / "ph_lawphil_statutes_act_example.html").read_bytes()
     text = extract_text(raw, "text/html", "http://127.0.0.1:8000/lawphil.net/statutes/x.html")
