@@ -51,6 +51,15 @@ def _example_tail(path: Path, source_id: str) -> re.Match[str] | None:
     return _EXAMPLE_TAIL.match(path.stem.removeprefix(source_id + "_"))
 
 
+def spider_arguments(path: Path) -> dict[str, str]:
+    """The spider arguments an example is parsed under (`"spider_args"` in its request file):
+    a listing whose links are followed only within a date window needs a fixed window, or its
+    golden output would change with the calendar."""
+    sidecar = path.with_name(path.stem + ".request.json")
+    data = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+    return {str(k): str(v) for k, v in data.get("spider_args", {}).items()}
+
+
 def example_request(path: Path, fallback_url: str) -> ExampleRequest:
     sidecar = path.with_name(path.stem + ".request.json")
     data = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}

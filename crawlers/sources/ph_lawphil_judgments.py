@@ -9,6 +9,8 @@ Caveats
   in a row are not collected. Victims are anonymised (AAA, BBB) by the Court.
 History
   2026-11-28: Created: monthly indexes in a rolling window, decision pages by conditional GET.
+  2026-12-05: Months are followed from the year page's links instead of built: unpublished
+    months are no longer 404 failures, and months published out of order are found.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ MONTH_SLUGS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 COURT = "Supreme Court of the Philippines"
 _CASE_HEADER = re.compile(
     r"^(?P<number>(?:G\.R\.|A\.C\.|A\.M\.|UDK|B\.M\.)\s*Nos?\.?\s*[^,]+),\s*(?P<date>.+\d{4})"
+)
+_MONTH_LINK = re.compile(
+    r"(?:^|/)(?P<month>" + "|".join(MONTH_SLUGS) + r")(?P<year>\d{4})/(?P=month)(?P=year)\.html$"
 )
 _DIVISION = re.compile(r"\b(EN BANC|(?:FIRST|SECOND|THIRD|FOURTH|FIFTH)?\s*DIVISION)\b")
 _PONENTE = re.compile(r"^([A-Z][A-Z .,'-]+),\s*(?:C\.\s*)?J\.\s*:?$")
@@ -47,10 +52,24 @@ class PhLawphilJudgments(SourceSpider):
     default_months_back = 2
 
     async def start(self) -> Any:
-        for year, month in self.months():
-            slug = f"{MONTH_SLUGS[month - 1]}{year}"
-            url = self.site_url(f"/judjuris/juri{year}/{slug}/{slug}.html")
-            yield self.page_request(url, callback=self.parse_month)
+        # The year page says which months are published, in whatever order they came out:
+        # months are followed from its links, never built, so an unpublished month is not a
+        # 404 and a late one is found on the next run that reads its year.
+        for year in sorted({year for year, _ in self.months()}):
+            url = self.site_url(f"/judjuris/juri{year}/juri{year}.html")
+            yield self.page_request(url, callback=self.parse_year)
+
+    def parse_year(self, response: Response) -> Iterator[scrapy.Request]:
+        """Year page: one link a published month (`mon2024/mon2024.html`); months not yet up
+        are `a.progressive` anchors with no `href`."""
+        wanted = set(self.months())
+        for href in response.css("a[href]::attr(href)").getall():
+            found = _MONTH_LINK.search(href)
+            if not found:
+                continue
+            month = MONTH_SLUGS.index(found.group("month")) + 1
+            if (int(found.group("year")), month) in wanted:
+                yield self.page_request(self.absolute(response, href), callback=self.parse_month)
 
     def months(self) -> list[tuple[int, int]]:
         today = today_utc()

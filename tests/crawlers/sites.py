@@ -24,7 +24,10 @@ def _copy(example: str, target: Path) -> None:
 def build_site(root: Path) -> Path:
     """The example pages at the paths the real sites use, one folder per real host."""
     month = root / LAWPHIL_MONTH
-    _copy("ph_lawphil_judgments_example.html", month / "mar2023.html")
+    # The real 2023 year page: it links March (and months this small site does not hold) and
+    # leaves May and September unpublished.
+    _copy("ph_lawphil_judgments_year_example_2.html", month.parent / "juri2023.html")
+    _copy("ph_lawphil_judgments_month_example.html", month / "mar2023.html")
     _copy("ph_lawphil_judgments_decision_example.html", month / "gr_260114_2023.html")
     _copy("ph_lawphil_judgments_decision_example_2.html", month / "gr_258390_2023.html")
     year = root / "lawphil.net/statutes/repacts/ra2022"

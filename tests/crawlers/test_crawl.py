@@ -28,6 +28,24 @@ def crawl_lawphil_march(settings: Settings, server: RunningServer) -> object:
     )
 
 
+def test_months_come_from_the_year_page_and_unpublished_ones_are_not_asked_for(
+    site: tuple[Path, RunningServer], settings: Settings
+) -> None:
+    _, server = site
+    report = crawl(
+        "ph_lawphil_judgments",
+        settings,
+        base_url=f"{server.url}/{LAWPHIL}",
+        since="2023-05",
+        until="2023-05",
+    )
+
+    assert report.counts()["failed"] == 0 and report.errors == ()
+    asked = [path for _, path, _ in server.log.entries]
+    assert f"/{LAWPHIL}/judjuris/juri2023/juri2023.html" in asked
+    assert not any("may2023" in path for path in asked)  # no link, so never built and asked
+
+
 def test_second_crawl_downloads_nothing_and_a_changed_page_is_found(
     site: tuple[Path, RunningServer], settings: Settings
 ) -> None:
@@ -166,7 +184,7 @@ def test_a_window_without_any_index_page_is_reported(
         until="2019-02",
     )
     assert report.failed == 1 and report.new == 0
-    assert any("none of the 2 index pages" in error for error in report.errors)
+    assert any("none of the 1 index pages" in error for error in report.errors)  # the year page
 
 
 DEMO_MIRROR = Path(__file__).parents[2] / "tiplex" / "demo" / "mirror"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.registry import source_classes
-from crawlers.testing import example_files, run_example
+from crawlers.testing import example_files, run_example, spider_arguments
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "crawlers"
 SPIDERS = {name: cls for name, cls in source_classes().items() if hasattr(cls, "start")}
@@ -28,7 +28,7 @@ def _cases() -> list[tuple[str, Path]]:
 
 @pytest.mark.parametrize(("source_id", "example"), _cases(), ids=lambda v: getattr(v, "name", v))
 def test_example_matches_golden(source_id: str, example: Path) -> None:
-    spider = SPIDERS[source_id]()
+    spider = SPIDERS[source_id](**spider_arguments(example))
     produced = run_example(spider, example)
     golden = example.with_name(example.stem + ".compare.json")
     rendered = json.dumps(produced, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -34,7 +34,7 @@ def test_putusan3_stops_paging_once_a_page_is_older_than_the_window() -> None:
 
 def test_limit_caps_document_requests() -> None:
     outputs = run_example(
-        PhLawphilJudgments(limit="1"), EXAMPLES / "ph_lawphil_judgments_example.html"
+        PhLawphilJudgments(limit="1"), EXAMPLES / "ph_lawphil_judgments_month_example.html"
     )
     assert _requested(outputs) == ["parse_decision"]
 

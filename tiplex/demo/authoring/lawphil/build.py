@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 from markup import plain_words, render_body
-from pages import IndexRow, Party, act_page, decision_page, index_page
+from pages import IndexRow, Party, act_page, decision_page, index_page, year_page
 
 HERE = Path(__file__).resolve().parent
 MIRROR = HERE.parents[1] / "mirror" / "lawphil.net"
@@ -161,6 +161,14 @@ def render_decisions(
             first_column="CASE NUMBER",
             rows=ordered,
             with_pdf=True,
+        )
+    published: dict[int, set[int]] = {}
+    for _, dated in by_month.items():
+        first = dated[0][0]
+        published.setdefault(first.year, set()).add(first.month)
+    for year, months in published.items():
+        pages[Path("judjuris") / f"juri{year}" / f"juri{year}.html"] = year_page(
+            year, months, tuple(MONTHS)
         )
     return pages
 

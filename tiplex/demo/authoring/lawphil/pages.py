@@ -210,3 +210,44 @@ def index_page(
         _TAIL.format(root=ROOT),
     ]
     return "\n".join(parts)
+
+
+# A year page lists its months in a 4 x 3 table, newest quarter first, as on the real site.
+_YEAR_LAYOUT = ((10, 11, 12), (7, 8, 9), (4, 5, 6), (1, 2, 3))
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def year_page(year: int, published: set[int], slugs: tuple[str, ...]) -> str:
+    """A year's index of months: a month with decisions links to its index; the others are
+    the site's "progressive" anchors, whose target sits in a malformed `<xref=` tag and which
+    have no `href` (a crawler must skip them, not guess their address)."""
+    rows = []
+    for quarter in _YEAR_LAYOUT:
+        cells = []
+        for month in quarter:
+            target = f"{slugs[month - 1]}{year}/{slugs[month - 1]}{year}.html"
+            name = _MONTH_NAMES[month - 1]
+            anchor = (
+                f'<a href="{target}" CLASS=\'off\'>'
+                if month in published
+                else f'<a class="progressive"><xref="{target}" CLASS=\'off\'>'
+            )
+            cells.append(
+                f'<td width="185" valign="middle" height="50">{anchor}<b><center>{name}</a>'
+                "</center></td>"
+            )
+        rows.append("<tr>\n" + "\n".join(cells) + "\n</tr>")
+    parts = [
+        _head(f"Year {year} Philippine Jurisprudence", "The Lawphil Project", "menu.css"),
+        '<tr><td colspan="2" align="center"><br>',
+        f"<h4>YEAR {year} - PHILIPPINE JURISPRUDENCE</h4>",
+        '<table border="0" cellspacing="0" cellpadding="5" width="90%" align="center">',
+        *rows,
+        "</table>",
+        "</td></tr></table>",
+        _TAIL.format(root=ROOT),
+    ]
+    return "\n".join(parts)
