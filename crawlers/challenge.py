@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-# Lower-cased markers seen on challenge pages; the Indonesian one is what putusan3's
-# protection shows ("performing a security verification").
+# Lower-cased markers of the challenge page's own machinery, found in every language the page
+# is shown in (its title and text are localised: "Just a moment...", "Tunggu sebentar...").
+# Ordinary pages of a Cloudflare site with JavaScript detections on load
+# "/cdn-cgi/challenge-platform/scripts/jsd/main.js", and forms may embed a Turnstile widget:
+# neither "challenge-platform" nor "cf-turnstile" alone marks a challenge.
 CHALLENGE_MARKERS: tuple[str, ...] = (
-    "just a moment...",
-    "cf-turnstile",
-    "checking if the site connection is secure",
-    "melakukan verifikasi keamanan",
-    "challenge-platform",
-    "cf-chl-",
+    "window._cf_chl_opt",
+    "_cf_chl_opt",
+    "/cdn-cgi/challenge-platform/h/",
+    "cf-chl-widget",
+    "orchestrate/chl_page",
 )
 
 

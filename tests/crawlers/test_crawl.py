@@ -125,11 +125,8 @@ def test_a_challenge_page_fails_the_source_and_is_never_stored(
     tmp_path: Path, settings: Settings
 ) -> None:
     root = build_site(tmp_path / "site")
-    (root / LAWPHIL_MONTH / "mar2023.html").write_text(
-        "<html><head><title>Just a moment...</title></head><body>"
-        "<div class='cf-turnstile'></div>Checking if the site connection is secure</body></html>",
-        encoding="utf-8",
-    )
+    challenge = Path(__file__).parents[1] / "examples/crawlers/real/putusan3_challenge_id.html"
+    (root / LAWPHIL_MONTH / "mar2023.html").write_bytes(challenge.read_bytes())
     with serve_directory(root) as server:
         report = crawl_lawphil_march(settings, server)
     assert report.failed >= 1 and report.new == 0

@@ -97,17 +97,23 @@ def test_unsupported_type_is_an_error() -> None:
         extract_text(b"PK\x03\x04zipdata", "application/zip")
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        b"<html><title>Just a moment...</title></html>",
-        b"<html><body><div class='cf-turnstile'></div></body></html>",
-        b"<html><body>Checking if the site connection is secure</body></html>",
-        b"<html><body>Sedang melakukan verifikasi keamanan</body></html>",
-    ],
-)
-def test_challenge_pages_are_recognised(page: bytes) -> None:
-    assert challenge_marker(page, "text/html") is not None
+@pytest.mark.parametrize("page", ["putusan3_challenge_en.html", "putusan3_challenge_id.html"])
+def test_real_challenge_pages_are_recognised_in_any_language(page: str) -> None:
+    raw = (EXAMPLES / "real" / page).read_bytes()
+    assert challenge_marker(raw, "text/html") is not None
+
+
+def test_an_ordinary_page_of_a_cloudflare_site_is_not_a_challenge() -> None:
+    """Cloudflare's JavaScript detections add a script to every page of a protected site, and
+    a form may carry a Turnstile widget: the page is still the document asked for."""
+    raw = (EXAMPLES / "id_mahkamahagung_judgments_decision_example.html").read_bytes()
+    with_detections = raw.replace(
+        b"</body>",
+        b'<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script>'
+        b'<div class="cf-turnstile" data-sitekey="x"></div></body>',
+    )
+    assert with_detections != raw
+    assert challenge_marker(with_detections, "text/html") is None
 
 
 def test_ordinary_pages_and_pdfs_are_not_challenges() -> None:
