@@ -102,7 +102,9 @@ class ElasticsearchBackend:
             client = connect(settings.elasticsearch_url)
         self._client = client
         self._embedder = embedder
-        self._weighting = dense_weighting(embedder, settings.hybrid_dense_weight)
+        self._weighting = dense_weighting(
+            embedder, settings.hybrid_dense_weight, settings.hybrid_cross_weight
+        )
         self._chunker = chunker
         self._icu = icu
         self._vector_index_options = vector_index_options

@@ -133,7 +133,9 @@ class EmbeddedBackend:
         self._db = connect(str(self.path))
         self._lock = threading.RLock()
         self._dense = DenseIndex(self.vectors)
-        self.weighting = dense_weighting(self.embedder, settings.hybrid_dense_weight)
+        self.weighting = dense_weighting(
+            self.embedder, settings.hybrid_dense_weight, settings.hybrid_cross_weight
+        )
         self._statistics = DocumentStatistics()
         self.timings: dict[str, float] = {}  # seconds per step of the last index() call
         # CPU seconds (all threads) per step: on a shared machine wall time says little alone.

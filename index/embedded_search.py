@@ -510,7 +510,9 @@ def hybrid_documents(
     if not dense_has_say(parsed, weighting):
         return with_passages(db, fill_documents(lexical, dense, k), units, passages_per_hit)
     language = query_language(parsed)
-    rowids = sorted({d.doc_rowid for d in dense})
+    # Every document in either ranking gets its pair's weight: one the lexical side found and
+    # the dense side did not keeps only its lexical share, as in plain weighted fusion.
+    rowids = sorted({d.doc_rowid for d in dense} | {d.doc_rowid for d in lexical})
     weights: dict[int, float] = {}
     for batch in batches(rowids):
         rows = db.execute(

@@ -31,6 +31,8 @@ class Settings:
     # The dense ranking's weight in hybrid fusion (0 to 1); None: the weight tuned for the
     # configured model, if any (see `index.ranking.dense_weighting`).
     hybrid_dense_weight: float | None = None
+    # The dense share where the question's language is not the document's (None: as above).
+    hybrid_cross_weight: float | None = None
 
     @property
     def archive_dir(self) -> Path:
@@ -83,16 +85,19 @@ def load_settings(home: str | Path | None = None) -> Settings:
         elasticsearch_index_prefix=os.environ.get("TIPLEX_ES_INDEX_PREFIX", "tiplex"),
         embedding_model=os.environ.get("TIPLEX_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL),
         hybrid_dense_weight=_weight(os.environ.get("TIPLEX_HYBRID_DENSE_WEIGHT")),
+        hybrid_cross_weight=_weight(
+            os.environ.get("TIPLEX_HYBRID_CROSS_WEIGHT"), "TIPLEX_HYBRID_CROSS_WEIGHT"
+        ),
     )
 
 
-def _weight(value: str | None) -> float | None:
+def _weight(value: str | None, name: str = "TIPLEX_HYBRID_DENSE_WEIGHT") -> float | None:
     if value is None or not value.strip():
         return None
     try:
         weight = float(value)
     except ValueError:
-        raise ValueError(f"TIPLEX_HYBRID_DENSE_WEIGHT={value!r} is not a number") from None
+        raise ValueError(f"{name}={value!r} is not a number") from None
     if not 0.0 <= weight <= 1.0:
-        raise ValueError(f"TIPLEX_HYBRID_DENSE_WEIGHT={value!r} must lie between 0 and 1")
+        raise ValueError(f"{name}={value!r} must lie between 0 and 1")
     return weight

@@ -1,0 +1,48 @@
+"""How much the dense ranking counts in hybrid fusion, per pair of languages."""
+
+from __future__ import annotations
+
+from index.ranking import (
+    DenseWeighting,
+    RankedDocument,
+    ScoredPassage,
+    dense_weighting,
+    fuse_documents,
+)
+from tests.index.fakes import HashingEmbedder
+
+
+def _ranking(*rowids: int) -> list[RankedDocument]:
+    return [
+        RankedDocument(rowid, 1.0, (ScoredPassage(rowid * 10, rowid, 1.0),)) for rowid in rowids
+    ]
+
+
+def test_pairs_of_different_languages_get_the_cross_weight() -> None:
+    weighting = DenseWeighting(0.2, None, cross_weight=0.95)
+
+    assert weighting.for_pair("id", "id") == 0.2
+    assert weighting.for_pair("en", "id") == 0.95
+    english_only = DenseWeighting(0.5, frozenset({"en"}), cross_weight=0.9)
+    assert english_only.for_pair("en", "id") == 0.0  # the model cannot read the document
+    assert english_only.for_pair("id", "id") == 0.0  # nor the question
+
+
+def test_overrides_win_and_one_override_sets_both_weights() -> None:
+    embedder = HashingEmbedder()
+    assert dense_weighting(embedder, 0.4) == DenseWeighting(0.4, None, 0.4)
+    assert dense_weighting(embedder, 0.4, 0.8) == DenseWeighting(0.4, None, 0.8)
+
+
+def test_a_document_only_the_lexical_side_found_keeps_only_its_lexical_share() -> None:
+    """Plain weighted fusion: with the dense side counting for every document, one found by
+    meaning at the top outranks one found only by words at rank 10."""
+    lexical = _ranking(*range(1, 11))
+    dense = _ranking(99)
+    weights = dict.fromkeys([*range(1, 11), 99], 0.5)
+
+    fused = fuse_documents(lexical, dense, weights, k=10, passages_per_hit=1)
+
+    assert [d.doc_rowid for d in fused][:1] == [1]
+    assert 99 in [d.doc_rowid for d in fused]
+    assert 10 not in [d.doc_rowid for d in fused]
