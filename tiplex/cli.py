@@ -87,6 +87,21 @@ def _checked_filters(pairs: list[str]) -> dict[str, str]:
     return filters
 
 
+def _on_backend(settings: Settings, action: Any) -> Any:
+    """`action(backend)` on the configured backend, closed afterwards; what the backend cannot
+    do (a bad filter, a model mismatch, an unreadable index) ends in a message, not a trace."""
+    import index
+
+    try:
+        backend = index.open_backend(settings)
+        try:
+            return action(backend)
+        finally:
+            backend.close()
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise _fail(str(exc)) from exc
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
     sys.stdout.flush()
@@ -286,7 +301,6 @@ def search(
     _checked(validation.positive, passages, "--passages", most=50)
     filters = _checked_filters(filter_ or [])
     settings = _settings(home)
-    import index
     from tiplex.records import SearchQuery
 
     request = SearchQuery(
@@ -296,14 +310,7 @@ def search(
         passages_per_hit=passages,  # type: ignore[arg-type]
         filters=filters,
     )
-    try:
-        backend = index.open_backend(settings)
-        try:
-            hits = backend.search(request)
-        finally:
-            backend.close()
-    except (ValueError, RuntimeError, OSError) as exc:
-        raise _fail(str(exc)) from exc
+    hits = _on_backend(settings, lambda backend: backend.search(request))
     if as_json:
         _print_json([hit.to_dict() for hit in hits])
     else:
@@ -339,7 +346,6 @@ def trends(
     home: HomeOption = None,
 ) -> None:
     """Counts of matching judgments per year (and country, or another field)."""
-    import index
     from index.backend import COUNT_FIELDS
     from tiplex.records import SearchQuery
 
@@ -351,14 +357,7 @@ def trends(
     filters.setdefault("doc_type", "judgment")
     settings = _settings(home)
     request = SearchQuery(text=query, filters=filters) if query or filters else None
-    try:
-        backend = index.open_backend(settings)
-        try:
-            rows = backend.count_by(request, fields)
-        finally:
-            backend.close()
-    except (ValueError, RuntimeError, OSError) as exc:
-        raise _fail(str(exc)) from exc
+    rows = _on_backend(settings, lambda backend: backend.count_by(request, fields))
     if chart is not None:
         from tiplex.charts import chart_title, trend_chart
 
@@ -397,16 +396,8 @@ def compare(
         raise _fail(f"--topic takes one of: {', '.join(known_topics)}; not {topic!r}")
     chosen = _checked(validation.country_list, countries) if countries is not None else None
     settings = _settings(home)
-    import index
 
-    try:
-        backend = index.open_backend(settings)
-        try:
-            hits = backend.provisions(topic, chosen)
-        finally:
-            backend.close()
-    except (ValueError, RuntimeError, OSError) as exc:
-        raise _fail(str(exc)) from exc
+    hits = _on_backend(settings, lambda backend: backend.provisions(topic, chosen))
     if as_json:
         _print_json([hit.to_dict() for hit in hits])
         return
