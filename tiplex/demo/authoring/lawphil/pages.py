@@ -231,7 +231,7 @@ def year_page(year: int, published: set[int], slugs: tuple[str, ...]) -> str:
             target = f"{slugs[month - 1]}{year}/{slugs[month - 1]}{year}.html"
             name = _MONTH_NAMES[month - 1]
             anchor = (
-                f'<a href="{target}" CLASS=\'off\'>'
+                f"<a href=\"{target}\" CLASS='off'>"
                 if month in published
                 else f'<a class="progressive"><xref="{target}" CLASS=\'off\'>'
             )
