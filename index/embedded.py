@@ -32,6 +32,7 @@ from index.embedded_search import (
     batches,
     bm25_ranking,
     browse,
+    coded_answers,
     dense_needed,
     hybrid_documents,
     keep_verbatim,
@@ -48,7 +49,7 @@ from index.embeddings import (
     query_vector,
 )
 from index.filters import document_condition
-from index.ranking import dense_weighting, rank_documents
+from index.ranking import dense_weighting, rank_documents, with_coded_answers
 from index.schema import (
     DOCUMENT_COLUMNS,
     connect,
@@ -511,6 +512,11 @@ class EmbeddedBackend:
                 ranked = lexical
             else:
                 ranked = rank_documents(dense or [], query.k, query.passages_per_hit)
+            if query.mode == "hybrid" and not parsed.phrases:
+                coded = coded_answers(
+                    self._db, query.text, condition, query.passages_per_hit, query.k
+                )
+                ranked = with_coded_answers(ranked, coded, query.k)
             return to_hits(self._db, ranked, parsed)
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from index.backend import COUNT_FIELDS, ProvisionHit
-from index.embedded_search import documents_matching, marks
+from index.embedded_search import coded_matches, documents_matching, marks
 from index.filters import BOOLEAN_GROUPS, GROUP_EXPRESSIONS, TERM_GROUPS, document_condition
 from index.text import parse_query
 from tiplex.records import Provision, SearchQuery
@@ -41,7 +41,11 @@ def count_by(
     where = [condition.sql] if condition.sql else []
     params: list[object] = [*join_params, *condition.params]
     if not parsed.is_empty:
-        matched = documents_matching(db, parsed, condition)
+        # A judgment counts when its words match, or when its coded case answers the concept
+        # the question names (a judgment raising Pasal 18 answers "non-punishment" in Bahasa).
+        matched = documents_matching(db, parsed, condition) | coded_matches(
+            db, query.text if query else "", condition
+        )
         where.append("d.rowid IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(matched)))
     sql = (

@@ -3,6 +3,7 @@ verbatim phrase checks, and turning ranked passages into `SearchHit`s."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ import numpy as np
 from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.filters import SqlCondition
 from index.ranking import (
+    CODED_CONCEPTS,
     DenseWeighting,
     Highlighter,
     RankedDocument,
@@ -27,6 +29,7 @@ from index.text import (
     fts_all,
     fts_phrase,
     fts_quote,
+    named_concepts,
     query_language,
     term_variants,
     words,
@@ -522,3 +525,66 @@ def hybrid_documents(
         weights.update({int(r[0]): weighting.for_pair(language, str(r[1] or "")) for r in rows})
     fused = fuse_documents(lexical, dense, weights, k, passages_per_hit)
     return with_passages(db, fused, units, passages_per_hit)
+
+
+def coded_columns(text: str) -> list[str]:
+    """The coded fields that answer the concepts a question names (`CODED_CONCEPTS`)."""
+    return [CODED_CONCEPTS[c] for c in named_concepts(text) if c in CODED_CONCEPTS]
+
+
+def coded_matches(db: sqlite3.Connection, text: str, condition: SqlCondition) -> set[int]:
+    """Rowids of the documents whose coded case answers a concept the question names."""
+    columns = coded_columns(text)
+    if not columns:
+        return set()
+    where = " OR ".join(f"d.{column} = 1" for column in columns)
+    extra = f" AND {condition.sql}" if condition.sql else ""
+    rows = db.execute(f"SELECT d.rowid FROM documents d WHERE ({where}){extra}", condition.params)
+    return {int(r[0]) for r in rows}
+
+
+def coded_answers(
+    db: sqlite3.Connection,
+    text: str,
+    condition: SqlCondition,
+    passages_per_hit: int,
+    limit: int,
+) -> list[RankedDocument]:
+    """Documents whose coded case answers a concept the question names (`CODED_CONCEPTS`),
+    applied before raised, newest first; their passages are those holding the evidence."""
+    columns = coded_columns(text)
+    if not columns:
+        return []
+    where = " OR ".join(f"d.{column} = 1" for column in columns)
+    extra = f" AND {condition.sql}" if condition.sql else ""
+    rows = db.execute(
+        f"SELECT d.rowid, d.facts FROM documents d WHERE ({where}){extra} "
+        "ORDER BY d.non_punishment_applied DESC, d.decision_date DESC, d.rowid LIMIT ?",
+        (*condition.params, limit),
+    ).fetchall()
+    answers = []
+    for rowid, facts_json in rows:
+        spans = _evidence_spans(facts_json, "non_punishment")
+        found = db.execute(
+            'SELECT id, start, "end" FROM passages WHERE doc_rowid = ? ORDER BY ordinal',
+            (rowid,),
+        ).fetchall()
+        holding = [pid for pid, start, end in found if any(s < end and start < e for s, e in spans)]
+        chosen = (holding or [pid for pid, _, _ in found[:1]])[: max(1, passages_per_hit)]
+        scored = tuple(ScoredPassage(passage, int(rowid), 0.0) for passage in chosen)
+        answers.append(RankedDocument(int(rowid), 0.0, scored))
+    return answers
+
+
+def _evidence_spans(facts_json: str | None, field: str) -> list[tuple[int, int]]:
+    try:
+        facts = json.loads(facts_json or "{}")
+    except ValueError:
+        return []
+    value = facts.get(field) if isinstance(facts, dict) else None
+    evidence = value.get("evidence", []) if isinstance(value, dict) else []
+    return [
+        (int(span["start"]), int(span["end"]))
+        for span in evidence
+        if isinstance(span, dict) and isinstance(span.get("start"), int)
+    ]

@@ -236,6 +236,18 @@ def _concept_terms() -> tuple[dict[tuple[str, ...], frozenset[str]], int]:
     return {k: frozenset(v) for k, v in found.items()}, longest
 
 
+def named_concepts(text: str) -> tuple[str, ...]:
+    """The thesaurus concepts whose terms occur in `text` (word n-grams), in order found."""
+    by_words, longest = _concept_terms()
+    tokens = words(text)
+    named: dict[str, None] = {}
+    for size in range(1, longest + 1):
+        for start in range(len(tokens) - size + 1):
+            for concept in sorted(by_words.get(tuple(tokens[start : start + size]), ())):
+                named.setdefault(concept, None)
+    return tuple(named)
+
+
 def thesaurus_expansions(text: str) -> tuple[tuple[str, ...], ...]:
     """Per concept of the thesaurus that `text` names, its terms in the corpus's languages
     that `text` does not already hold. Short upper-case abbreviations are left out: "ART" or

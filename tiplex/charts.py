@@ -15,14 +15,15 @@ CHART_HEIGHT_INCHES = 4.0
 DPI = 150
 # Past this many years, every year still gets its bar but only every Nth is labelled.
 MOST_YEAR_LABELS = 16
+# At least this many year slots wide, so one or two years do not become page-wide bars.
+MIN_YEAR_SLOTS = 8
 # Groups beyond these are summed into "other", so the legend stays readable.
 MOST_SERIES = 8
 
 
 def chart_title(question: str, filters: Mapping[str, str], by: Sequence[str]) -> str:
     """What the chart counts, in words: the question, the filters, the grouping."""
-    asked = f"“{question}”" if question else "all documents"
-    parts = [f"Judgments matching {asked}"]
+    parts = [f"Judgments matching “{question}”" if question else "All judgments"]
     shown = {k: v for k, v in filters.items() if not (k == "doc_type" and v == "judgment")}
     if shown:
         parts.append("filters: " + ", ".join(f"{k}={v}" for k, v in sorted(shown.items())))
@@ -53,10 +54,14 @@ def trend_chart(rows: Sequence[dict[str, Any]], by: Sequence[str], title: str, p
         values = series[label]
         axes.bar(years, values, bottom=bottoms, width=0.8, label=label)
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    if bottoms and max(bottoms) > 0:
+        axes.set_ylim(0, max(bottoms) * 1.08)  # the tallest bar below the frame, not cut by it
     step = max(1, -(-len(years) // MOST_YEAR_LABELS))
     axes.set_xticks(years[::step], [str(year) for year in years[::step]])
     if years:
-        axes.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+        # A short span keeps bars of an ordinary width instead of filling the page.
+        pad = 0.6 + max(0.0, (MIN_YEAR_SLOTS - len(years)) / 2)
+        axes.set_xlim(years[0] - pad, years[-1] + pad)
     else:
         axes.text(0.5, 0.5, "no dated judgment matches", ha="center", transform=axes.transAxes)
     axes.set_xlabel("year of decision")

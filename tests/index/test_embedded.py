@@ -205,3 +205,22 @@ def test_narrow_filters_still_find_passages_with_only_common_words(settings: Set
         assert _ids(hits) == ["many:7"]
     finally:
         backend.close()
+
+
+def test_a_question_naming_a_coded_concept_finds_the_judgments_coded_with_it(
+    backend: EmbeddedBackend,
+) -> None:
+    """The Indonesian judgment coded as raising non-punishment holds none of the question's
+    words; hybrid search finds it through its coded case, and trends count it."""
+    question = "non-punishment of trafficking victims"
+    assert "punishment" not in samples.ID_FORCED_LABOUR.text.lower()
+
+    hybrid = _ids(backend.search(SearchQuery(text=question, mode="hybrid", k=5)))
+    keywords = _ids(backend.search(SearchQuery(text=question, mode="bm25", k=5)))
+    quoted = _ids(backend.search(SearchQuery(text=f'"{question}"', mode="hybrid", k=5)))
+    counted = backend.count_by(SearchQuery(text=question), ["country"])
+
+    assert samples.ID_FORCED_LABOUR.doc_id in hybrid
+    assert samples.ID_FORCED_LABOUR.doc_id not in keywords  # keyword search stays literal
+    assert samples.ID_FORCED_LABOUR.doc_id not in quoted  # so does a quoted phrase
+    assert {"country": "ID", "count": 1} in counted
