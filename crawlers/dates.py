@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-from tiplex.validation import date_bound
-
 ENGLISH_MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -58,11 +56,22 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def parse_bound(value: str | None, *, end: bool) -> date | None:
-    """A window bound given as YYYY, YYYY-MM or YYYY-MM-DD; `end` picks the last day. The same
-    reading the command line checks before a crawl starts (`tiplex.validation.date_bound`)."""
+    """A window bound given as YYYY, YYYY-MM or YYYY-MM-DD; `end` picks the last day."""
     if not value:
         return None
-    return date_bound(value, "window bound", end=end)
+    value = value.strip()
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+    if len(parts) == 2:
+        year, month = parts
+        if not end:
+            return date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    if len(parts) == 3:
+        return date(*parts)
+    raise ValueError(f"not a date bound (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
 
 
 def months_between(first: date, last: date) -> list[tuple[int, int]]:
