@@ -27,6 +27,11 @@ _BLOCK_TAGS = frozenset({
     "th", "thead", "tr", "ul",
 })  # fmt: skip
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+# C0 and C1 control characters other than tab, line feed, form feed and carriage return.
+_CONTROL_CHARACTERS = frozenset(
+    chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\f\r"
+)
+MAX_CONTROL_SHARE = 0.01
 _CHARSET_IN_MARKUP = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -47,7 +52,8 @@ def extract_text(raw: bytes, content_type: str, url: str = "") -> str:
     if kind == "html":
         return _html_text(raw, content_type, url)
     if kind == "text":
-        return _normalise(decode_text(raw, content_type))
+        # Stray NULs are dropped first: a text with a few is still a text.
+        return _normalise(reject_binary(decode_text(raw, content_type).replace("\x00", "")))
     raise ExtractionError(f"unsupported content type {content_type or 'unknown'!r}")
 
 
@@ -72,9 +78,14 @@ def sniff_kind(raw: bytes, content_type: str, url: str = "") -> str:
 
 
 def decode_text(raw: bytes, content_type: str = "") -> str:
-    """Decode using the declared charset, else UTF-8, else cp1252 (which lawphil declares and
-    which decodes any byte string, so nothing is ever lost to a decoding error)."""
+    """Decode using a byte-order mark, the declared charset, the shape of UTF-16 without a
+    mark, else UTF-8, else cp1252 (which lawphil declares and which decodes almost any byte
+    string, so nothing is ever lost to a decoding error)."""
     declared = _declared_charset(raw, content_type)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        declared = "utf-16"
+    elif declared is None or declared.lower().startswith("utf-16"):
+        declared = _bomless_utf16(raw) or declared
     for encoding in (declared, "utf-8-sig", "cp1252"):
         if not encoding:
             continue
@@ -83,6 +94,36 @@ def decode_text(raw: bytes, content_type: str = "") -> str:
         except (LookupError, UnicodeDecodeError):
             continue
     return raw.decode("latin-1")
+
+
+def _bomless_utf16(raw: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when the bytes have UTF-16's shape without a byte-order
+    mark: text in Latin script then has a NUL in every other byte, on one side only."""
+    sample = raw[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nuls, odd_nuls = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nuls > 0.3 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.3 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def reject_binary(text: str) -> str:
+    """`text`, unless it is binary data decoded as text: control characters other than
+    white space are then common (random bytes give about one in eight), where real text,
+    even a PDF's or an OCR's, has next to none."""
+    if not text:
+        return text
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ch in _CONTROL_CHARACTERS)
+    if controls / len(sample) > MAX_CONTROL_SHARE:
+        raise ExtractionError(
+            f"binary content, not text ({controls} control characters in the first {len(sample)})"
+        )
+    return text
 
 
 def _declared_charset(raw: bytes, content_type: str) -> str | None:
@@ -182,6 +223,8 @@ _DOCKET_SOFT_HYPHEN = re.compile(r"(?<=[A-Z])\xad(?=[A-Z]\.)")
 def _normalise(text: str) -> str:
     """Collapse runs of spaces inside lines and of blank lines between them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\xa0", " ")
+    # A NUL is never part of a judgment, and SQLite and most tools cut strings at it.
+    text = text.replace("\x00", "")
     # Soft hyphens are invisible when shown but split words; inside a docket prefix such as
     # lawphil's "CA\xadG.R. SP No." the court meant "CA-G.R.", as researchers search for it.
     text = _DOCKET_SOFT_HYPHEN.sub("-", text).replace("\xad", "")

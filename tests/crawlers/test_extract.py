@@ -92,6 +92,21 @@ def test_plain_text_falls_back_to_cp1252() -> None:
     assert extract_text("Putusan – é".encode(), "text/markdown") == "Putusan – é"
 
 
+def test_utf16_without_a_byte_order_mark_is_read_as_text() -> None:
+    text = "Terdakwa dijatuhi pidana penjara 5 (lima) tahun – Pasal 2 UU 21/2007"
+    for encoding in ("utf-16-le", "utf-16-be", "utf-16"):
+        assert extract_text(text.encode(encoding), "text/plain") == text
+
+
+def test_random_bytes_are_not_text_and_nul_bytes_are_dropped() -> None:
+    import random
+
+    noise = random.Random(3).randbytes(20000)
+    with pytest.raises(ExtractionError, match="binary content"):
+        extract_text(noise, "text/plain")
+    assert extract_text(b"Putusan\x00 Nomor 12", "text/plain") == "Putusan Nomor 12"
+
+
 def test_unsupported_type_is_an_error() -> None:
     with pytest.raises(ExtractionError, match="unsupported"):
         extract_text(b"PK\x03\x04zipdata", "application/zip")
