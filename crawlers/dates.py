@@ -48,6 +48,9 @@ def _month_number(name: str) -> int | None:
     return matches.pop() if len(matches) == 1 else None
 
 
+_BOUND_RE = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
     try:
         return date(year, month, day).isoformat()
@@ -56,22 +59,29 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def parse_bound(value: str | None, *, end: bool) -> date | None:
-    """A window bound given as YYYY, YYYY-MM or YYYY-MM-DD; `end` picks the last day."""
+    """A window bound given as YYYY, YYYY-MM or YYYY-MM-DD; `end` picks the last day.
+
+    Raises:
+        ValueError: saying what is accepted, for any other shape or an impossible date.
+    """
     if not value:
         return None
     value = value.strip()
+    if not _BOUND_RE.match(value):
+        raise ValueError(f"takes YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
     parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
-    if len(parts) == 2:
-        year, month = parts
-        if not end:
-            return date(year, month, 1)
-        following = date(year + month // 12, month % 12 + 1, 1)
-        return date.fromordinal(following.toordinal() - 1)
-    if len(parts) == 3:
+    try:
+        if len(parts) == 1:
+            return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+        if len(parts) == 2:
+            year, month = parts
+            if not end:
+                return date(year, month, 1)
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
         return date(*parts)
-    raise ValueError(f"not a date bound (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a date: {error}") from error
 
 
 def months_between(first: date, last: date) -> list[tuple[int, int]]:

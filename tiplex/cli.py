@@ -76,6 +76,20 @@ def _checked(check: Any, *args: Any, **kwargs: Any) -> Any:
         raise _fail(str(exc)) from exc
 
 
+def _check_window(since: str | None, until: str | None) -> None:
+    """The crawl window, read as the crawlers read it, checked before any crawl starts."""
+    from crawlers.dates import parse_bound
+
+    bounds = []
+    for flag, value, end in (("--since", since, False), ("--until", until, True)):
+        try:
+            bounds.append(parse_bound(value, end=end))
+        except ValueError as exc:
+            raise _fail(f"{flag} {exc}") from exc
+    if bounds[0] and bounds[1] and bounds[0] > bounds[1]:
+        raise _fail(f"--since {since} comes after --until {until}")
+
+
 def _checked_filters(pairs: list[str]) -> dict[str, str]:
     filters = _parse_pairs(pairs, "--filter")
     from index.filters import check_filters
@@ -183,7 +197,7 @@ def run(
     """The weekly update against the real sources (or the chosen ones)."""
     from tiplex import validation
 
-    _checked(validation.date_window, since, until)
+    _check_window(since, until)
     if limit is not None:
         _checked(validation.positive, limit, "--limit")
     settings = _settings(home)

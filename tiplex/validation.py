@@ -7,14 +7,12 @@ no model load) and never ends in a traceback."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 ASEAN_COUNTRIES = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN")
 # Documents from outside ASEAN may be ingested too (a foreign court's judgment in a cross-border
 # case); any ISO 3166-1 alpha-2 shape is accepted, the ten member states are named in the help.
 _COUNTRY_RE = re.compile(r"^[A-Za-z]{2}$")
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}$")
-_DATE_BOUND_RE = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
 SPLITS = ("tune", "test")
 MAX_RESULTS = 1000
 
@@ -53,34 +51,6 @@ def positive(value: int, flag: str, *, most: int | None = None) -> int:
     if most is not None and value > most:
         raise InvalidInput(f"{flag} must be at most {most}, not {value}")
     return value
-
-
-def date_bound(value: str, flag: str, *, end: bool) -> date:
-    """YYYY, YYYY-MM or YYYY-MM-DD, as the crawl window takes it; the first or last day."""
-    text = value.strip()
-    if not _DATE_BOUND_RE.match(text):
-        raise InvalidInput(f"{flag} takes YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
-    parts = [int(p) for p in text.split("-")]
-    try:
-        if len(parts) == 1:
-            return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
-        if len(parts) == 2:
-            year, month = parts
-            if not end:
-                return date(year, month, 1)
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-        return date(*parts)
-    except ValueError as exc:
-        raise InvalidInput(f"{flag} {value!r} is not a date: {exc}") from exc
-
-
-def date_window(since: str | None, until: str | None) -> tuple[date | None, date | None]:
-    first = date_bound(since, "--since", end=False) if since else None
-    last = date_bound(until, "--until", end=True) if until else None
-    if first and last and first > last:
-        raise InvalidInput(f"--since {since} comes after --until {until}")
-    return first, last
 
 
 def query_text(value: str) -> str:

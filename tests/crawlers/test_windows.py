@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from crawlers.sources.id_mahkamahagung_judgments import IdMahkamahagungJudgments
 from crawlers.sources.ph_lawphil_judgments import PhLawphilJudgments
 from crawlers.sources.ph_lawphil_statutes import PhLawphilStatutes
@@ -47,3 +49,18 @@ def test_default_windows_are_recent_months_and_years() -> None:
     ]  # fmt: skip
     assert PhLawphilStatutes(since="2020", until="2022").years() == [2020, 2021, 2022]
     assert len(PhLawphilStatutes().years()) == 2
+
+
+def test_window_bounds_take_the_first_or_last_day_and_say_what_they_accept() -> None:
+    from datetime import date
+
+    from crawlers.dates import parse_bound
+
+    assert parse_bound("2024", end=False) == date(2024, 1, 1)
+    assert parse_bound("2024-02", end=True) == date(2024, 2, 29)
+    assert parse_bound("2023-12", end=True) == date(2023, 12, 31)
+    assert parse_bound("2024-05-06", end=True) == date(2024, 5, 6)
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_bound("2024-02-30", end=True)
+    with pytest.raises(ValueError, match="takes YYYY, YYYY-MM or YYYY-MM-DD"):
+        parse_bound("last week", end=False)
