@@ -34,6 +34,7 @@ from index.embedded_search import (
     browse,
     coded_answers,
     dense_needed,
+    evidence_spans,
     hybrid_documents,
     keep_verbatim,
     lexical_documents,
@@ -49,7 +50,7 @@ from index.embeddings import (
     query_vector,
 )
 from index.filters import document_condition
-from index.ranking import dense_weighting, rank_documents, with_coded_answers
+from index.ranking import dense_weighting, fuse_documents, rank_documents
 from index.schema import (
     DOCUMENT_COLUMNS,
     connect,
@@ -88,22 +89,7 @@ def evidence_chunks(
         return set()
     record = facts.to_dict() if isinstance(facts, CaseFacts) else facts
     bounds = [(c.passage.start, c.passage.end) for c in chunks]
-    return evidence_passages(_spans_in(record), bounds)
-
-
-def _spans_in(value: Any) -> list[tuple[int, int]]:
-    """Every evidence span (a mapping with integer `start`, `end` and a `text`) in a record."""
-    if isinstance(value, Mapping):
-        if (
-            isinstance(value.get("start"), int)
-            and isinstance(value.get("end"), int)
-            and ("text" in value)
-        ):
-            return [(value["start"], value["end"])]
-        return [span for item in value.values() for span in _spans_in(item)]
-    if isinstance(value, list | tuple):
-        return [span for item in value for span in _spans_in(item)]
-    return []
+    return evidence_passages(evidence_spans(record), bounds)
 
 
 def _stored_facts(facts_json: str | None) -> Mapping[str, Any] | None:
@@ -516,7 +502,10 @@ class EmbeddedBackend:
                 coded = coded_answers(
                     self._db, query.text, condition, query.passages_per_hit, query.k
                 )
-                ranked = with_coded_answers(ranked, coded, query.k)
+                # Equal shares: the coded answers are a ranking like any other.
+                if coded:
+                    shares = {d.doc_rowid: 0.5 for d in (*ranked, *coded)}
+                    ranked = fuse_documents(ranked, coded, shares, query.k, query.passages_per_hit)
             return to_hits(self._db, ranked, parsed)
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,7 @@ from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.filters import SqlCondition
 from index.ranking import (
     CODED_CONCEPTS,
+    CodedConcept,
     DenseWeighting,
     Highlighter,
     RankedDocument,
@@ -527,20 +528,27 @@ def hybrid_documents(
     return with_passages(db, fused, units, passages_per_hit)
 
 
-def coded_columns(text: str) -> list[str]:
-    """The coded fields that answer the concepts a question names (`CODED_CONCEPTS`)."""
-    return [CODED_CONCEPTS[c] for c in named_concepts(text) if c in CODED_CONCEPTS]
+def _coded_selection(
+    text: str, condition: SqlCondition
+) -> tuple[str, tuple[object, ...], list[CodedConcept]] | None:
+    """The WHERE clause (alias `d`) of the documents whose coded case answers a concept the
+    question names (`CODED_CONCEPTS`) and that pass `condition`; None when it names none."""
+    concepts = [CODED_CONCEPTS[c] for c in named_concepts(text) if c in CODED_CONCEPTS]
+    if not concepts:
+        return None
+    where = "(" + " OR ".join(f"d.{concept.column} = 1" for concept in concepts) + ")"
+    if condition.sql:
+        where += f" AND {condition.sql}"
+    return where, condition.params, concepts
 
 
 def coded_matches(db: sqlite3.Connection, text: str, condition: SqlCondition) -> set[int]:
     """Rowids of the documents whose coded case answers a concept the question names."""
-    columns = coded_columns(text)
-    if not columns:
+    selection = _coded_selection(text, condition)
+    if selection is None:
         return set()
-    where = " OR ".join(f"d.{column} = 1" for column in columns)
-    extra = f" AND {condition.sql}" if condition.sql else ""
-    rows = db.execute(f"SELECT d.rowid FROM documents d WHERE ({where}){extra}", condition.params)
-    return {int(r[0]) for r in rows}
+    where, params, _ = selection
+    return {int(r[0]) for r in db.execute(f"SELECT d.rowid FROM documents d WHERE {where}", params)}
 
 
 def coded_answers(
@@ -550,21 +558,24 @@ def coded_answers(
     passages_per_hit: int,
     limit: int,
 ) -> list[RankedDocument]:
-    """Documents whose coded case answers a concept the question names (`CODED_CONCEPTS`),
-    applied before raised, newest first; their passages are those holding the evidence."""
-    columns = coded_columns(text)
-    if not columns:
+    """The documents of `coded_matches`, those the court applied it in first, newest first;
+    their passages are those holding the concept's evidence (else the first passage)."""
+    selection = _coded_selection(text, condition)
+    if selection is None:
         return []
-    where = " OR ".join(f"d.{column} = 1" for column in columns)
-    extra = f" AND {condition.sql}" if condition.sql else ""
+    where, params, concepts = selection
+    first = ", ".join(f"d.{concept.first} DESC" for concept in concepts)
     rows = db.execute(
-        f"SELECT d.rowid, d.facts FROM documents d WHERE ({where}){extra} "
-        "ORDER BY d.non_punishment_applied DESC, d.decision_date DESC, d.rowid LIMIT ?",
-        (*condition.params, limit),
+        f"SELECT d.rowid, d.facts FROM documents d WHERE {where} "
+        f"ORDER BY {first}, d.decision_date DESC, d.rowid LIMIT ?",
+        (*params, limit),
     ).fetchall()
     answers = []
     for rowid, facts_json in rows:
-        spans = _evidence_spans(facts_json, "non_punishment")
+        facts = json.loads(facts_json) if facts_json else {}
+        spans = [
+            span for concept in concepts for span in evidence_spans(facts.get(concept.facts_field))
+        ]
         found = db.execute(
             'SELECT id, start, "end" FROM passages WHERE doc_rowid = ? ORDER BY ordinal',
             (rowid,),
@@ -576,15 +587,17 @@ def coded_answers(
     return answers
 
 
-def _evidence_spans(facts_json: str | None, field: str) -> list[tuple[int, int]]:
-    try:
-        facts = json.loads(facts_json or "{}")
-    except ValueError:
-        return []
-    value = facts.get(field) if isinstance(facts, dict) else None
-    evidence = value.get("evidence", []) if isinstance(value, dict) else []
-    return [
-        (int(span["start"]), int(span["end"]))
-        for span in evidence
-        if isinstance(span, dict) and isinstance(span.get("start"), int)
-    ]
+def evidence_spans(value: Any) -> list[tuple[int, int]]:
+    """Every evidence span (a mapping with integer `start`, `end` and a `text`) in a record's
+    JSON form, however deep."""
+    if isinstance(value, Mapping):
+        if (
+            isinstance(value.get("start"), int)
+            and isinstance(value.get("end"), int)
+            and "text" in value
+        ):
+            return [(value["start"], value["end"])]
+        return [span for item in value.values() for span in evidence_spans(item)]
+    if isinstance(value, list | tuple):
+        return [span for item in value for span in evidence_spans(item)]
+    return []

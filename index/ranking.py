@@ -248,24 +248,18 @@ def scores_of(passages: Iterable[ScoredPassage]) -> Mapping[int, float]:
     return {p.passage_id: p.score for p in passages}
 
 
-def with_coded_answers(
-    ranked: Sequence[RankedDocument], coded: Sequence[RankedDocument], k: int
-) -> list[RankedDocument]:
-    """`ranked` fused (reciprocal ranks, equal shares) with the documents whose coded case
-    answers the question's concept (see `CODED_CONCEPTS`): a judgment coded as raising
-    non-punishment answers "non-punishment of trafficking victims" in whatever words and
-    language it does so, which neither words nor a 128-token vector may catch."""
-    if not coded:
-        return list(ranked[:k])
-    scores: dict[int, float] = {}
-    documents: dict[int, RankedDocument] = {}
-    for ranking in (ranked, coded):
-        for rank, document in enumerate(ranking, start=1):
-            scores[document.doc_rowid] = scores.get(document.doc_rowid, 0.0) + 1.0 / (RRF_K + rank)
-            documents.setdefault(document.doc_rowid, document)
-    ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
-    return [RankedDocument(doc, score, documents[doc].passages) for doc, score in ordered]
+@dataclass(frozen=True, slots=True)
+class CodedConcept:
+    """A thesaurus concept that a coded field answers: a judgment coded with it answers a
+    question naming the concept in whatever words and language it does so."""
+
+    column: str  # the documents' column that is 1 when the coded case answers the concept
+    facts_field: str  # the CaseFacts field whose evidence spans show where
+    first: str  # the column whose 1s rank first among the answers
 
 
-# Thesaurus concepts that a coded field answers: the field's column in the index.
-CODED_CONCEPTS = {"non_punishment": "non_punishment_raised"}
+CODED_CONCEPTS = {
+    "non_punishment": CodedConcept(
+        "non_punishment_raised", "non_punishment", first="non_punishment_applied"
+    )
+}
