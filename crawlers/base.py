@@ -46,6 +46,9 @@ from tiplex.records import DocType
 WEEKLY_MONDAY_0300_UTC = "0 3 * * 1"
 INDEX_META = "tiplex_index"  # request meta: a listing or index page, not a document
 CALLBACK_META = "tiplex_callback"  # request meta: the source's own callback for a document
+# Not 0: with no delay at all, Scrapy hands every queued request of a host to the network at
+# once, whatever CONCURRENT_REQUESTS_PER_DOMAIN says; a token delay keeps one at a time.
+LOOPBACK_DELAY = 0.01
 _TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 
 WindowUnit = Literal["day", "month", "year"]
@@ -145,7 +148,7 @@ class SourceSpider(scrapy.Spider):
         self.full = str(full).lower() in _TRUE_WORDS if full is not None else False
         if is_loopback(self.site_root):
             # A local mirror or test server: politeness delays would only slow tests down.
-            self.download_delay = 0
+            self.download_delay = LOOPBACK_DELAY
         self._documents_requested = 0
         self._index_pages_requested = 0
         self._index_pages_missing: list[str] = []
