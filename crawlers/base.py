@@ -219,6 +219,7 @@ class SourceSpider(scrapy.Spider):
         cb_kwargs: Mapping[str, Any] | None = None,
         conditional: bool = True,
         immutable: bool = False,
+        **request_kwargs: Any,
     ) -> Iterator[scrapy.Request | UnchangedDocument]:
         """Everything a listing does with one document it found, in one place (`yield from`):
         count it as discovered; if `immutable` (the source's own id never changes content) and
@@ -238,6 +239,7 @@ class SourceSpider(scrapy.Spider):
             callback=callback,
             cb_kwargs=cb_kwargs,
             conditional=conditional and not immutable,
+            **request_kwargs,
         )
 
     def document_request(
@@ -248,11 +250,14 @@ class SourceSpider(scrapy.Spider):
         callback: Callable[..., Iterable[Any]],
         cb_kwargs: Mapping[str, Any] | None = None,
         conditional: bool = True,
+        **request_kwargs: Any,
     ) -> scrapy.Request:
         """A document request without the discovered/limit steps (a document's second part,
-        e.g. the PDF a metadata page links to)."""
+        e.g. the PDF a metadata page links to). `request_kwargs` (method, body, headers) pass
+        to `scrapy.Request`."""
         return scrapy.Request(
             url,
+            **request_kwargs,
             callback=self.document_response,
             errback=self.request_failed,
             cb_kwargs=dict(cb_kwargs or {}),
