@@ -25,8 +25,11 @@ def crawl(
     until: str | None = None,
     limit: int | None = None,
     full: bool = False,
+    replay: bool = False,
 ) -> CrawlReport:
     """Crawl one source. Per-document problems and a failing source are reported, not raised.
+    `replay` answers every request from the source's WARC files (no network): the documents
+    are rebuilt with today's extractors and all become pending again.
 
     Raises:
         ValueError: `source_id` is not a crawlable source, or `since`/`until` is not a window
@@ -59,9 +62,12 @@ def crawl(
             command += ["--limit", str(limit)]
         if full:
             command.append("--full")
+        if replay:
+            command.append("--replay")
         # Keyed on the real site, not the mirror: the politeness is the site's, and a test of it
         # on a mirror sees what the real site would.
-        with host_lock(settings.home / "locks", site_host(spider.base_url)):
+        lock = "replay-" + source_id if replay else site_host(spider.base_url)
+        with host_lock(settings.home / "locks", lock):
             completed = subprocess.run(
                 command, capture_output=True, text=True, env=_child_env(), check=False
             )
@@ -84,6 +90,18 @@ def crawl(
         documents=tuple(stored.to_document() for stored in pending),
         **counts,
     )
+
+
+def reprocess(
+    source_id: str, settings: Settings, *, since: str | None = None, until: str | None = None
+) -> CrawlReport:
+    """Rebuild one source's documents from its WARC archive, without the network: the spider
+    walks its window (`since`/`until`, all listings) over the archived answers.
+
+    Raises:
+        ValueError: as `crawl()`.
+    """
+    return crawl(source_id, settings, since=since, until=until, full=True, replay=True)
 
 
 def _child_env() -> dict[str, str]:

@@ -246,6 +246,30 @@ def weekly_update(
     return _publish("weekly-update", outcomes, started, settings)
 
 
+@flow(name="reprocess", log_prints=True)
+def reprocess_sources(
+    source_ids: list[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    home: str | None = None,
+) -> dict[str, Any]:
+    """Rebuild documents from the WARC archive (no network), then code and index them again:
+    what a run does after the extractors, a source's text hooks or the coder changed."""
+    started = time.monotonic()
+    settings = load_settings(home).ensure_dirs()
+    known = {source.id: source for source in crawlers.list_sources()}
+    chosen = list(source_ids or [sid for sid, source in known.items() if source.kind != "local"])
+    outcomes: list[SourceOutcome] = []
+    for source_id in chosen:
+        try:
+            report = crawlers.reprocess(source_id, settings, since=since, until=until)
+        except Exception as exc:
+            outcomes.append(_failed(source_id, f"reprocess failed: {type(exc).__name__}: {exc}"))
+            continue
+        outcomes.append(_code_and_index(report, settings))
+    return _publish("reprocess", outcomes, started, settings)
+
+
 @flow(name="ingest-files", log_prints=True)
 def ingest_files(
     paths: list[str],

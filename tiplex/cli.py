@@ -227,6 +227,34 @@ def run(
 
 
 @app.command()
+def reprocess(
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Source id (repeatable).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Listings from this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Listings up to this date.")] = None,
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+) -> None:
+    """Rebuild documents, coded facts and index from the WARC archive, without the network."""
+    _check_window(since, until)
+    settings = _settings(home)
+    from flows.pipeline import reprocess_sources
+
+    summary = _run_flow(
+        not as_json,
+        reprocess_sources,
+        source_ids=list(source) if source else None,
+        since=since,
+        until=until,
+        home=str(settings.home),
+    )
+    _print_json(summary) if as_json else _print_summary(summary)
+    if summary["failed_sources"]:
+        raise typer.Exit(1)
+
+
+@app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (txt, md, html, pdf).")],
     country: Annotated[str | None, typer.Option(help="ISO alpha-2 (detected if omitted).")] = None,
