@@ -17,6 +17,10 @@ from crawlers.base import LOOPBACK_DELAY, is_loopback
 from crawlers.registry import source_classes
 
 REPLAY_HANDLERS = {"http": "crawlers.warc.ReplayHandler", "https": "crawlers.warc.ReplayHandler"}
+BROWSER_HANDLERS = {
+    "http": "crawlers.browser.BrowserHandler",
+    "https": "crawlers.browser.BrowserHandler",
+}
 
 
 def scrapy_settings(
@@ -64,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     if spider is None or not hasattr(spider, "start"):
         parser.error(f"no spider named {args.source_id!r}")
     settings = scrapy_settings(args.home, args.outcomes, args.base_url, replay=args.replay)
+    if getattr(spider, "needs_browser", False) and not args.replay:
+        # The source's pages are built by JavaScript: render them (crawlers.browser).
+        settings.set("DOWNLOAD_HANDLERS", BROWSER_HANDLERS, priority="cmdline")
     settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
     process = CrawlerProcess(settings, install_root_handler=True)
     spider_args = {

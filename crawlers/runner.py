@@ -6,8 +6,10 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
+from crawlers.history import CrawlRun, record_run
 from crawlers.outcomes import summarise
 from crawlers.politeness import host_lock, site_host
 from crawlers.registry import source_classes
@@ -82,6 +84,18 @@ def crawl(
         )
     elif summary.finish_reason not in ("finished", "challenge"):
         errors.append(f"{source_id}: crawl stopped early ({summary.finish_reason})")
+    if not replay:
+        record_run(
+            settings.crawl_db,
+            CrawlRun(
+                source_id=source_id,
+                finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                full_sweep=full,
+                discovered=counts["discovered"],
+                fetched=counts["fetched"],
+                failed=counts["failed"],
+            ),
+        )
     with CrawlState(settings.crawl_db) as state:
         pending = state.pending(source_id)
     return CrawlReport(

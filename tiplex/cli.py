@@ -143,6 +143,8 @@ def _print_summary(summary: dict[str, Any]) -> None:
         table.add_row(row["source_id"], status, *(str(row[key]) for key in columns))
     out.print(table)
     for row in summary["sources"]:
+        for flag in row.get("flags", ()):
+            out.print(f"  [red]{row['source_id']}[/]: {flag}")
         for problem in row["errors"][:5]:
             out.print(f"  [yellow]{row['source_id']}[/]: {problem}")
 
