@@ -8,6 +8,7 @@ import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from crawlers.history import CrawlRun, record_run
 from crawlers.outcomes import summarise
@@ -16,6 +17,27 @@ from crawlers.registry import source_classes
 from crawlers.state import CrawlState
 from tiplex.records import CrawlReport
 from tiplex.settings import Settings
+
+
+def check_window(source_id: str, since: str | None, until: str | None) -> type[Any]:
+    """The source's spider class, once `since`/`until` are known to be a window it reads.
+
+    Raises:
+        ValueError: an unknown or local source, or a window the source cannot read.
+    """
+    sources = source_classes()
+    spider = sources.get(source_id)
+    if spider is None or not hasattr(spider, "start"):
+        crawlable = sorted(name for name, cls in sources.items() if hasattr(cls, "start"))
+        hint = " (use ingest() for local files)" if source_id == "local" else ""
+        raise ValueError(
+            f"unknown source {source_id!r}{hint}; known sources: {', '.join(crawlable)}"
+        )
+    try:
+        spider.window_for(since, until)
+    except ValueError as error:
+        raise ValueError(f"{source_id}: --since/--until: {error}") from error
+    return spider
 
 
 def crawl(
@@ -37,18 +59,7 @@ def crawl(
         ValueError: `source_id` is not a crawlable source, or `since`/`until` is not a window
             it can read (checked here, before any process or request starts).
     """
-    sources = source_classes()
-    spider = sources.get(source_id)
-    if spider is None or not hasattr(spider, "start"):
-        crawlable = sorted(name for name, cls in sources.items() if hasattr(cls, "start"))
-        hint = " (use ingest() for local files)" if source_id == "local" else ""
-        raise ValueError(
-            f"unknown source {source_id!r}{hint}; known sources: {', '.join(crawlable)}"
-        )
-    try:
-        spider.window_for(since, until)
-    except ValueError as error:
-        raise ValueError(f"{source_id}: --since/--until: {error}") from error
+    spider = check_window(source_id, since, until)
     settings.ensure_dirs()
     with tempfile.TemporaryDirectory(prefix="tiplex-crawl-") as scratch:
         outcomes = Path(scratch) / "outcomes.jsonl"

@@ -221,6 +221,9 @@ def weekly_update(
         ]
     )
     overrides = base_urls or {}
+    for source_id in chosen:
+        # A window a source cannot read stops the run here, before any site is asked.
+        crawlers.check_window(source_id, since, until)
 
     futures: dict[str, Any] = {}
     last_of_site: dict[str, Any] = {}
