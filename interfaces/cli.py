@@ -148,7 +148,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
 
 
 def _run_flow(enabled_progress: bool, flow: Any, **kwargs: Any) -> dict[str, Any]:
-    from tiplex.progress import flow_progress
+    from interfaces.progress import flow_progress
 
     with flow_progress(enabled_progress, err):
         result: dict[str, Any] = flow(**kwargs)
@@ -168,7 +168,7 @@ def demo(
 ) -> None:
     """Serve the bundled demo mirror on 127.0.0.1, run the weekly update against it, search it."""
     settings = _settings(home)
-    from tiplex.demo.run import run_demo
+    from interfaces.demo import run_demo
 
     result = run_demo(settings, port=port, progress=not as_json, console=err)
     if as_json:
@@ -373,7 +373,7 @@ def trends(
     request = SearchQuery(text=query, filters=filters) if query or filters else None
     rows = _on_backend(settings, lambda backend: backend.count_by(request, fields))
     if chart is not None:
-        from tiplex.charts import chart_title, trend_chart
+        from interfaces.charts import chart_title, trend_chart
 
         title = chart_title(query, filters, fields)
         try:
