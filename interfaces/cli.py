@@ -432,6 +432,22 @@ def compare(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1: this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    home: HomeOption = None,
+) -> None:
+    """The HTTP API (/api/v1, /openapi.json) and the web app on the index of TIPLEX_HOME."""
+    settings = _settings(home)
+    from interfaces.app import serve as serve_app
+
+    err.print(f"tiplex on http://{host}:{port}/ (API: /api/v1, /docs) — Ctrl-C stops it")
+    serve_app(settings, host=host, port=port)
+
+
+@app.command()
 def reembed(home: HomeOption = None) -> None:
     """Rebuild every vector with the configured embedding model (after changing the model)."""
     settings = _settings(home)
