@@ -139,7 +139,7 @@ def compare(
         chosen = None
         if countries is not None:
             try:
-                chosen = validation.country_list(countries)
+                chosen = validation.country_list(countries, "countries")
             except validation.InvalidInput as exc:
                 raise BadRequest(str(exc)) from exc
         return svc.compare(topic, chosen)
@@ -166,7 +166,8 @@ def trends(
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="trends.csv"'},
         )
-    return Response(exports.trends_chart(found, format), media_type=exports.CHART_TYPES[format])
+    chart = _answer(lambda: exports.trends_chart(found, format))
+    return Response(chart, media_type=exports.CHART_TYPES[format])
 
 
 @router.get("/sources", tags=["operations"])

@@ -102,6 +102,10 @@ def check_filters(filters: Mapping[str, str]) -> dict[str, str]:
     from index.filters import check_filters as index_check
 
     cleaned = {k: v.strip() for k, v in filters.items() if v is not None and v.strip()}
+    if "country" in cleaned:
+        cleaned["country"] = ",".join(
+            _checked(validation.country_list, cleaned["country"], "country")
+        )
     try:
         index_check(cleaned)
     except ValueError as exc:

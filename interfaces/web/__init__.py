@@ -265,7 +265,7 @@ def compare_page(request: Request) -> HTMLResponse:
     topic = request.query_params.get("topic", "non_punishment")
     countries_text = request.query_params.get("countries", "").strip()
     try:
-        chosen = validation.country_list(countries_text) if countries_text else None
+        chosen = validation.country_list(countries_text, "countries") if countries_text else None
         found = svc.compare(topic, chosen)
         matrix = svc.topic_matrix(chosen)
     except validation.InvalidInput as exc:
