@@ -95,12 +95,18 @@ def search(
 
     def run() -> dict[str, Any]:
         page = svc.search(
-            q, mode=mode, limit=limit, passages=passages, filters=filters, cursor=cursor
+            q,
+            mode=mode,
+            limit=limit,
+            passages=passages,
+            filters=filters,
+            cursor=cursor,
+            facets=facets,
         )
         body: dict[str, Any] = {"query": q, "mode": mode, "filters": filters}
         body |= {"hits": page.items, "next_cursor": page.next_cursor}
         if facets:
-            body["facets"] = svc.facets(q, filters)
+            body["facets"] = page.facets
         return body
 
     return _answer(run)  # type: ignore[no-any-return]

@@ -40,7 +40,8 @@ FACET_FIELDS = (
     "non_punishment_applied",
 )
 MAX_PAGE = 50
-FACET_VALUES = 12  # the largest groups of each facet; the rest are summed as "other"
+FACET_VALUES = 12  # the largest groups of each facet are shown
+FACET_DEPTH = 200  # facets of a query count the documents of its first FACET_DEPTH hits
 
 # The coded values a case page shows beside the text, with the evidence key of each.
 SCALAR_FIELDS = (
@@ -159,6 +160,7 @@ def citation(stored_or_hit: StoredDocument | SearchHit | Mapping[str, Any]) -> d
 class Page:
     items: list[dict[str, Any]]
     next_cursor: str | None
+    facets: dict[str, list[dict[str, Any]]] | None = None
 
 
 class Service:
@@ -197,8 +199,10 @@ class Service:
         passages: int = 3,
         filters: Mapping[str, str] | None = None,
         cursor: str | None = None,
+        facets: bool = False,
     ) -> Page:
-        """One page of hits (documents with their best passages, highlights and offsets)."""
+        """One page of hits (documents with their best passages, highlights and offsets); with
+        `facets`, the counts per coded field of the documents the search finds."""
         check_mode(mode)
         if text.strip():
             _checked(validation.query_text, text)
@@ -208,11 +212,15 @@ class Service:
         offset = decode_cursor(cursor)
         if offset + limit > validation.MAX_RESULTS:
             raise BadRequest(f"results go no deeper than {validation.MAX_RESULTS}")
-        # The backends rank from the top each time; a page is a slice of a deeper ranking.
+        # The backends rank from the top each time; a page is a slice of a deeper ranking, and
+        # the facets count the documents of a deeper one still.
+        depth = offset + limit + 1
+        if facets and text.strip():
+            depth = max(depth, FACET_DEPTH)
         request = SearchQuery(
             text=text,
             mode=mode,  # type: ignore[arg-type]
-            k=offset + limit + 1,
+            k=depth,
             passages_per_hit=passages,
             filters=cleaned,
         )
@@ -220,25 +228,32 @@ class Service:
         page = hits[offset : offset + limit]
         items = [hit.to_dict() | {"citation": citation(hit)} for hit in page]
         more = len(hits) > offset + limit
-        return Page(items, encode_cursor(offset + limit) if more else None)
+        counted = self._facets(text, cleaned, [h.doc_id for h in hits]) if facets else None
+        return Page(items, encode_cursor(offset + limit) if more else None, counted)
 
-    def facets(
-        self, text: str, filters: Mapping[str, str] | None = None
+    def _facets(
+        self, text: str, filters: Mapping[str, str], found: Sequence[str]
     ) -> dict[str, list[dict[str, Any]]]:
-        """Document counts per value of each coded field, for what the search matches. A facet
-        ignores its own filter, so the other values stay visible to widen the choice again."""
-        cleaned = check_filters(filters or {})
+        """Document counts per value of each coded field. With query text they count the
+        documents the search returns (its first FACET_DEPTH), so a count is what a click on it
+        shows; without text, every document passing the filters."""
+        if text.strip():
+            if not found:
+                return {name: [] for name in FACET_FIELDS}
+            scope = {k: v for k, v in filters.items() if k != "doc_id"}
+            scope["doc_id"] = ",".join(found)
+        else:
+            scope = dict(filters)
+        request = SearchQuery(text="", filters=scope) if scope else None
         result: dict[str, list[dict[str, Any]]] = {}
-        for field in FACET_FIELDS:
-            others = {k: v for k, v in cleaned.items() if k != field}
-            request = SearchQuery(text=text, filters=others) if text.strip() or others else None
-            rows = self.on_backend(lambda b, r=request, f=field: b.count_by(r, [f]))
-            rows = [r for r in rows if r[field] is not None]
-            rows.sort(key=lambda r: (-r["count"], str(r[field])))
-            if field == "year":
+        for name in FACET_FIELDS:
+            rows = self.on_backend(lambda b, f=name: b.count_by(request, [f]))
+            rows = [r for r in rows if r[name] is not None]
+            if name == "year":
                 rows.sort(key=lambda r: -int(r["year"]))
-            shown = rows[:FACET_VALUES]
-            result[field] = [{"value": r[field], "count": r["count"]} for r in shown]
+            else:
+                rows.sort(key=lambda r: (-r["count"], str(r[name])))
+            result[name] = [{"value": r[name], "count": r["count"]} for r in rows[:FACET_VALUES]]
         return result
 
     # ---- documents and cases ---------------------------------------------------------------

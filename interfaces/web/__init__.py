@@ -126,8 +126,8 @@ def search_page(request: Request) -> HTMLResponse:
     filters = _filters(request)
     base = {"q": text, "mode": mode}
     try:
-        page = svc.search(text, mode=mode, limit=10, filters=filters, cursor=cursor)
-        facets = svc.facets(text, filters)
+        page = svc.search(text, mode=mode, limit=10, filters=filters, cursor=cursor, facets=True)
+        facets = page.facets or {}
     except (BadRequest, NotFound) as exc:
         return _problem(request, exc)
     removals = {
