@@ -77,6 +77,15 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / ticks
 
 
+def _timing(header: str, name: str) -> float:
+    """One metric's `dur` (milliseconds) from a Server-Timing header."""
+    for part in header.split(","):
+        metric, _, duration = part.strip().partition(";dur=")
+        if metric == name:
+            return float(duration)
+    return float("nan")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -125,6 +134,7 @@ def measure_http(home: Path, questions: list[str], requests: int, facets: bool) 
             cpu_before = _cpu_seconds(server.pid)
             client_cpu_before = time.process_time()
             wall: list[float] = []
+            server_cpu: list[float] = []
             hits = 0
             run_started = time.perf_counter()
             for number in range(requests):
@@ -136,6 +146,7 @@ def measure_http(home: Path, questions: list[str], requests: int, facets: bool) 
                 wall.append(time.perf_counter() - sent)
                 response.raise_for_status()
                 hits += len(response.json()["hits"])
+                server_cpu.append(_timing(response.headers.get("server-timing", ""), "cpu"))
             elapsed = time.perf_counter() - run_started
             return {
                 **_percentiles(wall),
@@ -144,6 +155,8 @@ def measure_http(home: Path, questions: list[str], requests: int, facets: bool) 
                 "client_cpu_s": round(time.process_time() - client_cpu_before, 2),
                 "wall_s": round(elapsed, 2),
                 "mean_hits": round(hits / requests, 1),
+                # CPU of the thread that answered: roughly the wall time on an idle machine
+                "handler_cpu": _percentiles([c / 1000 for c in server_cpu]),
             }
     finally:
         server.terminate()
