@@ -56,6 +56,13 @@ def test_weekly_update_indexes_a_source_and_survives_a_dead_one(tiplex_home: Pat
     assert (totals["unchanged"], totals["fetched"]) == (17, 0)
     assert len(list((tiplex_home / "runs").glob("*-weekly-update.json"))) == 2
 
+    # The dead source again: two runs in a row without a single document flag it.
+    assert rows["ph_lawphil_statutes"]["flags"] == []
+    dead = {"ph_lawphil_statutes": _closed_port_url()}
+    third = weekly_update(source_ids=list(dead), base_urls=dead, home=str(tiplex_home))
+    (row,) = third["sources"]
+    assert row["flags"] and "no document found in the last 2 runs" in row["flags"][0]
+
 
 def test_a_run_that_dies_before_indexing_is_resumed_by_the_next(tiplex_home: Path) -> None:
     """Crawled but never indexed (the process died): the next run indexes those documents
