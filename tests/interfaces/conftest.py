@@ -44,22 +44,34 @@ HOSTILE_TEXT = (
     'forced labour. <script>document.title="pwned"</script> The court found <b>bold</b> '
     "claims and an <img src=x onerror=alert(1)> tag in the record. The accused is convicted."
 )
-HOSTILE = Document(
-    doc_id="test:hostile-markup",
-    source_id="test",
+
+
+def written_document(doc_id: str, text: str, **fields: str) -> Document:
+    """A document written for these tests (Philippine, English, a judgment unless told)."""
+    return Document(
+        doc_id=doc_id,
+        source_id="test",
+        url=fields.pop("url"),
+        country="PH",
+        language="en",
+        doc_type=fields.pop("doc_type", "judgment"),  # type: ignore[arg-type]
+        sha256=fields.pop("sha256", "0" * 64),
+        content_type="text/plain",
+        raw_path="",
+        fetched_at="2026-12-01T00:00:00Z",
+        text=text,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+HOSTILE = written_document(
+    "test:hostile-markup",
+    HOSTILE_TEXT,
     url="https://example.org/hostile",
-    country="PH",
-    language="en",
-    doc_type="judgment",
     title="People vs. <i>Markup</i>",
     court="Regional Trial Court",
     case_number="X-1",
     decision_date="2022-05-02",
-    sha256="0" * 64,
-    content_type="text/plain",
-    raw_path="",
-    fetched_at="2026-12-01T00:00:00Z",
-    text=HOSTILE_TEXT,
 )
 SCRIPT_AT = HOSTILE_TEXT.index("<script>")
 
@@ -72,21 +84,15 @@ RA_9208_TEXT = (
     "Section 17. Exemption from Prosecution. Trafficked persons shall not be penalized for "
     "crimes directly related to the acts of trafficking.\n"
 )
-RA_9208 = Document(
-    doc_id="test:ra-9208-excerpt",
-    source_id="test",
+RA_9208 = written_document(
+    "test:ra-9208-excerpt",
+    RA_9208_TEXT,
     url="https://lawphil.net/statutes/repacts/ra2003/ra_9208_2003.html",
-    country="PH",
-    language="en",
     doc_type="legislation",
     title="Republic Act No. 9208",
     case_number="Republic Act No. 9208",
     decision_date="2003-05-26",
     sha256="1" * 64,
-    content_type="text/plain",
-    raw_path="",
-    fetched_at="2026-12-01T00:00:00Z",
-    text=RA_9208_TEXT,
 )
 
 

@@ -125,30 +125,22 @@ def test_digest_lists_only_judgments_new_since_the_search_was_saved(
     home_copy: Settings, webhook: str
 ) -> None:
     from index.embedded import EmbeddedBackend
-    from tests.interfaces.conftest import _embedder
-    from tiplex.records import Document
+    from tests.interfaces.conftest import _embedder, written_document
 
     service = make_service(home_copy)
     try:
         saved.save(home_copy, "PH forced labour", "forced labor", {"country": "PH"}, service)
         quiet = saved.write_digest(service, webhook=webhook)
         assert quiet["searches"][0]["new"] == []
-        newcomer = Document(
-            doc_id="test:new-judgment",
-            source_id="test",
+        newcomer = written_document(
+            "test:new-judgment",
+            "The accused kept the workers in forced labor on a fishing boat without pay.",
             url="https://example.org/new",
-            country="PH",
-            language="en",
-            doc_type="judgment",
             title="People vs. Newcomer",
             court="Regional Trial Court",
             case_number="NEW-7",
             decision_date="2026-11-30",
             sha256="2" * 64,
-            content_type="text/plain",
-            raw_path="",
-            fetched_at="2026-12-01T00:00:00Z",
-            text="The accused kept the workers in forced labor on a fishing boat without pay.",
         )
         writer = EmbeddedBackend(home_copy, _embedder())
         writer.index([newcomer])
