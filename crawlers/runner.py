@@ -117,15 +117,22 @@ def crawl(
     )
 
 
+# Replaying costs no request, so by default a reprocess walks every listing a source could have
+# archived, not only its weekly window.
+REPROCESS_FROM = "1900"
+
+
 def reprocess(
     source_id: str, settings: Settings, *, since: str | None = None, until: str | None = None
 ) -> CrawlReport:
     """Rebuild one source's documents from its WARC archive, without the network: the spider
-    walks its window (`since`/`until`, all listings) over the archived answers.
+    walks its window (`since`/`until`; by default everything since REPROCESS_FROM, listings
+    that were never archived simply answer 404) over the archived answers.
 
     Raises:
         ValueError: as `crawl()`.
     """
+    since = since or REPROCESS_FROM
     return crawl(source_id, settings, since=since, until=until, full=True, replay=True)
 
 
