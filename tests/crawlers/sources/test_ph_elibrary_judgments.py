@@ -1,0 +1,44 @@
+"""E-Library parsing on the real saved June 2025 listing and decision page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawlers.sources.ph_elibrary_judgments import (
+    decision_text_region,
+    month_url_path,
+    parse_decision_page,
+    parse_month_listing,
+)
+
+PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "ph_elibrary_judgments"
+
+
+def test_month_listing_gives_the_site_id_number_date_and_a_clean_title() -> None:
+    (entry,) = parse_month_listing((PAGES / "month-jun-2025.html").read_text(encoding="utf-8"))
+    assert entry.own_id == "70158"
+    assert entry.url == "https://elibrary.judiciary.gov.ph/thebookshelf/showdocs/1/70158"
+    assert entry.case_number == "G.R. No. 279692"
+    assert entry.decision_date == "2025-06-11"
+    assert entry.title.startswith("IN THE MATTER OF THE PETITION FOR HABEAS CORPUS")
+    assert "BR>" not in entry.title and "DOLOR WENDAH" in entry.title
+
+
+def test_decision_page_header_is_read_from_the_page_itself() -> None:
+    page = parse_decision_page((PAGES / "showdocs-1-70158.html").read_text(encoding="utf-8"))
+    assert (page.case_number, page.decision_date) == ("G.R. No. 279692", "2025-06-11")
+    assert page.division == "THIRD DIVISION"
+    assert page.ponente == "INTING"
+    assert page.phil_reports == "968 Phil. 941"
+    assert page.title.endswith("RESPONDENTS.") and "D E C I S I O N" not in page.title
+
+
+def test_text_region_is_the_decision_without_page_chrome() -> None:
+    region = decision_text_region((PAGES / "showdocs-1-70158.html").read_text(encoding="utf-8"))
+    assert "THIRD DIVISION" in region and "Balag v. Senate of the Philippines" in region
+    assert "showdocsfriendly" not in region  # the printer-friendly link is chrome
+    assert "Korea, South" not in region  # the sidebar of foreign courts is outside
+
+
+def test_month_urls_follow_the_site_pattern() -> None:
+    assert month_url_path(2025, 6) == "/thebookshelf/docmonth/Jun/2025/1"
