@@ -1,0 +1,52 @@
+"""SSO Act pages: the real print views are whole, the interactive view's first part is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crawlers.dates import parse_day_first_date
+from crawlers.sources.sg_sso_legislation import act_path, act_text_region, parse_act_page
+
+PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "sg_sso_legislation"
+SITE = "https://sso.agc.gov.sg"
+
+
+def read(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+def test_real_whole_act_is_complete_with_its_front_matter_and_dates() -> None:
+    act = parse_act_page(read("act-FLPA2012.html"), SITE + act_path("FLPA2012"))
+    assert act.code == "FLPA2012"
+    assert act.title == "Foreign Limitation Periods Act 2012"
+    assert act.revised_edition == "2020 REVISED EDITION"
+    assert act.long_title.startswith("An Act to provide for any law relating to the limitation")
+    assert (act.version_date, act.commencement) == ("2024-05-12", "2012-06-01")
+    assert (act.listed_provisions, act.provisions, act.complete) == (8, 8, True)
+    assert act.pdf_url.endswith("/Act/FLPA2012?ViewType=Pdf&_=20240307023721")
+
+
+def test_longer_real_act_counts_every_provision() -> None:
+    act = parse_act_page(read("act-EAA1958.html"), SITE + act_path("EAA1958"))
+    assert (act.listed_provisions, act.provisions, act.complete) == (45, 45, True)
+    assert act.commencement == "1959-01-01"
+
+
+def test_interactive_view_holding_one_part_is_not_complete() -> None:
+    act = parse_act_page(read("act-PHTA2014-interactive-partial.html"), SITE + act_path("PHTA2014"))
+    assert act.code == "PHTA2014" and act.title == "Prevention of Human Trafficking Act 2014"
+    assert (act.listed_provisions, act.provisions, act.complete) == (8, 3, False)
+
+
+def test_text_region_leaves_out_the_table_of_contents_and_site_header() -> None:
+    region = act_text_region(read("act-FLPA2012.html"))
+    assert "This Act is the Foreign Limitation Periods Act 2012." in region
+    assert "Singapore Statutes Online" not in region  # print header
+    assert "Table of Contents" not in region
+
+
+def test_day_first_dates() -> None:
+    assert parse_day_first_date("[1 January 1959]") == "1959-01-01"
+    assert parse_day_first_date("Decision Date: 31 Dec 2024") == "2024-12-31"
+    assert parse_day_first_date("12 Januari 2023") == "2023-01-12"
+    assert parse_day_first_date("no date") is None
