@@ -20,9 +20,11 @@ from typing import Any
 import scrapy
 from scrapy.http import HtmlResponse, Response
 
+from crawlers.base import CALLBACK_META
 from crawlers.middlewares import CONDITIONAL_META, DOC_ID_META
 
-_EXAMPLE_TAIL = re.compile(r"^(?:(?P<callback>[a-z]+)_)?example(?:_\d+)?$")
+# The callback part may hold underscores ("act_page" → `parse_act_page`).
+_EXAMPLE_TAIL = re.compile(r"^(?:(?P<callback>[a-z][a-z0-9_]*?)_)?example(?:_\d+)?$")
 _CONTENT_TYPES = {".html": "text/html", ".pdf": "application/pdf"}
 
 
@@ -107,8 +109,11 @@ def run_example(spider: scrapy.Spider, path: Path) -> list[dict[str, Any]]:
     """Parse one saved example with its callback; the serialised items and requests."""
     example = example_request(path, fallback_url=f"{spider.base_url}/example")
     name = callback_name(path, spider, example.callback)
-    meta = {DOC_ID_META: example.doc_id} if example.doc_id else {}
-    request = scrapy.Request(example.url, meta=meta, cb_kwargs=dict(example.cb_kwargs))
+    request = scrapy.Request(example.url, cb_kwargs=dict(example.cb_kwargs))
+    if example.doc_id:
+        # A document page goes through the same shared steps as in a crawl.
+        request.meta.update({DOC_ID_META: example.doc_id, CALLBACK_META: name})
+        name = "document_response"
     response = file_response(path, request)
     output = getattr(spider, name)(response, **example.cb_kwargs)
     return serialise(output or ())
@@ -119,7 +124,9 @@ def serialise(outputs: Iterable[Any]) -> list[dict[str, Any]]:
     serialised: list[dict[str, Any]] = []
     for output in outputs:
         if isinstance(output, scrapy.Request):
-            callback = output.callback.__name__ if output.callback else "parse"
+            callback = output.meta.get(CALLBACK_META) or (
+                output.callback.__name__ if output.callback else "parse"
+            )
             entry: dict[str, Any] = {"request": output.url, "callback": callback}
             if output.cb_kwargs:
                 entry["cb_kwargs"] = _plain(output.cb_kwargs)
