@@ -18,11 +18,15 @@ History
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
+import lxml.html
 from parsel import Selector
+from scrapy.http import Response
 
-from crawlers.base import clean_space
+from crawlers.base import SourceSpider, clean_space
 from crawlers.dates import parse_written_date
 
 COURT = "Supreme Court of the Philippines"
@@ -124,18 +128,75 @@ def parse_decision_page(html: str) -> DecisionPage:
     )
 
 
-def decision_text_region(html: str) -> str:
-    """The decision's own markup: the page's content block without the printer-friendly link."""
-    content = Selector(text=html).css("#left .single_content")
-    if not content:
-        return ""
-    parts = [
-        node.get()
-        for node in content[0].xpath("./node()")
-        if not node.xpath("self::div[@align='right'][.//a[contains(@href, 'showdocsfriendly')]]")
-    ]
-    return "".join(parts)
+def decision_main_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The decision's own block (`#left .single_content`) without the printer-friendly link;
+    None for a page without it."""
+    found = tree.xpath("//div[@id='left']//div[contains(@class, 'single_content')]")
+    if not found:
+        return None
+    content = found[0]
+    for printer_link in content.xpath("./div[.//a[contains(@href, 'showdocsfriendly')]]"):
+        printer_link.drop_tree()
+    return content
 
 
 def clean_title(text: str) -> str:
     return clean_space(_MARKUP_DEBRIS.sub(" ", text))
+
+
+class PhElibraryJudgments(SourceSpider):
+    """See the module docstring."""
+
+    name = "ph_elibrary_judgments"
+    country = "PH"
+    kind = "judgments"
+    language = "en"
+    base_url = "https://elibrary.judiciary.gov.ph"
+
+    # `since` / `until` in months (default: this month and the two before, which catches late
+    # uploads without rereading old listings every week).
+    window_unit = "month"
+    default_window = 2
+
+    @classmethod
+    def main_content(cls, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+        return decision_main_content(tree)
+
+    async def start(self) -> Any:
+        for year, month in self.window.months():
+            url = self.site_url(month_url_path(year, month))
+            yield self.page_request(url, callback=self.parse_month)
+
+    def parse_month(self, response: Response) -> Iterator[Any]:
+        for entry in parse_month_listing(response.text):
+            yield from self.request_document(
+                self.absolute(response, entry.url),
+                doc_id=self.doc_id(entry.own_id),
+                callback=self.parse_decision,
+                cb_kwargs={
+                    "listed_number": entry.case_number,
+                    "listed_date": entry.decision_date or "",
+                    "listed_title": entry.title,
+                },
+            )
+
+    def parse_decision(
+        self, response: Response, listed_number: str, listed_date: str, listed_title: str
+    ) -> Iterator[Any]:
+        page = parse_decision_page(response.text)
+        metadata = {
+            "division": page.division,
+            "ponente": page.ponente,
+            "phil_reports": page.phil_reports,
+            "listed_number": listed_number,
+        }
+        yield self.fetched(
+            response,
+            doc_type="judgment",
+            title=page.title or listed_title,
+            content_type=self.content_type(response, "text/html"),
+            court=f"{COURT}, {page.division.title()}" if page.division else COURT,
+            case_number=page.case_number or listed_number or None,
+            decision_date=page.decision_date or listed_date or None,
+            metadata={key: value for key, value in metadata.items() if value},
+        )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
+
 from crawlers.sources.ph_elibrary_judgments import (
-    decision_text_region,
+    decision_main_content,
     month_url_path,
     parse_decision_page,
     parse_month_listing,
@@ -15,7 +17,7 @@ PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "ph_elibrary_judgm
 
 
 def test_month_listing_gives_the_site_id_number_date_and_a_clean_title() -> None:
-    (entry,) = parse_month_listing((PAGES / "month-jun-2025.html").read_text(encoding="utf-8"))
+    (entry,) = parse_month_listing((PAGES / "month_example.html").read_text(encoding="utf-8"))
     assert entry.own_id == "70158"
     assert entry.url == "https://elibrary.judiciary.gov.ph/thebookshelf/showdocs/1/70158"
     assert entry.case_number == "G.R. No. 279692"
@@ -25,7 +27,7 @@ def test_month_listing_gives_the_site_id_number_date_and_a_clean_title() -> None
 
 
 def test_decision_page_header_is_read_from_the_page_itself() -> None:
-    page = parse_decision_page((PAGES / "showdocs-1-70158.html").read_text(encoding="utf-8"))
+    page = parse_decision_page((PAGES / "decision_example.html").read_text(encoding="utf-8"))
     assert (page.case_number, page.decision_date) == ("G.R. No. 279692", "2025-06-11")
     assert page.division == "THIRD DIVISION"
     assert page.ponente == "INTING"
@@ -33,11 +35,15 @@ def test_decision_page_header_is_read_from_the_page_itself() -> None:
     assert page.title.endswith("RESPONDENTS.") and "D E C I S I O N" not in page.title
 
 
-def test_text_region_is_the_decision_without_page_chrome() -> None:
-    region = decision_text_region((PAGES / "showdocs-1-70158.html").read_text(encoding="utf-8"))
-    assert "THIRD DIVISION" in region and "Balag v. Senate of the Philippines" in region
-    assert "showdocsfriendly" not in region  # the printer-friendly link is chrome
-    assert "Korea, South" not in region  # the sidebar of foreign courts is outside
+def test_main_content_is_the_decision_without_page_chrome() -> None:
+    tree = lxml.html.fromstring((PAGES / "decision_example.html").read_bytes())
+    content = decision_main_content(tree)
+    assert content is not None
+    text = content.text_content()
+    assert "THIRD DIVISION" in text and "Balag v. Senate of the Philippines" in text
+    assert "printer friendly" not in text  # the printer-friendly link is chrome
+    assert "Korea, South" not in text  # the sidebar of foreign courts is outside
+    assert decision_main_content(lxml.html.fromstring("<html><p>other</p></html>")) is None
 
 
 def test_month_urls_follow_the_site_pattern() -> None:
