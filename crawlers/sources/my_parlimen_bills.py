@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import html as html_entities
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from parsel import Selector
+from scrapy.http import Response
 
-from crawlers.base import clean_space
+from crawlers.base import SourceSpider, Window, clean_space
 from crawlers.dates import parse_day_month_year
 
 LIST_PATH = "/bills-dewan-rakyat.html"
@@ -68,6 +69,13 @@ class ListedBill:
     language: Language
     events: dict[str, str] = field(default_factory=dict)  # first_reading, passed… (ISO dates)
     presented_by: str = ""
+
+    def in_window(self, window: Window) -> bool:
+        """A bill belongs to a window in which anything happened to it (first reading, second
+        reading, passing, withdrawal); one without dates only to a run with no window asked."""
+        if not self.events:
+            return window.contains(None)
+        return any(window.contains(day) for day in self.events.values())
 
 
 def bill_own_id(code: str, language: Language) -> str | None:
@@ -113,7 +121,7 @@ def parse_bill_list(html: str, language: Language) -> list[ListedBill]:
                 own_id=own_id,
                 code=code,
                 year=int(own_id.split("-")[2]),
-                title=clean_space(cells[2].xpath("string()").get()),
+                title=clean_space(_unescape(cells[2].xpath("string()").get() or "")),
                 status=clean_space(cells[3].css("div.parent").xpath("string()").get()),
                 pdf_path=pdf.group("path"),
                 language=language,
@@ -186,3 +194,99 @@ def _events(pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, str], str]:
 def _unescape(text: str) -> str:
     """Entities escaped once or twice ("&amp;ndash;") to characters."""
     return html_entities.unescape(html_entities.unescape(text))
+
+
+class MyParlimenBills(SourceSpider):
+    """See the module docstring."""
+
+    name = "my_parlimen_bills"
+    country = "MY"
+    kind = "legislation"
+    language = ""  # each bill's English and Malay texts are separate documents
+    languages = ("en", "ms")
+    base_url = "https://www.parlimen.gov.my"
+
+    # `since` / `until` in months (default: this month and the three before); a bill is taken
+    # when one of its readings, its passing or its withdrawal falls in the window.
+    window_unit = "month"
+    default_window = 3
+
+    async def start(self) -> Any:
+        for language in self.languages:
+            yield self.page_request(
+                self.site_url(list_query(language)),
+                callback=self.parse_list,
+                cb_kwargs={"language": language},
+            )
+
+    def parse_list(self, response: Response, language: Language) -> Iterator[Any]:
+        """The current term's bills; the archive is read only for window years before it."""
+        bills = parse_bill_list(response.text, language)
+        yield from self._request_bills(bills)
+        earliest = min((bill.year for bill in bills), default=self.window.last.year + 1)
+        if self.window.first.year < earliest:
+            yield self.page_request(
+                self.site_url(archive_years_query(language)),
+                callback=self.parse_archive_years,
+                cb_kwargs={"language": language, "before_year": earliest},
+            )
+
+    def parse_archive_years(
+        self, response: Response, language: Language, before_year: int
+    ) -> Iterator[Any]:
+        wanted = set(self.window.years())
+        for year, node_id in parse_archive_years(response.text):
+            if year in wanted and year < before_year:
+                yield self.page_request(
+                    self.site_url(archive_year_query(language, node_id)),
+                    callback=self.parse_archive_year,
+                    cb_kwargs={"language": language},
+                )
+
+    def parse_archive_year(self, response: Response, language: Language) -> Iterator[Any]:
+        yield from self._request_bills(parse_archive_year(response.text, language))
+
+    def _request_bills(self, bills: Iterable[ListedBill]) -> Iterator[Any]:
+        for bill in bills:
+            if not bill.in_window(self.window):
+                continue
+            yield from self.request_document(
+                self.site_url(bill.pdf_path),
+                doc_id=self.doc_id(bill.own_id),
+                callback=self.parse_bill,
+                cb_kwargs={
+                    "language": bill.language,
+                    "code": bill.code,
+                    "title": bill.title,
+                    "status": bill.status,
+                    "events": bill.events,
+                    "presented_by": bill.presented_by,
+                },
+            )
+
+    def parse_bill(
+        self,
+        response: Response,
+        language: Language,
+        code: str,
+        title: str,
+        status: str,
+        events: dict[str, str],
+        presented_by: str,
+    ) -> Iterator[Any]:
+        if not response.body.startswith(b"%PDF"):
+            received = self.content_type(response, "unknown type")
+            yield self.failed(response, f"the bill's link returned {received}, not a PDF")
+            return
+        metadata = {"status": status, "presented_by": presented_by, **events}
+        yield self.fetched(
+            response,
+            doc_type="legislation",
+            title=title,
+            content_type="application/pdf",
+            case_number=code,
+            # The latest thing that happened to the bill dates this text.
+            decision_date=max(events.values(), default=None),
+            language=language,
+            metadata={key: value for key, value in metadata.items() if value},
+        )

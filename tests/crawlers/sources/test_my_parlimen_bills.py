@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from crawlers.base import Window
 from crawlers.sources.my_parlimen_bills import (
     archive_year_query,
     bill_own_id,
@@ -20,8 +22,8 @@ def read(name: str) -> str:
 
 
 def test_each_language_list_gives_its_own_documents_with_their_own_dates() -> None:
-    english = parse_bill_list(read("list-en.html"), "en")
-    malay = parse_bill_list(read("list-bm.html"), "ms")
+    english = parse_bill_list(read("list_example.html"), "en")
+    malay = parse_bill_list(read("list_example_2.html"), "ms")
     assert len(english) == len(malay) == 84
     assert len({bill.own_id for bill in english}) == 84
     first_en, first_ms = english[0], malay[0]
@@ -37,7 +39,9 @@ def test_each_language_list_gives_its_own_documents_with_their_own_dates() -> No
 
 
 def test_passed_bill_has_its_readings_and_decoded_presenter() -> None:
-    bill = next(b for b in parse_bill_list(read("list-en.html"), "en") if b.code == "D.R. 1/2023")
+    bill = next(
+        b for b in parse_bill_list(read("list_example.html"), "en") if b.code == "D.R. 1/2023"
+    )
     assert bill.status == "Passed"
     assert bill.events == {
         "first_reading": "2023-02-15", "second_reading": "2023-05-22", "passed": "2023-05-22",
@@ -47,9 +51,9 @@ def test_passed_bill_has_its_readings_and_decoded_presenter() -> None:
 
 
 def test_archive_tree_years_and_one_year_of_bills() -> None:
-    years = parse_archive_years(read("archive-years.xml"))
+    years = parse_archive_years(read("archive_years_example.xml"))
     assert years[0] == (2022, "0_2022") and (1990, "0_1990") in years and len(years) == 32
-    bills = parse_archive_year(read("archive-2020.xml"), "en")
+    bills = parse_archive_year(read("archive_year_example.xml"), "en")
     assert len(bills) == 25
     road = bills[2]
     assert (road.own_id, road.title, road.status) == (
@@ -66,3 +70,20 @@ def test_ids_and_archive_queries() -> None:
     assert archive_year_query("ms", "0_2020") == (
         "/bills-dewan-rakyat.html?uweb=dr&lang=bm&arkib=yes&ajx=1&id=0_2020"
     )
+
+
+def test_titles_decode_the_sites_escaped_apostrophes() -> None:
+    titles = [bill.title for bill in parse_bill_list(read("list_example.html"), "en")]
+    assert "Employees' Social Security (Amendment) Bill 2024" in titles
+    assert not any("&#" in title for title in titles)
+
+
+def test_a_bill_is_in_a_window_when_something_happened_to_it_then() -> None:
+    bill = next(
+        b for b in parse_bill_list(read("list_example.html"), "en") if b.code == "D.R.16/2024"
+    )
+    june, may = (
+        Window(date(2024, 6, 1), date(2024, 6, 30)),
+        Window(date(2024, 5, 1), date(2024, 5, 31)),
+    )
+    assert bill.in_window(june) and not bill.in_window(may)
