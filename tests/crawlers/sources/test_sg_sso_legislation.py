@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
+
 from crawlers.dates import parse_day_first_date
-from crawlers.sources.sg_sso_legislation import act_path, act_text_region, parse_act_page
+from crawlers.sources.sg_sso_legislation import act_main_content, act_path, parse_act_page
 
 PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "sg_sso_legislation"
 SITE = "https://sso.agc.gov.sg"
@@ -16,7 +18,7 @@ def read(name: str) -> str:
 
 
 def test_real_whole_act_is_complete_with_its_front_matter_and_dates() -> None:
-    act = parse_act_page(read("act-FLPA2012.html"), SITE + act_path("FLPA2012"))
+    act = parse_act_page(read("act_example.html"), SITE + act_path("FLPA2012"))
     assert act.code == "FLPA2012"
     assert act.title == "Foreign Limitation Periods Act 2012"
     assert act.revised_edition == "2020 REVISED EDITION"
@@ -27,19 +29,21 @@ def test_real_whole_act_is_complete_with_its_front_matter_and_dates() -> None:
 
 
 def test_longer_real_act_counts_every_provision() -> None:
-    act = parse_act_page(read("act-EAA1958.html"), SITE + act_path("EAA1958"))
+    act = parse_act_page(read("act_example_2.html"), SITE + act_path("EAA1958"))
     assert (act.listed_provisions, act.provisions, act.complete) == (45, 45, True)
     assert act.commencement == "1959-01-01"
 
 
 def test_interactive_view_holding_one_part_is_not_complete() -> None:
-    act = parse_act_page(read("act-PHTA2014-interactive-partial.html"), SITE + act_path("PHTA2014"))
+    act = parse_act_page(read("act_example_3.html"), SITE + act_path("PHTA2014"))
     assert act.code == "PHTA2014" and act.title == "Prevention of Human Trafficking Act 2014"
     assert (act.listed_provisions, act.provisions, act.complete) == (8, 3, False)
 
 
 def test_text_region_leaves_out_the_table_of_contents_and_site_header() -> None:
-    region = act_text_region(read("act-FLPA2012.html"))
+    content = act_main_content(lxml.html.fromstring((PAGES / "act_example.html").read_bytes()))
+    assert content is not None
+    region = content.text_content()
     assert "This Act is the Foreign Limitation Periods Act 2012." in region
     assert "Singapore Statutes Online" not in region  # print header
     assert "Table of Contents" not in region
