@@ -22,13 +22,18 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+from scrapy.http import Response
+
+from crawlers.base import SourceSpider
 
 Language = Literal["en", "ms"]
+LANGUAGES: tuple[Language, ...] = ("en", "ms")
 # Acts a trafficking case in Malaysia turns on: the Anti-Trafficking in Persons and
 # Anti-Smuggling of Migrants Act 2007, the Penal Code, the Immigration Act, the Child Act, the
 # Employment Act and the Private Employment Agencies Act.
@@ -88,3 +93,57 @@ def read_reprint_info(raw: bytes) -> ReprintInfo:
         publication_date=published[:10] if re.match(r"\d{4}-\d{2}-\d{2}", published) else None,
         pages=pages,
     )
+
+
+class MyLomLegislation(SourceSpider):
+    """See the module docstring."""
+
+    name = "my_lom_legislation"
+    country = "MY"
+    kind = "legislation"
+    language = ""  # English and Malay reprints are separate documents
+    languages = LANGUAGES
+    base_url = "https://lom.agc.gov.my"
+
+    def __init__(self, *args: Any, acts: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        chosen = [number.strip() for number in (acts or "").split(",") if number.strip()]
+        self.acts = tuple(chosen) or ACTS_OF_INTEREST
+
+    async def start(self) -> Any:
+        # Every run asks for each reprint conditionally: a new reprint replaces the file.
+        for number in self.acts:
+            for language in LANGUAGES:
+                for request in self.request_document(
+                    self.site_url(pdf_path(number, language)),
+                    doc_id=self.doc_id(own_id(number, language)),
+                    callback=self.parse_reprint,
+                    cb_kwargs={"number": number, "language": language},
+                ):
+                    yield request
+
+    def parse_reprint(self, response: Response, number: str, language: Language) -> Iterator[Any]:
+        if not response.body.startswith(b"%PDF"):
+            received = self.content_type(response, "unknown type")
+            yield self.failed(response, f"the reprint's address returned {received}, not a PDF")
+            return
+        info = read_reprint_info(response.body)
+        if info.act_number and info.act_number != number:
+            yield self.failed(response, f"the PDF names Act {info.act_number}, not Act {number}")
+            return
+        label = "Akta" if language == "ms" else "Act"
+        metadata = {
+            "status": info.status,
+            "pages": str(info.pages),
+            "publication_date": info.publication_date or "",
+        }
+        yield self.fetched(
+            response,
+            doc_type="legislation",
+            title=info.title or f"{label} {number}",
+            content_type="application/pdf",
+            case_number=f"{label} {number}",
+            decision_date=info.publication_date,
+            language=info.language or language,
+            metadata={key: value for key, value in metadata.items() if value},
+        )
