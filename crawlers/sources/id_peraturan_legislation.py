@@ -19,11 +19,14 @@ History
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from parsel import Selector
+from scrapy.http import Response
 
-from crawlers.base import clean_space
+from crawlers.base import SourceSpider, clean_space
 
 DEFAULT_TYPES = ("uu", "pp", "perpres")
 _DETAIL_SLUG = re.compile(r"/id/(?P<slug>[a-z]+-no-[\w.-]+-tahun-\d{4})$")
@@ -89,3 +92,78 @@ def parse_list_page(html: str) -> ListPage:
         )
     next_link = page.css("ul.pagination li.next:not(.disabled) a::attr(href)").get()
     return ListPage(entries=tuple(entries), next_url=next_link)
+
+
+class IdPeraturanLegislation(SourceSpider):
+    """See the module docstring."""
+
+    name = "id_peraturan_legislation"
+    country = "ID"
+    kind = "legislation"
+    language = "id"
+    base_url = "https://peraturan.go.id"
+
+    # `since` / `until` in years (default: this year and the last): the lists date entries by
+    # year only.
+    window_unit = "year"
+    default_window = 1
+
+    def __init__(self, *args: Any, types: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        chosen = [kind.strip().lower() for kind in (types or "").split(",") if kind.strip()]
+        self.types = tuple(chosen) or DEFAULT_TYPES
+
+    async def start(self) -> Any:
+        for kind in self.types:
+            yield self.page_request(self.site_url(list_path(kind)), callback=self.parse_list)
+
+    def parse_list(self, response: Response) -> Iterator[Any]:
+        """One list page, newest first; the next page only while it can still hold
+        entries of the window."""
+        page = parse_list_page(response.text)
+        years = set(self.window.years())
+        for entry in page.entries:
+            if entry.year not in years:
+                continue
+            yield from self.request_document(
+                self.absolute(response, entry.pdf_url),
+                doc_id=self.doc_id(entry.own_id),
+                callback=self.parse_regulation,
+                cb_kwargs={
+                    "designation": entry.designation,
+                    "title": entry.title,
+                    "year": str(entry.year),
+                    "subjects": "; ".join(entry.subjects),
+                    "detail_url": self.canonical_url(self.absolute(response, entry.detail_url)),
+                },
+            )
+        all_older = bool(page.entries) and all(
+            entry.year < self.window.first.year for entry in page.entries
+        )
+        if page.next_url and not all_older and not self.limit_reached:
+            yield self.page_request(
+                self.absolute(response, page.next_url), callback=self.parse_list
+            )
+
+    def parse_regulation(
+        self,
+        response: Response,
+        designation: str,
+        title: str,
+        year: str,
+        subjects: str,
+        detail_url: str,
+    ) -> Iterator[Any]:
+        if not response.body.startswith(b"%PDF"):
+            received = self.content_type(response, "unknown type")
+            yield self.failed(response, f"the document link returned {received}, not a PDF")
+            return
+        metadata = {"year": year, "subjects": subjects, "detail_url": detail_url}
+        yield self.fetched(
+            response,
+            doc_type="legislation",
+            title=f"{designation} tentang {title}" if title else designation,
+            content_type="application/pdf",
+            case_number=designation,
+            metadata={key: value for key, value in metadata.items() if value},
+        )

@@ -59,10 +59,10 @@ def _content_type(path: Path, head: bytes) -> str:
     if guessed is None:
         # Extension-less pages (`/docmonth/Jun/2025/1`) are typed by their first bytes.
         start = head.lstrip().lower()
-        if start.startswith((b"<!doctype html", b"<html")):
-            return "text/html"
         if start.startswith(b"<?xml"):
             return "text/xml"
+        if start.startswith(b"<"):
+            return "text/html"  # a page, or a fragment an AJAX call returns
     return guessed or "application/octet-stream"
 
 

@@ -14,7 +14,7 @@ def read(name: str) -> str:
 
 
 def test_real_first_page_gives_twenty_statutes_with_the_site_slug_as_id() -> None:
-    page = parse_list_page(read("uu-page-1.html"))
+    page = parse_list_page(read("list_example.html"))
     assert len(page.entries) == 20
     assert len({entry.own_id for entry in page.entries}) == 20
     first = page.entries[0]
@@ -28,12 +28,12 @@ def test_real_first_page_gives_twenty_statutes_with_the_site_slug_as_id() -> Non
 
 
 def test_irregular_pdf_names_are_taken_from_the_list() -> None:
-    page = parse_list_page(read("uu-page-1.html"))
+    page = parse_list_page(read("list_example.html"))
     irregular = [entry for entry in page.entries if entry.pdf_url == "/files/uu1-2023.pdf"]
     assert [entry.own_id for entry in irregular] == ["uu-no-1-tahun-2023"]
 
 
 def test_last_page_has_no_next_link() -> None:
-    page = parse_list_page(read("uu-page-2.html"))
+    page = parse_list_page(read("list_example_2.html"))
     assert page.next_url is None
     assert [entry.own_id for entry in page.entries][0] == "uu-no-21-tahun-2007"
