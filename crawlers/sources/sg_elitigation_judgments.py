@@ -23,12 +23,17 @@ History
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 from urllib.parse import urlencode
 
+import lxml.html
 from parsel import Selector
+from scrapy.http import Response
 
-from crawlers.base import clean_space
+from crawlers.base import SourceSpider, clean_space
 from crawlers.dates import parse_day_first_date
 
 _JUDGMENT = re.compile(r"/gd/s/(?P<id>\d{4}_[A-Z]+_\d+)\b")
@@ -74,7 +79,7 @@ def listing_path(page: int) -> str:
     return "/gd/Home/Index?" + urlencode(query)
 
 
-def parse_listing(html: str) -> ListingPage:
+def read_listing_page(html: str) -> ListingPage:
     """Result cards (`div.card`): title link to `/gd/s/…`, citation, decision date, case
     number and catchwords; and the "Total Judgment(s) Found" count."""
     page = Selector(text=html)
@@ -105,7 +110,7 @@ def parse_listing(html: str) -> ListingPage:
     return ListingPage(total=int(total.group(1)) if total else None, judgments=tuple(judgments))
 
 
-def parse_judgment_page(html: str) -> JudgmentPage:
+def read_judgment_page(html: str) -> JudgmentPage:
     """The header blocks of `#divJudgement`: neutral citation, case number, parties, coram
     (court, judges, hearing dates), the date of the judgment and its author."""
     body = Selector(text=html).css("#divJudgement")
@@ -128,10 +133,90 @@ def parse_judgment_page(html: str) -> JudgmentPage:
     )
 
 
-def judgment_text_region(html: str) -> str:
-    body = Selector(text=html).css("#divJudgement")
-    return body[0].get() if body else ""
+def judgment_main_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """`#divJudgement`: the judgment with its footnotes (hidden dialogs inside it)."""
+    found = tree.xpath("//div[@id='divJudgement']")
+    return found[0] if found else None
 
 
 def _strip_bars(text: str | None) -> str:
     return clean_space(text).strip("| ").strip()
+
+
+class SgElitigationJudgments(SourceSpider):
+    """See the module docstring."""
+
+    name = "sg_elitigation_judgments"
+    country = "SG"
+    kind = "judgments"
+    language = "en"
+    base_url = "https://www.elitigation.sg"
+
+    # `since` / `until` as dates (default: the last 90 days, which catches judgments published
+    # weeks after their date).
+    window_unit = "day"
+    default_window = 90
+
+    @classmethod
+    def main_content(cls, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+        return judgment_main_content(tree)
+
+    async def start(self) -> Any:
+        yield self.page_request(
+            self.site_url(listing_path(1)), callback=self.parse_listing, cb_kwargs={"page": 1}
+        )
+
+    def parse_listing(self, response: Response, page: int) -> Iterator[Any]:
+        """One listing page, newest decision first; the next page while it can still hold
+        judgments of the window."""
+        listing = read_listing_page(response.text)
+        for judgment in listing.judgments:
+            if not self.window.contains(judgment.decision_date):
+                continue
+            yield from self.request_document(
+                self.absolute(response, judgment.url),
+                doc_id=self.doc_id(judgment.own_id),
+                callback=self.parse_judgment,
+                cb_kwargs={
+                    "listed_title": judgment.title,
+                    "listed_date": judgment.decision_date or "",
+                    "case_numbers": judgment.case_number,
+                    "catchwords": "; ".join(judgment.catchwords),
+                },
+            )
+        dated = [date.fromisoformat(j.decision_date) for j in listing.judgments if j.decision_date]
+        reached_older = bool(dated) and min(dated) < self.window.first
+        seen = page * max(len(listing.judgments), 1)
+        more = listing.total is None or seen < listing.total
+        if listing.judgments and more and not reached_older and not self.limit_reached:
+            yield self.page_request(
+                self.site_url(listing_path(page + 1)),
+                callback=self.parse_listing,
+                cb_kwargs={"page": page + 1},
+            )
+
+    def parse_judgment(
+        self,
+        response: Response,
+        listed_title: str,
+        listed_date: str,
+        case_numbers: str,
+        catchwords: str,
+    ) -> Iterator[Any]:
+        page = read_judgment_page(response.text)
+        metadata = {
+            "case_numbers": case_numbers or page.case_number,
+            "coram": page.coram,
+            "author": page.author,
+            "catchwords": catchwords,
+        }
+        yield self.fetched(
+            response,
+            doc_type="judgment",
+            title=page.case_name or listed_title,
+            content_type=self.content_type(response, "text/html"),
+            court=page.court or None,
+            case_number=page.citation or None,
+            decision_date=page.decision_date or listed_date or None,
+            metadata={key: value for key, value in metadata.items() if value},
+        )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
+
 from crawlers.sources.sg_elitigation_judgments import (
-    judgment_text_region,
+    judgment_main_content,
     listing_path,
-    parse_judgment_page,
-    parse_listing,
+    read_judgment_page,
+    read_listing_page,
 )
 
 PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "sg_elitigation_judgments"
@@ -19,7 +21,7 @@ def read(name: str) -> str:
 
 
 def test_listing_cards_give_the_citation_id_date_and_catchwords() -> None:
-    page = parse_listing(read("listing-page-1.html"))
+    page = read_listing_page(read("listing_example.html"))
     assert page.total == 2
     first, second = page.judgments
     assert (first.own_id, first.url) == ("2026_SGHC_901", "/gd/s/2026_SGHC_901")
@@ -31,7 +33,7 @@ def test_listing_cards_give_the_citation_id_date_and_catchwords() -> None:
 
 
 def test_judgment_header_names_court_judge_date_and_parties() -> None:
-    page = parse_judgment_page(read("s-2026_SGHC_901.html"))
+    page = read_judgment_page(read("judgment_example.html"))
     assert page.citation == "[2026] SGHC 901"
     assert page.case_number == "Criminal Case No 77 of 2026"
     assert page.case_name == "Public Prosecutor v Example Accused One"
@@ -41,7 +43,9 @@ def test_judgment_header_names_court_judge_date_and_parties() -> None:
 
 
 def test_text_region_is_the_judgment_with_its_footnotes_and_without_site_chrome() -> None:
-    region = judgment_text_region(read("s-2026_SGHC_901.html"))
+    content = judgment_main_content(lxml.html.fromstring(read("judgment_example.html")))
+    assert content is not None
+    region = content.text_content()
     assert "Prevention of Human Trafficking Act 2014" in region
     assert "Agreed Statement of Facts" in region  # footnotes live inside #divJudgement
     assert "print-friendly" not in region and "Copyright" not in region
