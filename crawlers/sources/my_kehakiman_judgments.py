@@ -25,11 +25,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
-from crawlers.base import clean_space
+from scrapy.http import Response
+
+from crawlers.base import SourceSpider, clean_space
 
 SEARCH_PATH = "/EJudgmentWeb/eJudgmentService.asmx/GetEJudgmentPortalSearchList"
 DOCUMENT_URL = "https://efs.kehakiman.gov.my/EFSWeb/DocDownloader.aspx?DocumentID={id}&Inline=true"
@@ -142,3 +146,110 @@ def _case(item: dict[str, Any]) -> ListedCase:
 
 def pages_needed(total: int) -> int:
     return max(1, -(-total // ROWS_PER_PAGE))
+
+
+class MyKehakimanJudgments(SourceSpider):
+    """See the module docstring."""
+
+    name = "my_kehakiman_judgments"
+    country = "MY"
+    kind = "judgments"
+    language = ""  # English or Malay, detected per judgment
+    languages = ("en", "ms")
+    base_url = "https://ejudgment.kehakiman.gov.my"
+
+    # `since` / `until` as dates of decision (default: the last 90 days).
+    window_unit = "day"
+    default_window = 90
+
+    def __init__(self, *args: Any, search: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        chosen = [term.strip() for term in (search or "").split(",") if term.strip()]
+        self.search_terms = tuple(chosen) or DEFAULT_SEARCH_TERMS
+        self._requested: set[str] = set()  # one document can answer several terms
+
+    async def start(self) -> Any:
+        for term in self.search_terms:
+            yield self.search_request(term, 1)
+
+    def search_request(self, term: str, page: int) -> Any:
+        return self.page_request(
+            self.site_url(SEARCH_PATH),
+            callback=self.parse_search,
+            cb_kwargs={"term": term, "page": page},
+            method="POST",
+            body=search_body(term, page, self.window.first, self.window.last),
+            headers={"Content-Type": "application/json; charset=utf-8"},
+        )
+
+    def document_url(self, document_id: str) -> str:
+        """The PDF on the e-filing host; on a mirror, under the mirror's root."""
+        url = DOCUMENT_URL.format(id=document_id)
+        if self.site_root == type(self).base_url.rstrip("/"):
+            return url
+        parts = urlsplit(url)
+        return self.site_url(f"{parts.path}?{parts.query}")
+
+    def parse_search(self, response: Response, term: str, page: int) -> Iterator[Any]:
+        """One page of one term's results: each grounds document of a case decided in the
+        window; from the first page, the requests for the other pages."""
+        try:
+            answer = parse_search_answer(response.body)
+        except ServiceAnswerError as error:
+            yield self.failed(response, f"search {term!r} page {page}: {error}")
+            return
+        for case in answer.cases:
+            if not self.window.contains(case.decision_date):
+                continue
+            for document in case.documents:
+                if document.document_id in self._requested:
+                    continue
+                self._requested.add(document.document_id)
+                yield from self.request_document(
+                    self.document_url(document.document_id),
+                    doc_id=self.doc_id(document.document_id),
+                    callback=self.parse_grounds,
+                    cb_kwargs={
+                        "case_number": case.case_number,
+                        "court": case.court,
+                        "parties": case.parties,
+                        "decision_date": case.decision_date or "",
+                        "metadata": {
+                            "case_id": case.case_id,
+                            "appeal_date": case.appeal_date or "",
+                            "judge": case.judge,
+                            "keywords": case.keywords,
+                            "document_name": document.name,
+                            "prepared_by": document.prepared_by,
+                            "decision_category": document.decision_category,
+                        },
+                    },
+                )
+        if page == 1 and not self.limit_reached:
+            for following in range(2, pages_needed(answer.total) + 1):
+                yield self.search_request(term, following)
+
+    def parse_grounds(
+        self,
+        response: Response,
+        case_number: str,
+        court: str,
+        parties: str,
+        decision_date: str,
+        metadata: dict[str, str],
+    ) -> Iterator[Any]:
+        if not response.body.startswith(b"%PDF"):
+            # The downloader answers errors with an HTML page under a PDF's name.
+            received = self.content_type(response, "unknown type")
+            yield self.failed(response, f"the document download returned {received}, not a PDF")
+            return
+        yield self.fetched(
+            response,
+            doc_type="judgment",
+            title=parties or case_number,
+            content_type="application/pdf",
+            court=court or None,
+            case_number=case_number or None,
+            decision_date=decision_date or None,
+            metadata={key: value for key, value in metadata.items() if value},
+        )

@@ -20,7 +20,9 @@ ANSWERS = Path(__file__).parents[2] / "examples" / "crawlers" / "my_kehakiman_ju
 
 
 def answer(page: int) -> bytes:
-    return (ANSWERS / f"search-page-{page}.json").read_bytes()
+    return (
+        ANSWERS / ("search_example.json" if page == 1 else f"search_example_{page}.json")
+    ).read_bytes()
 
 
 def test_a_page_gives_twenty_cases_with_court_parties_and_malaysian_dates() -> None:
