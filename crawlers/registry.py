@@ -62,7 +62,7 @@ def summary_line(source: type[Any]) -> str:
 
 
 def languages_of(source: type[Any]) -> str:
-    """"en", or "en+ms" for a site publishing in several (each document says its own)."""
+    """ "en", or "en+ms" for a site publishing in several (each document says its own)."""
     return source.language or "+".join(getattr(source, "languages", ()))
 
 
