@@ -162,6 +162,11 @@ class PhElibraryJudgments(SourceSpider):
     def main_content(cls, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         return decision_main_content(tree)
 
+    @classmethod
+    def clean_text(cls, text: str) -> str:
+        # The site's broken "<BR>BR>" leaves "BR>" in parties' names.
+        return _MARKUP_DEBRIS.sub(" ", text)
+
     async def start(self) -> Any:
         for year, month in self.window.months():
             url = self.site_url(month_url_path(year, month))

@@ -7,6 +7,7 @@ from pathlib import Path
 import lxml.html
 
 from crawlers.sources.ph_elibrary_judgments import (
+    PhElibraryJudgments,
     decision_main_content,
     month_url_path,
     parse_decision_page,
@@ -48,3 +49,8 @@ def test_main_content_is_the_decision_without_page_chrome() -> None:
 
 def test_month_urls_follow_the_site_pattern() -> None:
     assert month_url_path(2025, 6) == "/thebookshelf/docmonth/Jun/2025/1"
+
+
+def test_clean_text_drops_the_sites_broken_line_break_markup() -> None:
+    cleaned = PhElibraryJudgments.clean_text("RYANH M. DOLOR\nBR> WENDAH KATRINA")
+    assert cleaned == "RYANH M. DOLOR WENDAH KATRINA"
