@@ -214,9 +214,8 @@ class IdBpkLegislation(SourceSpider):
         enacted: str,
         metadata: dict[str, str],
     ) -> Iterator[Any]:
-        if not response.body.startswith(b"%PDF"):
-            received = self.content_type(response, "unknown type")
-            yield self.failed(response, f"the download link returned {received}, not a PDF")
+        if (not_pdf := self.not_a_pdf(response)) is not None:
+            yield not_pdf
             return
         yield self.fetched(
             response,

@@ -154,9 +154,8 @@ class IdPeraturanLegislation(SourceSpider):
         subjects: str,
         detail_url: str,
     ) -> Iterator[Any]:
-        if not response.body.startswith(b"%PDF"):
-            received = self.content_type(response, "unknown type")
-            yield self.failed(response, f"the document link returned {received}, not a PDF")
+        if (not_pdf := self.not_a_pdf(response)) is not None:
+            yield not_pdf
             return
         metadata = {"year": year, "subjects": subjects, "detail_url": detail_url}
         yield self.fetched(

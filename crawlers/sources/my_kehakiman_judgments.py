@@ -238,10 +238,8 @@ class MyKehakimanJudgments(SourceSpider):
         decision_date: str,
         metadata: dict[str, str],
     ) -> Iterator[Any]:
-        if not response.body.startswith(b"%PDF"):
-            # The downloader answers errors with an HTML page under a PDF's name.
-            received = self.content_type(response, "unknown type")
-            yield self.failed(response, f"the document download returned {received}, not a PDF")
+        if (not_pdf := self.not_a_pdf(response)) is not None:
+            yield not_pdf
             return
         yield self.fetched(
             response,

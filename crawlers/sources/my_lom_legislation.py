@@ -123,9 +123,8 @@ class MyLomLegislation(SourceSpider):
                     yield request
 
     def parse_reprint(self, response: Response, number: str, language: Language) -> Iterator[Any]:
-        if not response.body.startswith(b"%PDF"):
-            received = self.content_type(response, "unknown type")
-            yield self.failed(response, f"the reprint's address returned {received}, not a PDF")
+        if (not_pdf := self.not_a_pdf(response)) is not None:
+            yield not_pdf
             return
         info = read_reprint_info(response.body)
         if info.act_number and info.act_number != number:

@@ -274,9 +274,8 @@ class MyParlimenBills(SourceSpider):
         events: dict[str, str],
         presented_by: str,
     ) -> Iterator[Any]:
-        if not response.body.startswith(b"%PDF"):
-            received = self.content_type(response, "unknown type")
-            yield self.failed(response, f"the bill's link returned {received}, not a PDF")
+        if (not_pdf := self.not_a_pdf(response)) is not None:
+            yield not_pdf
             return
         metadata = {"status": status, "presented_by": presented_by, **events}
         yield self.fetched(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from parsel import Selector
 
 from crawlers.sources.id_bpk_legislation import (
@@ -13,11 +11,12 @@ from crawlers.sources.id_bpk_legislation import (
     search_path,
 )
 
-PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "id_bpk_legislation"
+from .saved import SavedPages
+
+PAGES = SavedPages("id_bpk_legislation")
 
 
-def read(name: str) -> str:
-    return (PAGES / name).read_text(encoding="utf-8")
+read = PAGES.text
 
 
 def test_search_page_gives_bpk_ids_and_detail_links() -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from crawlers.sources.id_peraturan_legislation import parse_list_page
 
-PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "id_peraturan_legislation"
+from .saved import SavedPages
+
+PAGES = SavedPages("id_peraturan_legislation")
 
 
-def read(name: str) -> str:
-    return (PAGES / name).read_text(encoding="utf-8")
+read = PAGES.text
 
 
 def test_real_first_page_gives_twenty_statutes_with_the_site_slug_as_id() -> None:

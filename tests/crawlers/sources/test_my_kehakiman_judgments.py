@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -16,13 +15,13 @@ from crawlers.sources.my_kehakiman_judgments import (
     search_body,
 )
 
-ANSWERS = Path(__file__).parents[2] / "examples" / "crawlers" / "my_kehakiman_judgments"
+from .saved import SavedPages
+
+ANSWERS = SavedPages("my_kehakiman_judgments")
 
 
 def answer(page: int) -> bytes:
-    return (
-        ANSWERS / ("search_example.json" if page == 1 else f"search_example_{page}.json")
-    ).read_bytes()
+    return ANSWERS.bytes("search_example.json" if page == 1 else f"search_example_{page}.json")
 
 
 def test_a_page_gives_twenty_cases_with_court_parties_and_malaysian_dates() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from crawlers.sources.my_lom_legislation import (
@@ -13,18 +11,20 @@ from crawlers.sources.my_lom_legislation import (
     read_reprint_info,
 )
 
-FILES = Path(__file__).parents[2] / "examples" / "crawlers" / "my_lom_legislation"
+from .saved import SavedPages
+
+FILES = SavedPages("my_lom_legislation")
 
 
 def test_real_english_reprint_names_itself_in_its_info_dictionary() -> None:
-    info = read_reprint_info((FILES / "reprint_example.pdf").read_bytes())
+    info = read_reprint_info(FILES.bytes("reprint_example.pdf"))
     assert info.title == "Public Authorities (Control Of Borrowing Powers) Act 1961"
     assert (info.act_number, info.language, info.status) == ("383", "en", "principal")
     assert (info.publication_date, info.pages) == ("2006-01-01", 8)
 
 
 def test_malay_reprint_is_its_own_language() -> None:
-    info = read_reprint_info((FILES / "reprint_example_2.pdf").read_bytes())
+    info = read_reprint_info(FILES.bytes("reprint_example_2.pdf"))
     assert (info.act_number, info.language) == ("670", "ms")
     assert info.title == "Akta Antipemerdagangan Orang dan Antipenyeludupan Migran 2007"
 

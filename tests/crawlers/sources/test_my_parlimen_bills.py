@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from crawlers.base import Window
 from crawlers.sources.my_parlimen_bills import (
@@ -14,11 +13,12 @@ from crawlers.sources.my_parlimen_bills import (
     parse_bill_list,
 )
 
-PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "my_parlimen_bills"
+from .saved import SavedPages
+
+PAGES = SavedPages("my_parlimen_bills")
 
 
-def read(name: str) -> str:
-    return (PAGES / name).read_text(encoding="utf-8")
+read = PAGES.text
 
 
 def test_each_language_list_gives_its_own_documents_with_their_own_dates() -> None:

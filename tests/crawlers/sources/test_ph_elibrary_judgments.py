@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import lxml.html
 
 from crawlers.sources.ph_elibrary_judgments import (
@@ -14,11 +12,13 @@ from crawlers.sources.ph_elibrary_judgments import (
     parse_month_listing,
 )
 
-PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "ph_elibrary_judgments"
+from .saved import SavedPages
+
+PAGES = SavedPages("ph_elibrary_judgments")
 
 
 def test_month_listing_gives_the_site_id_number_date_and_a_clean_title() -> None:
-    (entry,) = parse_month_listing((PAGES / "month_example.html").read_text(encoding="utf-8"))
+    (entry,) = parse_month_listing(PAGES.text("month_example.html"))
     assert entry.own_id == "70158"
     assert entry.url == "https://elibrary.judiciary.gov.ph/thebookshelf/showdocs/1/70158"
     assert entry.case_number == "G.R. No. 279692"
@@ -28,7 +28,7 @@ def test_month_listing_gives_the_site_id_number_date_and_a_clean_title() -> None
 
 
 def test_decision_page_header_is_read_from_the_page_itself() -> None:
-    page = parse_decision_page((PAGES / "decision_example.html").read_text(encoding="utf-8"))
+    page = parse_decision_page(PAGES.text("decision_example.html"))
     assert (page.case_number, page.decision_date) == ("G.R. No. 279692", "2025-06-11")
     assert page.division == "THIRD DIVISION"
     assert page.ponente == "INTING"
@@ -37,7 +37,7 @@ def test_decision_page_header_is_read_from_the_page_itself() -> None:
 
 
 def test_main_content_is_the_decision_without_page_chrome() -> None:
-    tree = lxml.html.fromstring((PAGES / "decision_example.html").read_bytes())
+    tree = lxml.html.fromstring(PAGES.bytes("decision_example.html"))
     content = decision_main_content(tree)
     assert content is not None
     text = content.text_content()

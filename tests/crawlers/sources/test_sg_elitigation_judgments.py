@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import lxml.html
 
 from crawlers.sources.sg_elitigation_judgments import (
@@ -13,11 +11,12 @@ from crawlers.sources.sg_elitigation_judgments import (
     read_listing_page,
 )
 
-PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "sg_elitigation_judgments"
+from .saved import SavedPages
+
+PAGES = SavedPages("sg_elitigation_judgments")
 
 
-def read(name: str) -> str:
-    return (PAGES / name).read_text(encoding="utf-8")
+read = PAGES.text
 
 
 def test_listing_cards_give_the_citation_id_date_and_catchwords() -> None:

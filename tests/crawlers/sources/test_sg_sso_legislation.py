@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import lxml.html
 
 from crawlers.dates import parse_day_first_date
 from crawlers.sources.sg_sso_legislation import act_main_content, act_path, parse_act_page
 
-PAGES = Path(__file__).parents[2] / "examples" / "crawlers" / "sg_sso_legislation"
+from .saved import SavedPages
+
+PAGES = SavedPages("sg_sso_legislation")
 SITE = "https://sso.agc.gov.sg"
 
 
-def read(name: str) -> str:
-    return (PAGES / name).read_text(encoding="utf-8")
+read = PAGES.text
 
 
 def test_real_whole_act_is_complete_with_its_front_matter_and_dates() -> None:
@@ -41,7 +40,7 @@ def test_interactive_view_holding_one_part_is_not_complete() -> None:
 
 
 def test_text_region_leaves_out_the_table_of_contents_and_site_header() -> None:
-    content = act_main_content(lxml.html.fromstring((PAGES / "act_example.html").read_bytes()))
+    content = act_main_content(lxml.html.fromstring(PAGES.bytes("act_example.html")))
     assert content is not None
     region = content.text_content()
     assert "This Act is the Foreign Limitation Periods Act 2012." in region
