@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from crawlers.sources.my_kehakiman_judgments import (
+    MyKehakimanJudgments,
     ServiceAnswerError,
     dotnet_date,
     pages_needed,
@@ -61,3 +62,14 @@ def test_the_same_question_is_the_same_bytes() -> None:
     param = json.loads(body)["Param"]
     assert (param["CurrPage"], param["Search"]) == (2, "ATIPSOM")
     assert (param["DateOfResultFrom"], param["DateOfResultTo"]) == ("01/09/2026", "30/11/2026")
+
+
+def test_pdfs_come_from_the_e_filing_host_or_from_under_a_mirrors_root() -> None:
+    document = "00000000-0000-0000-0000-000000001000"
+    real = MyKehakimanJudgments().document_url(document)
+    assert real.startswith("https://efs.kehakiman.gov.my/EFSWeb/DocDownloader.aspx?DocumentID=")
+    mirror = MyKehakimanJudgments(base_url="http://127.0.0.1:8000/ejudgment.kehakiman.gov.my")
+    assert mirror.document_url(document) == (
+        "http://127.0.0.1:8000/ejudgment.kehakiman.gov.my/EFSWeb/DocDownloader.aspx"
+        f"?DocumentID={document}&Inline=true"
+    )
