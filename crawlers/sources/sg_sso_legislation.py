@@ -39,6 +39,7 @@ ACTS_OF_INTEREST = (
 )  # fmt: skip
 _ACT_CODE = re.compile(r"/Act/(?P<code>[A-Z][A-Za-z0-9]*\d{4})\b")
 _AS_AT = re.compile(r"as at\s+(.+\d{4})", re.IGNORECASE)
+_EDITORIAL_NOTES = re.compile(r"^(?:LEGISLATIVE HISTORY|Abbreviations|COMPARATIVE TABLE)")
 _PROVISION_ENTRY = re.compile(r"^\d+[A-Z]*\s")  # "2A Meaning of …" (not "Long Title")
 
 
@@ -98,10 +99,18 @@ def parse_act_page(html: str, url: str) -> ActPage:
 
 def act_main_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The Act's own block (`#legis` in the whole-document view, `#legisContent` in the
-    interactive one): front matter, provisions, legislative history; not the site's header
-    or the table of contents."""
+    interactive one): front matter, provisions and schedules; not the site's header, the table
+    of contents or the editorial notes after the Act."""
     found = tree.xpath("//*[@id='legis']") or tree.xpath("//*[@id='legisContent']")
-    return found[0] if found else None
+    if not found:
+        return None
+    act = found[0]
+    # The legislative history, abbreviations and comparative table that follow the Act are
+    # the Law Revision Commission's notes, "not part of the Act": left out of its text.
+    for block in act.xpath("./table"):
+        if _EDITORIAL_NOTES.match(block.text_content().strip()):
+            block.drop_tree()
+    return act
 
 
 class SgSsoLegislation(SourceSpider):

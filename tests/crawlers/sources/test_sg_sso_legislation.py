@@ -46,6 +46,15 @@ def test_text_region_leaves_out_the_table_of_contents_and_site_header() -> None:
     assert "This Act is the Foreign Limitation Periods Act 2012." in region
     assert "Singapore Statutes Online" not in region  # print header
     assert "Table of Contents" not in region
+    assert "LEGISLATIVE HISTORY" not in region and "COMPARATIVE TABLE" not in region
+
+
+def test_parts_and_schedules_of_a_long_act_stay_in_its_text() -> None:
+    content = act_main_content(lxml.html.fromstring(PAGES.bytes("act_example_4.html")))
+    assert content is not None
+    text = content.text_content()
+    assert "PART 6" in text and "THE SCHEDULE" in text and "Personal Identifiers" in text
+    assert "LEGISLATIVE HISTORY" not in text
 
 
 def test_day_first_dates() -> None:
