@@ -134,9 +134,28 @@ def read_judgment_page(html: str) -> JudgmentPage:
 
 
 def judgment_main_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """`#divJudgement`: the judgment with its footnotes (hidden dialogs inside it)."""
+    """`#divJudgement`: the judgment, its footnotes moved out of the sentences they sit in
+    (each is a hidden dialog after its reference) to the end, as "[n] text"."""
     found = tree.xpath("//div[@id='divJudgement']")
-    return found[0] if found else None
+    if not found:
+        return None
+    judgment = found[0]
+    notes: list[str] = []
+    for dialog in judgment.xpath(".//div[contains(@class, 'modal')][starts-with(@id, 'fn-')]"):
+        reference = judgment.xpath(f".//button[@data-target='#{dialog.get('id')}']")
+        number = clean_space(reference[0].text_content()) if reference else str(len(notes) + 1)
+        if reference:
+            reference[0].text = f"[{number}]"
+        body = clean_space(
+            " ".join(dialog.xpath(".//div[contains(@class, 'FootnoteRef')]//text()"))
+        )
+        notes.append(f"[{number}] {body}")
+        dialog.drop_tree()  # keeps the sentence text that follows it
+    for note in notes:
+        paragraph = lxml.html.Element("p")
+        paragraph.text = note
+        judgment.append(paragraph)
+    return judgment
 
 
 def _strip_bars(text: str | None) -> str:

@@ -46,7 +46,9 @@ def test_text_region_is_the_judgment_with_its_footnotes_and_without_site_chrome(
     assert content is not None
     region = content.text_content()
     assert "Prevention of Human Trafficking Act 2014" in region
-    assert "Agreed Statement of Facts" in region  # footnotes live inside #divJudgement
+    assert "kept by the accused, [1] and they were made" in " ".join(region.split())
+    assert region.rstrip().endswith("[1] Agreed Statement of Facts at para 6.")  # notes at the end
+    assert "Foot Note" not in region and "×" not in region  # the dialogs' furniture
     assert "print-friendly" not in region and "Copyright" not in region
 
 
