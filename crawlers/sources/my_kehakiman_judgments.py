@@ -190,6 +190,14 @@ class MyKehakimanJudgments(SourceSpider):
         parts = urlsplit(url)
         return self.site_url(f"{parts.path}?{parts.query}")
 
+    def canonical_url(self, url: str) -> str:
+        """The real address of a mirrored answer, the e-filing host's included (the archive
+        and `reprocess` know documents by it)."""
+        files = urlsplit(DOCUMENT_URL)
+        if url.startswith(self.site_root + files.path.rsplit("/", 1)[0] + "/"):
+            return f"{files.scheme}://{files.netloc}{url[len(self.site_root) :]}"
+        return super().canonical_url(url)
+
     def parse_search(self, response: Response, term: str, page: int) -> Iterator[Any]:
         """One page of one term's results: each grounds document of a case decided in the
         window; from the first page, the requests for the other pages."""

@@ -73,3 +73,5 @@ def test_pdfs_come_from_the_e_filing_host_or_from_under_a_mirrors_root() -> None
         "http://127.0.0.1:8000/ejudgment.kehakiman.gov.my/EFSWeb/DocDownloader.aspx"
         f"?DocumentID={document}&Inline=true"
     )
+    # …and it is known by its real address, as the archive replays it.
+    assert mirror.canonical_url(mirror.document_url(document)) == real
