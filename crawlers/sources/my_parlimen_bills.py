@@ -98,7 +98,7 @@ def archive_year_query(language: Language, node_id: str) -> str:
     return f"{list_query(language)}&arkib=yes&ajx=1&id={node_id}"
 
 
-def parse_bill_list(html: str, language: Language) -> list[ListedBill]:
+def read_bill_list(html: str, language: Language) -> list[ListedBill]:
     """The current-term list: `table#ruulist tr.maintable` rows (code with the PDF in its
     `onclick`, year, title, status with a hidden box of readings)."""
     bills: list[ListedBill] = []
@@ -132,7 +132,7 @@ def parse_bill_list(html: str, language: Language) -> list[ListedBill]:
     return bills
 
 
-def parse_archive_years(xml: str) -> list[tuple[int, str]]:
+def read_archive_years(xml: str) -> list[tuple[int, str]]:
     """The archive's year tree: (year, node id) pairs, e.g. (2020, "0_2020")."""
     tree = Selector(text=xml, type="xml")
     years: list[tuple[int, str]] = []
@@ -143,7 +143,7 @@ def parse_archive_years(xml: str) -> list[tuple[int, str]]:
     return years
 
 
-def parse_archive_year(xml: str, language: Language) -> list[ListedBill]:
+def read_archive_year(xml: str, language: Language) -> list[ListedBill]:
     """One archive year: an `item` per bill ("D.R 1/2020 - Title (Passed)") whose children
     hold the PDF (`userdata name='myurl'`) and "Label:value" lines."""
     tree = Selector(text=xml, type="xml")
@@ -221,7 +221,7 @@ class MyParlimenBills(SourceSpider):
 
     def parse_list(self, response: Response, language: Language) -> Iterator[Any]:
         """The current term's bills; the archive is read only for window years before it."""
-        bills = parse_bill_list(response.text, language)
+        bills = read_bill_list(response.text, language)
         yield from self._request_bills(bills)
         earliest = min((bill.year for bill in bills), default=self.window.last.year + 1)
         if self.window.first.year < earliest:
@@ -235,7 +235,7 @@ class MyParlimenBills(SourceSpider):
         self, response: Response, language: Language, before_year: int
     ) -> Iterator[Any]:
         wanted = set(self.window.years())
-        for year, node_id in parse_archive_years(response.text):
+        for year, node_id in read_archive_years(response.text):
             if year in wanted and year < before_year:
                 yield self.page_request(
                     self.site_url(archive_year_query(language, node_id)),
@@ -244,7 +244,7 @@ class MyParlimenBills(SourceSpider):
                 )
 
     def parse_archive_year(self, response: Response, language: Language) -> Iterator[Any]:
-        yield from self._request_bills(parse_archive_year(response.text, language))
+        yield from self._request_bills(read_archive_year(response.text, language))
 
     def _request_bills(self, bills: Iterable[ListedBill]) -> Iterator[Any]:
         for bill in bills:

@@ -8,9 +8,9 @@ from crawlers.base import Window
 from crawlers.sources.my_parlimen_bills import (
     archive_year_query,
     bill_own_id,
-    parse_archive_year,
-    parse_archive_years,
-    parse_bill_list,
+    read_archive_year,
+    read_archive_years,
+    read_bill_list,
 )
 
 from .saved import SavedPages
@@ -22,8 +22,8 @@ read = PAGES.text
 
 
 def test_each_language_list_gives_its_own_documents_with_their_own_dates() -> None:
-    english = parse_bill_list(read("list_example.html"), "en")
-    malay = parse_bill_list(read("list_example_2.html"), "ms")
+    english = read_bill_list(read("list_example.html"), "en")
+    malay = read_bill_list(read("list_example_2.html"), "ms")
     assert len(english) == len(malay) == 84
     assert len({bill.own_id for bill in english}) == 84
     first_en, first_ms = english[0], malay[0]
@@ -40,7 +40,7 @@ def test_each_language_list_gives_its_own_documents_with_their_own_dates() -> No
 
 def test_passed_bill_has_its_readings_and_decoded_presenter() -> None:
     bill = next(
-        b for b in parse_bill_list(read("list_example.html"), "en") if b.code == "D.R. 1/2023"
+        b for b in read_bill_list(read("list_example.html"), "en") if b.code == "D.R. 1/2023"
     )
     assert bill.status == "Passed"
     assert bill.events == {
@@ -51,9 +51,9 @@ def test_passed_bill_has_its_readings_and_decoded_presenter() -> None:
 
 
 def test_archive_tree_years_and_one_year_of_bills() -> None:
-    years = parse_archive_years(read("archive_years_example.xml"))
+    years = read_archive_years(read("archive_years_example.xml"))
     assert years[0] == (2022, "0_2022") and (1990, "0_1990") in years and len(years) == 32
-    bills = parse_archive_year(read("archive_year_example.xml"), "en")
+    bills = read_archive_year(read("archive_year_example.xml"), "en")
     assert len(bills) == 25
     road = bills[2]
     assert (road.own_id, road.title, road.status) == (
@@ -73,14 +73,14 @@ def test_ids_and_archive_queries() -> None:
 
 
 def test_titles_decode_the_sites_escaped_apostrophes() -> None:
-    titles = [bill.title for bill in parse_bill_list(read("list_example.html"), "en")]
+    titles = [bill.title for bill in read_bill_list(read("list_example.html"), "en")]
     assert "Employees' Social Security (Amendment) Bill 2024" in titles
     assert not any("&#" in title for title in titles)
 
 
 def test_a_bill_is_in_a_window_when_something_happened_to_it_then() -> None:
     bill = next(
-        b for b in parse_bill_list(read("list_example.html"), "en") if b.code == "D.R.16/2024"
+        b for b in read_bill_list(read("list_example.html"), "en") if b.code == "D.R.16/2024"
     )
     june, may = (
         Window(date(2024, 6, 1), date(2024, 6, 30)),
