@@ -93,7 +93,7 @@ def resolve(html_page: Selector, href: str) -> str:
     return urljoin(base, href)
 
 
-def parse_search_page(html: str) -> SearchPage:
+def read_search_page(html: str) -> SearchPage:
     """Result rows (`table.table tbody tr`, a link to `/Details/{id}/{slug}` each) and the
     pager's next link."""
     page = Selector(text=html)
@@ -109,7 +109,7 @@ def parse_search_page(html: str) -> SearchPage:
     return SearchPage(tuple(hits), resolve(page, next_href) if next_href else None)
 
 
-def parse_regulation_page(html: str) -> RegulationPage:
+def read_regulation_page(html: str) -> RegulationPage:
     """Label/value rows (`div.row` with `div.col-lg-3` and `div.col-lg-9`), the title, and
     the `/Download/` links."""
     page = Selector(text=html)
@@ -157,7 +157,7 @@ class IdBpkLegislation(SourceSpider):
         )
 
     def parse_search(self, response: Response) -> Iterator[Any]:
-        page = parse_search_page(response.text)
+        page = read_search_page(response.text)
         years = set(self.window.years())
         all_known = bool(page.hits)
         for hit in page.hits:
@@ -180,7 +180,7 @@ class IdBpkLegislation(SourceSpider):
 
     def parse_details(self, response: Response) -> Iterator[Any]:
         """The detail page (archived); the Document itself is the PDF it links to."""
-        page = parse_regulation_page(response.text)
+        page = read_regulation_page(response.text)
         if not page.pdf_urls:
             yield self.failed(response, "the detail page links no PDF")
             return

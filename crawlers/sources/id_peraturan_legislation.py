@@ -58,7 +58,7 @@ def list_path(kind: str) -> str:
     return f"/{kind}"
 
 
-def parse_list_page(html: str) -> ListPage:
+def read_list_page(html: str) -> ListPage:
     """`div.strip.grid` entries (type, year, "… Nomor N Tahun YYYY", title link to `/id/{slug}`,
     subject badges, "Dokumen" PDF link) and the pager's "next" link."""
     page = Selector(text=html)
@@ -120,7 +120,7 @@ class IdPeraturanLegislation(SourceSpider):
     def parse_list(self, response: Response) -> Iterator[Any]:
         """One list page, newest first; the next page only while it can still hold
         entries of the window."""
-        page = parse_list_page(response.text)
+        page = read_list_page(response.text)
         years = set(self.window.years())
         for entry in page.entries:
             if entry.year not in years:

@@ -101,7 +101,7 @@ def search_body(term: str, page: int, first: date, last: date) -> bytes:
     return json.dumps({"Param": param}, separators=(",", ":")).encode("utf-8")
 
 
-def parse_search_answer(raw: bytes | str) -> SearchPage:
+def read_search_answer(raw: bytes | str) -> SearchPage:
     """`{"d": {"TOTAL_RECORD": n, "ListOfSearchItem": [...]}}` to cases and their documents.
 
     Raises:
@@ -202,7 +202,7 @@ class MyKehakimanJudgments(SourceSpider):
         """One page of one term's results: each grounds document of a case decided in the
         window; from the first page, the requests for the other pages."""
         try:
-            answer = parse_search_answer(response.body)
+            answer = read_search_answer(response.body)
         except ServiceAnswerError as error:
             yield self.failed(response, f"search {term!r} page {page}: {error}")
             return

@@ -71,7 +71,7 @@ def month_url_path(year: int, month: int) -> str:
     return f"/thebookshelf/docmonth/{MONTH_ABBREVIATIONS[month - 1]}/{year}/{DECISIONS_CATEGORY}"
 
 
-def parse_month_listing(html: str) -> list[ListedDecision]:
+def read_month_listing(html: str) -> list[ListedDecision]:
     """The decisions of a month listing (`#container_title ul li a`), in page order."""
     listed: list[ListedDecision] = []
     for link in Selector(text=html).css("#container_title li a[href]"):
@@ -93,7 +93,7 @@ def parse_month_listing(html: str) -> list[ListedDecision]:
     return listed
 
 
-def parse_decision_page(html: str) -> DecisionPage:
+def read_decision_page(html: str) -> DecisionPage:
     """Header of a decision page: division (first `H2`), "[ G.R. No. N, Month D, YYYY ]"
     (second `H2`), parties (`H3`, up to "D E C I S I O N"), ponente (`p > strong`)."""
     content = Selector(text=html).css("#left .single_content")
@@ -173,7 +173,7 @@ class PhElibraryJudgments(SourceSpider):
             yield self.page_request(url, callback=self.parse_month)
 
     def parse_month(self, response: Response) -> Iterator[Any]:
-        for entry in parse_month_listing(response.text):
+        for entry in read_month_listing(response.text):
             yield from self.request_document(
                 self.absolute(response, entry.url),
                 doc_id=self.doc_id(entry.own_id),
@@ -188,7 +188,7 @@ class PhElibraryJudgments(SourceSpider):
     def parse_decision(
         self, response: Response, listed_number: str, listed_date: str, listed_title: str
     ) -> Iterator[Any]:
-        page = parse_decision_page(response.text)
+        page = read_decision_page(response.text)
         metadata = {
             "division": page.division,
             "ponente": page.ponente,

@@ -72,7 +72,7 @@ def act_code(url: str) -> str | None:
     return found.group("code") if found else None
 
 
-def parse_act_page(html: str, url: str) -> ActPage:
+def read_act_page(html: str, url: str) -> ActPage:
     """An Act in the print / whole-document view (`#legis`) or the interactive view
     (`#legisContent`): front matter, version, provisions listed and present."""
     page = Selector(text=html)
@@ -140,7 +140,7 @@ class SgSsoLegislation(SourceSpider):
                 yield request
 
     def parse_act(self, response: Response) -> Iterator[Any]:
-        act = parse_act_page(response.text, response.url)
+        act = read_act_page(response.text, response.url)
         if not act.complete:
             yield self.failed(
                 response,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from parsel import Selector
 
 from crawlers.sources.id_bpk_legislation import (
-    parse_regulation_page,
-    parse_search_page,
+    read_regulation_page,
+    read_search_page,
     resolve,
     search_path,
 )
@@ -20,7 +20,7 @@ read = PAGES.text
 
 
 def test_search_page_gives_bpk_ids_and_detail_links() -> None:
-    page = parse_search_page(read("search_example.html"))
+    page = read_search_page(read("search_example.html"))
     assert [hit.own_id for hit in page.hits] == ["39999", "40001", "40002"]
     assert page.hits[0].detail_url == "/Details/39999/uu-no-21-tahun-2007"
     assert page.hits[0].year == 2007
@@ -29,7 +29,7 @@ def test_search_page_gives_bpk_ids_and_detail_links() -> None:
 
 
 def test_detail_page_fields_dates_and_one_pdf_per_file() -> None:
-    page = parse_regulation_page(read("details_example.html"))
+    page = read_regulation_page(read("details_example.html"))
     assert page.title.endswith("tentang Pemberantasan Tindak Pidana Perdagangan Orang")
     assert page.fields["Nomor"] == "21" and page.fields["Bentuk"] == "Undang-undang"
     assert page.fields["T.E.U. Badan / Pengarang"] == "Indonesia, Pemerintah Pusat"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawlers.sources.id_peraturan_legislation import parse_list_page
+from crawlers.sources.id_peraturan_legislation import read_list_page
 
 from .saved import SavedPages
 
@@ -13,7 +13,7 @@ read = PAGES.text
 
 
 def test_real_first_page_gives_twenty_statutes_with_the_site_slug_as_id() -> None:
-    page = parse_list_page(read("list_example.html"))
+    page = read_list_page(read("list_example.html"))
     assert len(page.entries) == 20
     assert len({entry.own_id for entry in page.entries}) == 20
     first = page.entries[0]
@@ -27,12 +27,12 @@ def test_real_first_page_gives_twenty_statutes_with_the_site_slug_as_id() -> Non
 
 
 def test_irregular_pdf_names_are_taken_from_the_list() -> None:
-    page = parse_list_page(read("list_example.html"))
+    page = read_list_page(read("list_example.html"))
     irregular = [entry for entry in page.entries if entry.pdf_url == "/files/uu1-2023.pdf"]
     assert [entry.own_id for entry in irregular] == ["uu-no-1-tahun-2023"]
 
 
 def test_last_page_has_no_next_link() -> None:
-    page = parse_list_page(read("list_example_2.html"))
+    page = read_list_page(read("list_example_2.html"))
     assert page.next_url is None
     assert [entry.own_id for entry in page.entries][0] == "uu-no-21-tahun-2007"

@@ -12,7 +12,7 @@ from crawlers.sources.my_kehakiman_judgments import (
     ServiceAnswerError,
     dotnet_date,
     pages_needed,
-    parse_search_answer,
+    read_search_answer,
     search_body,
 )
 
@@ -26,7 +26,7 @@ def answer(page: int) -> bytes:
 
 
 def test_a_page_gives_twenty_cases_with_court_parties_and_malaysian_dates() -> None:
-    page = parse_search_answer(answer(1))
+    page = read_search_answer(answer(1))
     assert page.total == 23 and len(page.cases) == 20 and pages_needed(page.total) == 2
     first = page.cases[0]
     assert (first.case_number, first.court) == ("DA-44-100-11/2026", "Mahkamah Tinggi")
@@ -36,18 +36,18 @@ def test_a_page_gives_twenty_cases_with_court_parties_and_malaysian_dates() -> N
 
 
 def test_documents_without_id_or_expunged_are_left_out_and_several_are_kept() -> None:
-    cases = parse_search_answer(answer(1)).cases
+    cases = read_search_answer(answer(1)).cases
     assert cases[1].documents == ()  # all-zero DocumentID: nothing published yet
     assert len(cases[2].documents) == 2
     assert cases[3].documents == ()  # expunged
 
 
 def test_last_page_and_bad_answers() -> None:
-    assert len(parse_search_answer(answer(2)).cases) == 3
+    assert len(read_search_answer(answer(2)).cases) == 3
     with pytest.raises(ServiceAnswerError):
-        parse_search_answer(b"<html>Service Unavailable</html>")
+        read_search_answer(b"<html>Service Unavailable</html>")
     with pytest.raises(ServiceAnswerError):
-        parse_search_answer(b'{"Message": "There was an error processing the request."}')
+        read_search_answer(b'{"Message": "There was an error processing the request."}')
 
 
 def test_dotnet_dates_with_and_without_offset() -> None:

@@ -8,8 +8,8 @@ from crawlers.sources.ph_elibrary_judgments import (
     PhElibraryJudgments,
     decision_main_content,
     month_url_path,
-    parse_decision_page,
-    parse_month_listing,
+    read_decision_page,
+    read_month_listing,
 )
 
 from .saved import SavedPages
@@ -18,7 +18,7 @@ PAGES = SavedPages("ph_elibrary_judgments")
 
 
 def test_month_listing_gives_the_site_id_number_date_and_a_clean_title() -> None:
-    (entry,) = parse_month_listing(PAGES.text("month_example.html"))
+    (entry,) = read_month_listing(PAGES.text("month_example.html"))
     assert entry.own_id == "70158"
     assert entry.url == "https://elibrary.judiciary.gov.ph/thebookshelf/showdocs/1/70158"
     assert entry.case_number == "G.R. No. 279692"
@@ -28,7 +28,7 @@ def test_month_listing_gives_the_site_id_number_date_and_a_clean_title() -> None
 
 
 def test_decision_page_header_is_read_from_the_page_itself() -> None:
-    page = parse_decision_page(PAGES.text("decision_example.html"))
+    page = read_decision_page(PAGES.text("decision_example.html"))
     assert (page.case_number, page.decision_date) == ("G.R. No. 279692", "2025-06-11")
     assert page.division == "THIRD DIVISION"
     assert page.ponente == "INTING"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 
 from crawlers.dates import parse_day_first_date
-from crawlers.sources.sg_sso_legislation import act_main_content, act_path, parse_act_page
+from crawlers.sources.sg_sso_legislation import act_main_content, act_path, read_act_page
 
 from .saved import SavedPages
 
@@ -17,7 +17,7 @@ read = PAGES.text
 
 
 def test_real_whole_act_is_complete_with_its_front_matter_and_dates() -> None:
-    act = parse_act_page(read("act_example.html"), SITE + act_path("FLPA2012"))
+    act = read_act_page(read("act_example.html"), SITE + act_path("FLPA2012"))
     assert act.code == "FLPA2012"
     assert act.title == "Foreign Limitation Periods Act 2012"
     assert act.revised_edition == "2020 REVISED EDITION"
@@ -28,13 +28,13 @@ def test_real_whole_act_is_complete_with_its_front_matter_and_dates() -> None:
 
 
 def test_longer_real_act_counts_every_provision() -> None:
-    act = parse_act_page(read("act_example_2.html"), SITE + act_path("EAA1958"))
+    act = read_act_page(read("act_example_2.html"), SITE + act_path("EAA1958"))
     assert (act.listed_provisions, act.provisions, act.complete) == (45, 45, True)
     assert act.commencement == "1959-01-01"
 
 
 def test_interactive_view_holding_one_part_is_not_complete() -> None:
-    act = parse_act_page(read("act_example_3.html"), SITE + act_path("PHTA2014"))
+    act = read_act_page(read("act_example_3.html"), SITE + act_path("PHTA2014"))
     assert act.code == "PHTA2014" and act.title == "Prevention of Human Trafficking Act 2014"
     assert (act.listed_provisions, act.provisions, act.complete) == (8, 3, False)
 
