@@ -150,7 +150,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
 
 
 def _run_flow(enabled_progress: bool, flow: Any, **kwargs: Any) -> dict[str, Any]:
-    from tiplex.progress import flow_progress
+    from interfaces.progress import flow_progress
 
     with flow_progress(enabled_progress, err):
         result: dict[str, Any] = flow(**kwargs)
@@ -170,7 +170,7 @@ def demo(
 ) -> None:
     """Serve the bundled demo mirror on 127.0.0.1, run the weekly update against it, search it."""
     settings = _settings(home)
-    from tiplex.demo.run import run_demo
+    from interfaces.demo import run_demo
 
     result = run_demo(settings, port=port, progress=not as_json, console=err)
     if as_json:
@@ -403,7 +403,7 @@ def trends(
     request = SearchQuery(text=query, filters=filters) if query or filters else None
     rows = _on_backend(settings, lambda backend: backend.count_by(request, fields))
     if chart is not None:
-        from tiplex.charts import chart_title, trend_chart
+        from interfaces.charts import chart_title, trend_chart
 
         title = chart_title(query, filters, fields)
         try:
@@ -459,6 +459,22 @@ def compare(
             out.print(f"   [dim]ACTIP: {articles} · topics: {', '.join(provision.topics)}[/]")
             snippet = " ".join(provision.text.split())
             out.print(f"   {snippet[:400]}{'…' if len(snippet) > 400 else ''}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1: this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    home: HomeOption = None,
+) -> None:
+    """The HTTP API (/api/v1, /openapi.json) and the web app on the index of TIPLEX_HOME."""
+    settings = _settings(home)
+    from interfaces.app import serve as serve_app
+
+    err.print(f"tiplex on http://{host}:{port}/ (API: /api/v1, /docs) — Ctrl-C stops it")
+    serve_app(settings, host=host, port=port)
 
 
 @app.command()
