@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from crawlers.sources.ph_elibrary_judgments import (
     PhElibraryJudgments,
@@ -54,3 +55,23 @@ def test_month_urls_follow_the_site_pattern() -> None:
 def test_clean_text_drops_the_sites_broken_line_break_markup() -> None:
     cleaned = PhElibraryJudgments.clean_text("RYANH M. DOLOR\nBR> WENDAH KATRINA")
     assert cleaned == "RYANH M. DOLOR WENDAH KATRINA"
+
+
+@pytest.mark.parametrize(
+    ("byline", "ponente"),
+    [("INTING, J.:", "INTING"), ("GESMUNDO, C.J.:", "GESMUNDO"), ("LOPEZ, J., J.:", "LOPEZ"),
+     ("PER CURIAM:", "")],
+)  # fmt: skip
+def test_ponente_bylines_as_the_court_writes_them(byline: str, ponente: str) -> None:
+    page = (
+        "<div id='left'><div class='single_content'><h2>EN BANC</h2>"
+        "<h2>[ G.R. No. 1, January 2, 2024 ]</h2><h3>A VS. B<br>D E C I S I O N</h3>"
+        f"<p><strong>{byline}</strong></p></div></div>"
+    )
+    found = read_decision_page(page)
+    assert (found.ponente, found.division, found.decision_date) == (
+        ponente,
+        "EN BANC",
+        "2024-01-02",
+    )
+    assert found.title == "A VS. B"
