@@ -267,7 +267,6 @@ class SourceSpider(scrapy.Spider):
                 CONDITIONAL_META: conditional,
                 CALLBACK_META: callback.__name__,
             },
-            dont_filter=True,  # the same URL may be asked for again under another document
         )
 
     def document_response(self, response: Response, **cb_kwargs: Any) -> Iterator[Any]:

@@ -210,12 +210,14 @@ def site_fixtures(examples: Path) -> dict[str, Path]:
     }
 
 
-def crawl_summary(report: Any, server_url: str) -> dict[str, Any]:
-    """A crawl's report as a reviewable golden: counts, errors (server address removed) and,
-    per stored document, its fields and the head of its extracted text."""
+def crawl_summary(report: Any, server_url: str, home: Path | None = None) -> dict[str, Any]:
+    """A crawl's report as a reviewable golden: counts, errors and, per stored document, its
+    fields and the head of its extracted text. The server's address and the data folder
+    (quarantine paths in errors) are replaced, so the golden is the same on every run."""
 
     def local(text: str) -> str:
-        return text.replace(server_url, "http://MIRROR")
+        text = text.replace(server_url, "http://MIRROR")
+        return text.replace(str(home), "TIPLEX_HOME") if home is not None else text
 
     documents = []
     for document in sorted(report.documents, key=lambda d: d.doc_id):

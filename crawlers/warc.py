@@ -13,6 +13,7 @@ current extractors without a single request leaving the machine.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 CANONICAL_FIELD = "WARC-Tiplex-Canonical-URI"
+# The request body's digest, for requests with one (POST searches, JSON APIs): one URL answers
+# differently for each body, so replay looks answers up by URL and body.
+BODY_FIELD = "WARC-Tiplex-Request-Body-SHA256"
 REPLAY_HEADER = "X-Tiplex-Replay"
 
 
@@ -73,6 +77,8 @@ class WarcRecorder:
         writer = self._open()
         fetched = _warc_date(datetime.now(UTC))
         fields = {"WARC-Date": fetched, CANONICAL_FIELD: canonical_url}
+        if request.body:
+            fields[BODY_FIELD] = hashlib.sha256(request.body).hexdigest()
         parts = urlsplit(request.url)
         target = parts.path + (f"?{parts.query}" if parts.query else "")
         request_line = StatusAndHeaders(
@@ -118,6 +124,15 @@ class ArchivedResponse:
     headers: list[tuple[str, str]]
     body: bytes
     fetched_at: str
+    request_body_sha256: str = ""
+
+    @property
+    def key(self) -> str:
+        return replay_key(self.canonical_url, self.request_body_sha256)
+
+
+def replay_key(canonical_url: str, body_sha256: str = "") -> str:
+    return f"{canonical_url} {body_sha256}".strip()
 
 
 def archived_responses(folder: Path) -> Iterator[ArchivedResponse]:
@@ -135,16 +150,18 @@ def archived_responses(folder: Path) -> Iterator[ArchivedResponse]:
                     headers=list(record.http_headers.headers),
                     body=record.content_stream().read(),
                     fetched_at=record.rec_headers.get_header("WARC-Date") or "",
+                    request_body_sha256=record.rec_headers.get_header(BODY_FIELD) or "",
                 )
 
 
 def replay_index(folder: Path) -> dict[str, ArchivedResponse]:
-    """Canonical URL → its newest full answer (200-299, 404 …); a 304 never hides a body."""
+    """Replay key (canonical URL, and request body digest if any) → its newest full answer
+    (200-299, 404 …); a 304 never hides the body it confirmed."""
     index: dict[str, ArchivedResponse] = {}
     for archived in archived_responses(folder):
-        if archived.status == 304 and archived.canonical_url in index:
+        if archived.status == 304 and archived.key in index:
             continue
-        index[archived.canonical_url] = archived
+        index[archived.key] = archived
     return index
 
 
@@ -155,16 +172,17 @@ class ReplayHandler(BaseDownloadHandler):
         super().__init__(crawler)
         self._index: dict[str, ArchivedResponse] | None = None
 
-    def _lookup(self, url: str) -> ArchivedResponse | None:
+    def _lookup(self, url: str, body_digest: str) -> ArchivedResponse | None:
         spider = self.crawler.spider
         if self._index is None:
             home = Path(self.crawler.settings.get("TIPLEX_HOME"))
             self._index = replay_index(warc_dir(home, spider.name))
         canonical = spider.canonical_url(url) if hasattr(spider, "canonical_url") else url
-        return self._index.get(canonical)
+        return self._index.get(replay_key(canonical, body_digest))
 
     async def download_request(self, request: Request) -> Response:
-        archived = self._lookup(request.url)
+        digest = hashlib.sha256(request.body).hexdigest() if request.body else ""
+        archived = self._lookup(request.url, digest)
         if archived is None:
             return Response(
                 request.url, status=404, headers={REPLAY_HEADER: "not archived"}, request=request

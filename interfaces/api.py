@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hmac
 import threading
+import time
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
-from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from interfaces import exports, saved
@@ -89,12 +90,14 @@ def search(
     passages: Annotated[int, Query(ge=1, le=20)] = 3,
     cursor: Cursor = None,
     facets: bool = False,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Hits (documents) with their best passages, highlights and character offsets into the
-    document text, each with its citation; `facets=true` adds counts per coded field."""
+    document text, each with its citation; `facets=true` adds counts per coded field.
 
-    def run() -> dict[str, Any]:
-        page = svc.search(
+    The `Server-Timing` header gives the search's wall and CPU milliseconds on the server."""
+    wall, cpu = time.perf_counter(), time.thread_time()
+    page = _answer(
+        lambda: svc.search(
             q,
             mode=mode,
             limit=limit,
@@ -103,13 +106,17 @@ def search(
             cursor=cursor,
             facets=facets,
         )
-        body: dict[str, Any] = {"query": q, "mode": mode, "filters": filters}
-        body |= {"hits": page.items, "next_cursor": page.next_cursor}
-        if facets:
-            body["facets"] = page.facets
-        return body
-
-    return _answer(run)  # type: ignore[no-any-return]
+    )
+    body: dict[str, Any] = {"query": q, "mode": mode, "filters": filters}
+    body |= {"hits": page.items, "next_cursor": page.next_cursor}
+    if facets:
+        body["facets"] = page.facets
+    # The body is plain JSON data already: skip the generic encoder's walk over every passage.
+    timing = (
+        f"search;dur={(time.perf_counter() - wall) * 1000:.1f}, "
+        f"cpu;dur={(time.thread_time() - cpu) * 1000:.1f}"
+    )
+    return JSONResponse(body, headers={"Server-Timing": timing})
 
 
 @router.get("/cases/{doc_id:path}", responses=ERRORS, tags=["documents"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,11 +19,16 @@ from tiplex import __version__
 from tiplex.settings import Settings, load_settings
 
 
-def build_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
+def build_app(
+    settings: Settings | None = None, service: Service | None = None, *, warm: bool = True
+) -> FastAPI:
     chosen = service or Service(settings or load_settings())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            # In the background: the server answers pages at once, searches once it is loaded.
+            threading.Thread(target=_warm, args=(chosen,), daemon=True).start()
         yield
         chosen.close()
 
@@ -59,6 +66,13 @@ def build_app(settings: Settings | None = None, service: Service | None = None) 
         return web.problem_page(request, str(exc.detail), exc.status_code)
 
     return app
+
+
+def _warm(service: Service) -> None:
+    try:
+        service.warm()
+    except Exception as exc:  # the first search will report the same problem to its caller
+        logging.getLogger(__name__).warning("could not load the index or model: %s", exc)
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -246,7 +246,7 @@ def bulk_export(service: Service, out_dir: Path) -> dict[str, Any]:
     def cases() -> Iterator[dict[str, Any]]:
         for doc_id in doc_ids:
             case = service.case(doc_id)
-            if case["facts"]:
+            if case["facts"] and case["doc_type"] == "judgment":
                 yield {"doc_id": doc_id, "citation": case["citation"], "facts": case["facts"]}
 
     def provisions() -> Iterator[dict[str, Any]]:

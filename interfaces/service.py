@@ -41,7 +41,7 @@ FACET_FIELDS = (
 )
 MAX_PAGE = 50
 FACET_VALUES = 12  # the largest groups of each facet are shown
-FACET_DEPTH = 200  # facets of a query count the documents of its first FACET_DEPTH hits
+FACET_DEPTH = 100  # facets of a query count the documents of its first FACET_DEPTH hits
 
 # The coded values a case page shows beside the text, with the evidence key of each.
 SCALAR_FIELDS = (
@@ -181,6 +181,14 @@ class Service:
                 except (ValueError, RuntimeError, OSError) as exc:
                     raise BadRequest(f"the index cannot be opened: {exc}") from exc
             return self._backend
+
+    def warm(self) -> None:
+        """Opens the index and loads the embedding model now, so the first search a person
+        makes does not wait for them (loading the default model takes seconds)."""
+        backend = self.backend
+        embedder = getattr(backend, "embedder", None)
+        if embedder is not None:
+            embedder.embed_query("warm up")
 
     def close(self) -> None:
         with self._opening:

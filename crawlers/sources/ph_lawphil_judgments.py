@@ -12,6 +12,7 @@ History
   2026-12-05: Months are followed from the year page's links instead of built: unpublished
     months are no longer 404 failures, and months published out of order are found. The
     page's main content (without <cite> watermarks) is chosen by the source's own hook.
+    A full sweep (monthly) follows every published month of the window's years.
 """
 
 from __future__ import annotations
@@ -75,7 +76,9 @@ class PhLawphilJudgments(SourceSpider):
             if not found:
                 continue
             month = MONTH_SLUGS.index(found.group("month")) + 1
-            if (int(found.group("year")), month) in wanted:
+            # The monthly full sweep reads every published month of the year: a month that
+            # came out after the rolling window had passed it is found there.
+            if self.full or (int(found.group("year")), month) in wanted:
                 yield self.page_request(self.absolute(response, href), callback=self.parse_month)
 
     def parse_month(self, response: Response) -> Iterator[scrapy.Request]:

@@ -102,3 +102,28 @@ def test_two_crawls_of_one_host_never_overlap(tmp_path: Path) -> None:
         thread.join()
     (first, second) = sorted(spans)
     assert second[0] >= first[1]
+
+
+def test_replay_tells_answers_to_one_url_apart_by_request_body(tmp_path: Path) -> None:
+    import asyncio
+
+    from crawlers.warc import ReplayHandler, WarcRecorder, warc_dir
+
+    search = "https://lawphil.net/search"
+    recorder = WarcRecorder(warc_dir(tmp_path, "ph_lawphil_statutes"))
+    for word in (b"q=trafficking", b"q=labour"):
+        request = scrapy.Request(search, method="POST", body=word)
+        answer = HtmlResponse(search, body=b"<p>" + word + b"</p>", request=request)
+        recorder.record(request, answer, search)
+    recorder.close()
+
+    class Crawler:
+        settings = scrapy.settings.Settings({"TIPLEX_HOME": str(tmp_path)})
+        spider = PhLawphilStatutes()
+
+    handler = ReplayHandler(Crawler())
+    labour = scrapy.Request(search, method="POST", body=b"q=labour")
+    replayed = asyncio.run(handler.download_request(labour))
+    assert replayed.status == 200 and replayed.body == b"<p>q=labour</p>"
+    unknown = scrapy.Request(search, method="POST", body=b"q=other")
+    assert asyncio.run(handler.download_request(unknown)).status == 404

@@ -46,7 +46,7 @@ def test_source_crawls_its_site_and_a_second_run_downloads_no_document(
         second = crawl(source_id, settings, base_url=base_url, **args)  # type: ignore[arg-type]
         second_requests = server.log.entries[served_after_first:]
 
-    produced = crawl_summary(first, server.url)
+    produced = crawl_summary(first, server.url, settings.home)
     golden = FIXTURES[source_id].with_name(source_id + SITE_GOLDEN_SUFFIX)
     rendered = json.dumps(produced, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     if not golden.exists():

@@ -111,3 +111,16 @@ def test_crawl_windows_are_checked_per_source_before_anything_runs() -> None:
         check_window("ph_lawphil_judgments", "2024-05", "2024-01")
     with pytest.raises(ValueError, match="use ingest"):
         check_window("local", None, None)
+
+
+def test_lawphil_full_sweep_reads_every_published_month_of_the_year() -> None:
+    year_page = EXAMPLES / "ph_lawphil_judgments_year_example_2.html"
+    weekly = run_example(PhLawphilJudgments(since="2023-03", until="2023-03"), year_page)
+    swept = run_example(PhLawphilJudgments(since="2023-03", until="2023-03", full="1"), year_page)
+    assert [o["request"] for o in weekly] == [
+        "https://lawphil.net/judjuris/juri2023/mar2023/mar2023.html"
+    ]
+    months = {str(o["request"]).rsplit("/", 1)[-1] for o in swept}
+    # Every linked month; May and September 2023 are unpublished (no href) and stay unasked.
+    assert "mar2023.html" in months and len(months) == 10
+    assert not {"may2023.html", "sep2023.html"} & months
