@@ -6,6 +6,8 @@ Publisher
   searched at `/Search?keywords=…&p=N` (`p`, not `page`), one page per regulation at
   `/Details/{id}/{slug}`, files at `/Download/{id}/{file}`.
 Caveats
+  TEAM-WRITTEN fixtures: only a truncated search page of the site was ever saved, so its
+  selectors follow public scrapers and may need adjusting on the first real crawl.
   The document id is BPK's own number in `/Details/{id}/`. The search asks for "perdagangan
   orang" (trafficking in persons; spider argument `keywords` to change it), which also finds
   the provinces' and districts' regulations on it that no national source holds. The Document

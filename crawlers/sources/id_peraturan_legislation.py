@@ -5,6 +5,8 @@ Publisher
   legislation by type (`/uu` statutes, `/pp` government regulations, `/perpres` presidential
   regulations), newest first, 20 a page (`?page=N`).
 Caveats
+  Only the lists are read (the detail page was never seen saved), so documents carry a year
+  but no enactment date.
   The document id is the site's own slug (`uu-no-21-tahun-2007`). The Document is the PDF the
   list links ("Dokumen"); PDF file names are not uniform (`/files/uu1-2023.pdf`), so they are
   always taken from the list, never built. Lists are newest first: a weekly run stops paging at

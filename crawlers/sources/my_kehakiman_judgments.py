@@ -7,6 +7,8 @@ Publisher
   (POST `/EJudgmentWeb/eJudgmentService.asmx/GetEJudgmentPortalSearchList`, 20 rows a page);
   the PDFs come from the e-filing host (https://efs.kehakiman.gov.my).
 Caveats
+  A JSON web service searched by POST; no answer of it was ever saved, so fixtures are
+  TEAM-WRITTEN in the shape its public clients read.
   The document id is the portal's DocumentID (a GUID) of each grounds-of-judgment PDF: a case
   (`eJudgUniqueID`) can have several, one per judge or decision. An all-zero DocumentID means
   no document yet, and expunged documents are skipped. Dates are .NET JSON dates

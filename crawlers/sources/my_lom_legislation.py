@@ -5,6 +5,8 @@ Publisher
   reprint of each principal Act as a PDF, English at
   `/ilims/upload/portal/akta/LOM/EN/Act%20{n}.pdf`, Malay at `/…/LOM/BM/Akta%20{n}.pdf`.
 Caveats
+  Only a fixed list of Acts (ATIPSOM Act 670, Penal Code, Immigration, Child, Employment and
+  Private Employment Agencies Acts) is crawled: the site's Act list is built by script.
   The document id is the Act number and the language (`670-en`, `670-ms`): each language is its
   own document with its own language. The PDFs carry their metadata in the PDF Info dictionary
   (`/titleBI`, `/legislationno`, `/bahasa`, `/status`, `/publicationDate`), read here instead of

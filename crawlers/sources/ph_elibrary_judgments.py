@@ -5,6 +5,8 @@ Publisher
   and signed resolutions, one listing per month (`/thebookshelf/docmonth/{Mon}/{YYYY}/1`), one
   page per decision (`/thebookshelf/showdocs/1/{id}`).
 Caveats
+  Month listing addresses are built from the site's pattern (the home page linking them was
+  never seen saved); tested on a real listing and decision page.
   The document id is the E-Library's own number in `showdocs/1/{id}`. Month listings are built
   from the known URL pattern (a month with nothing published lists nothing; the home page that
   links them was never seen saved); decisions are asked for conditionally. Listing titles carry

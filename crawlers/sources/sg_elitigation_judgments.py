@@ -6,6 +6,8 @@ Publisher
   `/gd/Home/Index?Filter=SUPCT&…&CurrentPage={n}`, one page per judgment at
   `/gd/s/{YYYY}_{COURT}_{N}`.
 Caveats
+  Supreme Court grounds only: the State Courts, where most trafficking cases are tried, do
+  not publish here; fixtures are TEAM-WRITTEN in the structure of real excerpts.
   The document id is the neutral citation's own form in the URL (`2024_SGHC_331`). The listing
   is newest decision first: a weekly run stops at the first page whose judgments are all known
   or older than the window (`since`/`until` dates; default the last 90 days). Pages are asked

@@ -4,6 +4,8 @@ Publisher
   Attorney-General's Chambers of Singapore, Singapore Statutes Online
   (https://sso.agc.gov.sg): the current revised text of each Act at `/Act/{CODE}`.
 Caveats
+  Long Acts come in parts: the whole-document view is asked for, and a page holding fewer
+  provisions than its contents list is reported, never stored.
   The document id is SSO's Act code (`PHTA2014`, `EFMA1990`). The normal view of a long Act
   holds only its first part and loads the rest by script, so the whole-document view
   (`/Act/{CODE}?WholeDoc=1`) is asked for, and a page whose body holds fewer provisions than its
