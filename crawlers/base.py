@@ -424,6 +424,14 @@ class SourceSpider(scrapy.Spider):
     def unchanged(self, doc_id: str, url: str, reason: str) -> UnchangedDocument:
         return UnchangedDocument(doc_id=doc_id, source_id=self.name, url=url, reason=reason)
 
+    def not_a_pdf(self, response: Response) -> FailedDocument | None:
+        """The failed item for an answer to a PDF request that is no PDF (sites send error
+        pages under a PDF's address), else None."""
+        if response.body.startswith(b"%PDF"):
+            return None
+        received = self.content_type(response, "unknown type")
+        return self.failed(response, f"a PDF was asked for, {received} came back")
+
     def failed(self, response: Response, error: str) -> FailedDocument:
         doc_id = response.meta.get(DOC_ID_META, "")
         return FailedDocument(

@@ -29,6 +29,18 @@ def parse_written_date(text: str) -> str | None:
     return None
 
 
+_DAY_FIRST_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b")
+
+
+def parse_day_first_date(text: str) -> str | None:
+    """A day-first written date ("1 January 1959", "31 Dec 2024", "12 Januari 2023") as ISO."""
+    for match in _DAY_FIRST_DATE.finditer(text):
+        month = _month_number(match.group(2))
+        if month:
+            return _iso(int(match.group(3)), month, int(match.group(1)))
+    return None
+
+
 def parse_day_month_year(text: str) -> str | None:
     """A DD-MM-YYYY date (as putusan3 writes them, "12-06-2024") as ISO ("2024-06-12")."""
     match = _DAY_MONTH_YEAR.search(text)
