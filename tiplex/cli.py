@@ -333,18 +333,19 @@ def search(
 
 @app.command()
 def sources(as_json: JsonFlag = False) -> None:
-    """The source registry: id, country, kind, language, base URL."""
+    """The source registry: id, country, kind, language, status, caveats; and what has none."""
     import crawlers
+    from crawlers.coverage import unavailable_sources
 
-    registry = crawlers.list_sources()
+    registry = crawlers.list_sources() + unavailable_sources()
     if as_json:
         _print_json([s.to_dict() for s in registry])
         return
     table = Table(title="Sources")
-    for column in ("id", "country", "kind", "language", "base URL", "schedule"):
+    for column in ("id", "country", "kind", "language", "status", "base URL", "caveats"):
         table.add_column(column)
     for s in registry:
-        table.add_row(s.id, s.country, s.kind, s.language, s.base_url, s.schedule)
+        table.add_row(s.id, s.country, s.kind, s.language, s.status, s.base_url, s.caveats)
     out.print(table)
 
 

@@ -159,6 +159,7 @@ class IntSherlocCases(SourceSpider):
     kind = "judgments"
     language = "en"
     base_url = "https://sherloc.unodc.org"
+    status = "inferred"  # see Caveats: structure from public crawler code and team-written pages
 
     search_path = "/cld/v3/htms/cldb/search.json"
     page_size = 50

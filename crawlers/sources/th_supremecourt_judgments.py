@@ -103,6 +103,7 @@ class ThSupremecourtJudgments(SourceSpider):
     kind = "judgments"
     language = "th"
     base_url = "https://deka.supremecourt.or.th"
+    status = "inferred"  # see Caveats: structure from public crawler code and team-written pages
 
     # What is searched for: "ค้ามนุษย์" (trafficking in persons).
     keyword = "ค้ามนุษย์"
