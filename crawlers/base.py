@@ -1,31 +1,37 @@
 """`SourceSpider`: what every tiplex spider shares.
 
 A source module sets the registry attributes (`country`, `kind`, `language`, `base_url`,
-`schedule`), writes a docstring with the fields Publisher / Caveats / History, and implements
-its callbacks with the helpers below. Spider arguments understood by every source:
+`schedule`, `window_unit`), writes a docstring with the fields Publisher / Caveats / History,
+and implements its callbacks with the helpers below (`docs/writing-a-source.md`). Spider
+arguments understood by every source:
 
 - `base_url`: crawl a mirror or test server instead of the real site. Links on the real host
   are rebased onto it, so saved pages can keep the real sites' absolute links.
-- `since` / `until`: a backfill window (each source says what unit it takes).
+- `since` / `until`: a backfill window, YYYY, YYYY-MM or YYYY-MM-DD, read once here into
+  `self.window` in the source's `window_unit`.
 - `limit`: at most this many documents are requested.
-- `full`: "1" ignores the incremental shortcuts and walks everything in the window.
+- `full`: "1" walks every listing page in the window instead of stopping at known documents.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
 from ipaddress import ip_address
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 from urllib.parse import urljoin, urlsplit
 
+import lxml.html
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawlers.items import FailedDocument, FetchedDocument, UnchangedDocument
+from crawlers.dates import months_back, months_between, parse_bound, today_utc
+from crawlers.items import FailedDocument, FetchedDocument, InvalidItem, UnchangedDocument
 from crawlers.middlewares import (
     ARCHIVE_META,
     ARCHIVED_META,
@@ -39,7 +45,10 @@ from tiplex.records import DocType
 
 WEEKLY_MONDAY_0300_UTC = "0 3 * * 1"
 INDEX_META = "tiplex_index"  # request meta: a listing or index page, not a document
+CALLBACK_META = "tiplex_callback"  # request meta: the source's own callback for a document
 _TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+
+WindowUnit = Literal["day", "month", "year"]
 
 
 def is_loopback(url: str) -> bool:
@@ -52,16 +61,70 @@ def is_loopback(url: str) -> bool:
         return False
 
 
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The dates a crawl looks at: `first`..`last` inclusive. `given` is True when the user
+    asked for it (`since`/`until`, a backfill) rather than the source's rolling default."""
+
+    first: date
+    last: date
+    given: bool = False
+
+    def contains(self, day: date | str | None) -> bool:
+        """Whether a document dated `day` (a date or ISO string) is in the window; an undated
+        document is in it only when no window was asked for."""
+        if day is None or day == "":
+            return not self.given
+        when = date.fromisoformat(day) if isinstance(day, str) else day
+        return self.first <= when <= self.last
+
+    def months(self) -> list[tuple[int, int]]:
+        return months_between(self.first, self.last)
+
+    def years(self) -> list[int]:
+        return list(range(self.first.year, self.last.year + 1))
+
+
+def make_window(
+    since: str | None, until: str | None, unit: WindowUnit, default_back: int, today: date
+) -> Window:
+    """The window for `since`/`until`, defaulting to the last `default_back` units before today.
+
+    Raises:
+        ValueError: a bound that is not YYYY, YYYY-MM or YYYY-MM-DD, or `since` after `until`.
+    """
+    first = parse_bound(since, end=False)
+    last = parse_bound(until, end=True) or today
+    if first is None:
+        if unit == "day":
+            first = last - timedelta(days=default_back)
+        elif unit == "month":
+            first = months_back(last, default_back)
+        else:
+            first = date(last.year - default_back, 1, 1)
+    if first > last:
+        raise ValueError(f"since ({first}) is after until ({last})")
+    return Window(first, last, given=bool(since or until))
+
+
 class SourceSpider(scrapy.Spider):
     """Base of every tiplex spider; `name` is the module name and the source id."""
 
     country: ClassVar[str]  # ISO 3166-1 alpha-2
     kind: ClassVar[str]  # judgments | legislation
-    language: ClassVar[str]  # ISO 639-1 of the documents as published
+    # ISO 639-1 of the documents as published; "" for a site publishing in several languages,
+    # whose callbacks pass `language=` per document (else the coder detects it).
+    language: ClassVar[str]
+    languages: ClassVar[tuple[str, ...]] = ()  # all languages a bilingual site publishes in
     base_url: ClassVar[str]  # the real site's root, e.g. "https://lawphil.net"
-    schedule: ClassVar[str] = WEEKLY_MONDAY_0300_UTC
+    schedule: ClassVar[str] = WEEKLY_MONDAY_0300_UTC  # cron, UTC
     # Further real hosts whose links are rebased too (e.g. a "www." twin of the site).
     other_hosts: ClassVar[tuple[str, ...]] = ()
+    # The unit `since`/`until` are read in, and how many units back a weekly run looks.
+    window_unit: ClassVar[WindowUnit] = "month"
+    default_window: ClassVar[int] = 2
+    # Opt-in download through a real browser (pages built by JavaScript): see crawlers.browser.
+    needs_browser: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -77,6 +140,7 @@ class SourceSpider(scrapy.Spider):
         self.site_root = (base_url or type(self).base_url).rstrip("/")
         self.since = since or None
         self.until = until or None
+        self.window = self.window_for(since, until)
         self.limit = int(limit) if limit not in (None, "", 0, "0") else None
         self.full = str(full).lower() in _TRUE_WORDS if full is not None else False
         if is_loopback(self.site_root):
@@ -87,6 +151,29 @@ class SourceSpider(scrapy.Spider):
         self._index_pages_missing: list[str] = []
         self._state: CrawlState | None = None
         self._state_loaded = False
+
+    @classmethod
+    def window_for(cls, since: str | None, until: str | None) -> Window:
+        """The window this source reads for `since`/`until` (raises ValueError, see
+        `make_window`); `crawl()` calls it before any crawl starts."""
+        return make_window(since, until, cls.window_unit, cls.default_window, today_utc())
+
+    @property
+    def limit_reached(self) -> bool:
+        return self.limit is not None and self._documents_requested >= self.limit
+
+    # ---- text hooks (read by the pipeline and by `tiplex reprocess`) ------------------------
+
+    @classmethod
+    def main_content(cls, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+        """The element holding a document's text on this site, with page furniture removed;
+        None lets the generic extractor decide. Override for a known, stable layout."""
+        return None
+
+    @classmethod
+    def clean_text(cls, text: str) -> str:
+        """The extracted text with this site's boilerplate removed (override per source)."""
+        return text
 
     # ---- URLs -----------------------------------------------------------------------------
 
@@ -120,29 +207,86 @@ class SourceSpider(scrapy.Spider):
 
     # ---- requests and state ---------------------------------------------------------------
 
+    def request_document(
+        self,
+        url: str,
+        *,
+        doc_id: str,
+        callback: Callable[..., Iterable[Any]],
+        cb_kwargs: Mapping[str, Any] | None = None,
+        conditional: bool = True,
+        immutable: bool = False,
+    ) -> Iterator[scrapy.Request | UnchangedDocument]:
+        """Everything a listing does with one document it found, in one place (`yield from`):
+        count it as discovered; if `immutable` (the source's own id never changes content) and
+        the id is known, report it unchanged without a request; respect `limit`; else request
+        it, archived and (if `conditional`) with the stored validators. The callback is called
+        only for a real answer: a `304 Not Modified` becomes an unchanged item, and an
+        exception or invalid item becomes a failed item, never a lost crawl."""
+        self.note_discovered(doc_id)
+        if immutable and self.is_known(doc_id):
+            yield self.unchanged(doc_id, url, "known id")
+            return
+        if not self.take_document():
+            return
+        yield self.document_request(
+            url,
+            doc_id=doc_id,
+            callback=callback,
+            cb_kwargs=cb_kwargs,
+            conditional=conditional and not immutable,
+        )
+
     def document_request(
         self,
         url: str,
         *,
         doc_id: str,
-        callback: Any,
+        callback: Callable[..., Iterable[Any]],
         cb_kwargs: Mapping[str, Any] | None = None,
         conditional: bool = True,
     ) -> scrapy.Request:
-        """A request whose body is archived (and, if `conditional`, asked for conditionally)."""
+        """A document request without the discovered/limit steps (a document's second part,
+        e.g. the PDF a metadata page links to)."""
         return scrapy.Request(
             url,
-            callback=callback,
+            callback=self.document_response,
             errback=self.request_failed,
             cb_kwargs=dict(cb_kwargs or {}),
-            meta={ARCHIVE_META: True, DOC_ID_META: doc_id, CONDITIONAL_META: conditional},
+            meta={
+                ARCHIVE_META: True,
+                DOC_ID_META: doc_id,
+                CONDITIONAL_META: conditional,
+                CALLBACK_META: callback.__name__,
+            },
+            dont_filter=True,  # the same URL may be asked for again under another document
         )
 
-    def page_request(self, url: str, *, callback: Any) -> scrapy.Request:
-        """A request for a listing or index page (not archived: it is not a document)."""
+    def document_response(self, response: Response, **cb_kwargs: Any) -> Iterator[Any]:
+        """Scrapy's callback of every document request: the shared steps around the
+        source's own callback (named in the request's meta)."""
+        doc_id = response.meta.get(DOC_ID_META, "")
+        if response.status == 304:
+            yield self.unchanged(doc_id, response.url, "not modified")
+            return
+        callback = getattr(self, response.meta.get(CALLBACK_META, ""), None)
+        if callback is None:
+            yield self.failed(response, "the request names no callback of this source")
+            return
+        try:
+            yield from callback(response, **cb_kwargs) or ()
+        except (InvalidItem, ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
+            # One malformed page must not end the crawl: it is reported and set aside.
+            yield self.failed(response, f"{type(error).__name__}: {error}")
+
+    def page_request(
+        self, url: str, *, callback: Callable[..., Iterable[Any]], **kwargs: Any
+    ) -> scrapy.Request:
+        """A request for a listing or index page (archived too, but never a document)."""
         self._index_pages_requested += 1
+        meta = {INDEX_META: True, **kwargs.pop("meta", {})}
         return scrapy.Request(
-            url, callback=callback, errback=self.request_failed, meta={INDEX_META: True}
+            url, callback=callback, errback=self.request_failed, meta=meta, **kwargs
         )
 
     def request_failed(self, failure: Failure) -> Iterator[FailedDocument]:
@@ -228,19 +372,31 @@ class SourceSpider(scrapy.Spider):
         court: str | None = None,
         case_number: str | None = None,
         decision_date: str | None = None,
+        language: str | None = None,
+        doc_id: str | None = None,
         metadata: Mapping[str, str] | None = None,
     ) -> FetchedDocument:
+        """The item for a downloaded document. `language` overrides the class's for one
+        document (bilingual sites); `doc_id` is needed only for a response that did not come
+        from `request_document` (e.g. a listing that is itself the document).
+
+        Raises:
+            InvalidItem: a field is malformed (the document callback reports it as failed).
+        """
+        doc_id = doc_id or response.meta.get(DOC_ID_META)
+        if not doc_id:
+            raise InvalidItem(f"{response.url}: a document needs doc_id= or request_document()")
         archived = response.meta.get(ARCHIVED_META)
         sha256 = archived[0] if archived else hashlib.sha256(response.body).hexdigest()
         source_metadata = {"canonical_url": self.canonical_url(response.url), **(metadata or {})}
         return FetchedDocument(
-            doc_id=response.meta[DOC_ID_META],
+            doc_id=doc_id,
             source_id=self.name,
             url=response.url,
             sha256=sha256,
             content_type=content_type,
             country=self.country,
-            language=self.language,
+            language=self.language if language is None else language,
             doc_type=doc_type,
             title=title,
             court=court,
@@ -266,12 +422,6 @@ class SourceSpider(scrapy.Spider):
             url=response.url,
             error=f"{self.name}: {doc_id} ({response.url}): {error}",
         )
-
-    def not_modified(self, response: Response) -> UnchangedDocument | None:
-        """The item for a `304 Not Modified` answer to a conditional request, else None."""
-        if response.status != 304:
-            return None
-        return self.unchanged(response.meta[DOC_ID_META], response.url, "not modified")
 
 
 def _header(response: Response, name: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -16,6 +17,8 @@ import trafilatura
 from lxml.etree import ParserError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+
+from crawlers.sites.lawphil import has_lawphil_footer, lawphil_main_content
 
 PAGE_BREAK = "\n\f\n"
 NO_TEXT_LAYER = "no text layer (needs OCR)"
@@ -39,18 +42,34 @@ class ExtractionError(ValueError):
     """The bytes cannot be read as the content type says (corrupt PDF, unknown type)."""
 
 
-def extract_text(raw: bytes, content_type: str, url: str = "") -> str:
+class TextHooks(Protocol):
+    """A source's knowledge of its own pages (`crawlers.base.SourceSpider` implements it)."""
+
+    def main_content(self, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None: ...
+
+    def clean_text(self, text: str) -> str: ...
+
+
+def extract_text(
+    raw: bytes, content_type: str, url: str = "", hooks: TextHooks | None = None
+) -> str:
     """The text of one document. Returns "" for a PDF without a text layer (it needs OCR).
+    `hooks` (the document's source) pick an HTML page's main content and strip boilerplate.
 
     Raises:
         ExtractionError: the bytes are unreadable as their type (e.g. a corrupt PDF), or the
             type is not one tiplex reads.
     """
+    text = _extract(raw, content_type, url, hooks)
+    return _normalise(hooks.clean_text(text)) if hooks is not None and text else text
+
+
+def _extract(raw: bytes, content_type: str, url: str, hooks: TextHooks | None) -> str:
     kind = sniff_kind(raw, content_type, url)
     if kind == "pdf":
         return _pdf_text(raw)
     if kind == "html":
-        return _html_text(raw, content_type, url)
+        return _html_text(raw, content_type, url, hooks)
     if kind == "text":
         # Stray NULs are dropped first: a text with a few is still a text.
         return _normalise(reject_binary(decode_text(raw, content_type).replace("\x00", "")))
@@ -146,13 +165,13 @@ def _pdf_text(raw: bytes) -> str:
     return PAGE_BREAK.join(cleaned)
 
 
-def _html_text(raw: bytes, content_type: str, url: str) -> str:
+def _html_text(raw: bytes, content_type: str, url: str, hooks: TextHooks | None) -> str:
     markup = decode_text(raw, content_type)
     try:
         tree = lxml.html.document_fromstring(markup)
     except (ParserError, ValueError) as error:
         raise ExtractionError(f"unreadable HTML: {error}") from error
-    main = _known_main_content(tree, url)
+    main = hooks.main_content(tree) if hooks is not None else _known_main_content(tree, url)
     if main is not None:
         return _normalise("".join(_block_text(main)))
     extracted = trafilatura.extract(
@@ -166,29 +185,13 @@ def _html_text(raw: bytes, content_type: str, url: str) -> str:
 
 
 def _known_main_content(tree: lxml.html.HtmlElement, url: str) -> lxml.html.HtmlElement | None:
-    """Source-specific main content where the page layout is known and stable."""
+    """Main content of a known layout for pages that come without their source (local files,
+    `extract_text` called without a hook); crawled pages use their source's own hook."""
     # Mirrors keep the real host as the first path segment, so "lawphil.net" in the URL
     # identifies the site on the real host and on a local mirror alike.
-    if "lawphil.net" in url or _has_lawphil_footer(tree):
-        quotes = tree.xpath("//blockquote")
-        if quotes:
-            main = max(quotes, key=lambda el: len(el.text_content()))
-            for footer in main.xpath(".//a[@class='id'] | .//td[@class='id']"):
-                footer.drop_tree()
-            # Anti-copy watermarks ("ℒαwρhi৷") are injected as <cite> elements into the
-            # text; dropping them keeps what follows them (their tail).
-            for watermark in main.xpath(".//cite"):
-                watermark.drop_tree()
-            # Footnote references are a custom <nt>N</nt> tag: "[N]" keeps them apart from the
-            # word or number they follow.
-            for reference in main.xpath(".//nt"):
-                reference.text = f"[{(reference.text or '').strip()}]"
-            return main
+    if "lawphil.net" in url or has_lawphil_footer(tree):
+        return lawphil_main_content(tree)
     return None
-
-
-def _has_lawphil_footer(tree: lxml.html.HtmlElement) -> bool:
-    return bool(tree.xpath("//a[@class='id'][contains(., 'Lawphil Project')]"))
 
 
 def _block_text(element: lxml.html.HtmlElement) -> Iterator[str]:

@@ -119,7 +119,9 @@ class ArchiveMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if self.archive is None or response.status != 200 or not request.meta.get(ARCHIVE_META):
+        # Every good response is archived, listings too: a document a source takes from a page
+        # request is then in the archive like any other, and `reprocess` sees what the crawl saw.
+        if self.archive is None or response.status != 200:
             return response
         headers = {
             key.decode("latin-1"): b", ".join(values).decode("latin-1")

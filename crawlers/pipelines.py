@@ -8,7 +8,7 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 
 from crawlers.archive import RawArchive, utc_now
-from crawlers.extract import NO_TEXT_LAYER, ExtractionError, extract_text
+from crawlers.extract import NO_TEXT_LAYER, ExtractionError, TextHooks, extract_text
 from crawlers.items import FailedDocument, FetchedDocument, UnchangedDocument
 from crawlers.middlewares import tiplex_settings
 from crawlers.outcomes import OutcomeLog, outcomes_for
@@ -30,6 +30,8 @@ class StatePipeline:
         self.state = CrawlState(settings.crawl_db)
         self.quarantine_dir = settings.quarantine_dir
         self.outcomes: OutcomeLog = outcomes_for(crawler)
+        # The source's own main-content and boilerplate hooks (class methods of the spider).
+        self.hooks: TextHooks | None = type(crawler.spider) if crawler.spider else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -59,9 +61,14 @@ class StatePipeline:
             self.outcomes.add("unchanged", doc_id=item.doc_id)
             return
         raw_path = self.archive.path_for(item.sha256)
+        if not raw_path.is_file():
+            # Only a body the archive holds can be re-read later; report, never crash.
+            error = f"{item.source_id}: {item.doc_id}: body not in the archive ({item.url})"
+            self.outcomes.add("failed", doc_id=item.doc_id, error=error)
+            return
         raw = raw_path.read_bytes()
         try:
-            text = extract_text(raw, item.content_type, item.url)
+            text = extract_text(raw, item.content_type, item.url, self.hooks)
             reason = "" if text.strip() else _empty_reason(item.content_type)
         except ExtractionError as error:
             text, reason = "", str(error)

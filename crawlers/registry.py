@@ -61,13 +61,18 @@ def summary_line(source: type[Any]) -> str:
     return inspect.cleandoc(module.__doc__ or "").split("\n", 1)[0]
 
 
+def languages_of(source: type[Any]) -> str:
+    """ "en", or "en+ms" for a site publishing in several (each document says its own)."""
+    return source.language or "+".join(getattr(source, "languages", ()))
+
+
 def source_info(source: type[Any]) -> SourceInfo:
     fields = docstring_fields(source)
     return SourceInfo(
         id=source.name,
         country=source.country,
         kind=source.kind,
-        language=source.language,
+        language=languages_of(source),
         base_url=source.base_url,
         schedule=source.schedule,
         publisher=fields.get("Publisher", ""),
@@ -97,7 +102,7 @@ def sources_markdown() -> str:
         schedule = f"`{source.schedule}`" if source.schedule else "on demand"
         lines.append(
             f"| `{source_id}` | {source.country or '—'} | {source.kind} | "
-            f"{source.language or 'detected'} | {source.base_url} | {schedule} |"
+            f"{languages_of(source) or 'detected'} | {source.base_url} | {schedule} |"
         )
     for source_id, source in sources.items():
         fields = docstring_fields(source)

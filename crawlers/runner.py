@@ -28,7 +28,8 @@ def crawl(
     """Crawl one source. Per-document problems and a failing source are reported, not raised.
 
     Raises:
-        ValueError: `source_id` is not a crawlable source.
+        ValueError: `source_id` is not a crawlable source, or `since`/`until` is not a window
+            it can read (checked here, before any process or request starts).
     """
     sources = source_classes()
     spider = sources.get(source_id)
@@ -38,6 +39,10 @@ def crawl(
         raise ValueError(
             f"unknown source {source_id!r}{hint}; known sources: {', '.join(crawlable)}"
         )
+    try:
+        spider.window_for(since, until)
+    except ValueError as error:
+        raise ValueError(f"{source_id}: --since/--until: {error}") from error
     settings.ensure_dirs()
     with tempfile.TemporaryDirectory(prefix="tiplex-crawl-") as scratch:
         outcomes = Path(scratch) / "outcomes.jsonl"

@@ -20,9 +20,11 @@ from typing import Any
 import scrapy
 from scrapy.http import HtmlResponse, Response
 
+from crawlers.base import CALLBACK_META
 from crawlers.middlewares import CONDITIONAL_META, DOC_ID_META
 
-_EXAMPLE_TAIL = re.compile(r"^(?:(?P<callback>[a-z]+)_)?example(?:_\d+)?$")
+# The callback part may hold underscores ("act_page" → `parse_act_page`).
+_EXAMPLE_TAIL = re.compile(r"^(?:(?P<callback>[a-z][a-z0-9_]*?)_)?example(?:_\d+)?$")
 _CONTENT_TYPES = {".html": "text/html", ".pdf": "application/pdf"}
 
 
@@ -107,8 +109,11 @@ def run_example(spider: scrapy.Spider, path: Path) -> list[dict[str, Any]]:
     """Parse one saved example with its callback; the serialised items and requests."""
     example = example_request(path, fallback_url=f"{spider.base_url}/example")
     name = callback_name(path, spider, example.callback)
-    meta = {DOC_ID_META: example.doc_id} if example.doc_id else {}
-    request = scrapy.Request(example.url, meta=meta, cb_kwargs=dict(example.cb_kwargs))
+    request = scrapy.Request(example.url, cb_kwargs=dict(example.cb_kwargs))
+    if example.doc_id:
+        # A document page goes through the same shared steps as in a crawl.
+        request.meta.update({DOC_ID_META: example.doc_id, CALLBACK_META: name})
+        name = "document_response"
     response = file_response(path, request)
     output = getattr(spider, name)(response, **example.cb_kwargs)
     return serialise(output or ())
@@ -119,7 +124,9 @@ def serialise(outputs: Iterable[Any]) -> list[dict[str, Any]]:
     serialised: list[dict[str, Any]] = []
     for output in outputs:
         if isinstance(output, scrapy.Request):
-            callback = output.callback.__name__ if output.callback else "parse"
+            callback = output.meta.get(CALLBACK_META) or (
+                output.callback.__name__ if output.callback else "parse"
+            )
             entry: dict[str, Any] = {"request": output.url, "callback": callback}
             if output.cb_kwargs:
                 entry["cb_kwargs"] = _plain(output.cb_kwargs)
@@ -136,3 +143,88 @@ def serialise(outputs: Iterable[Any]) -> list[dict[str, Any]]:
 
 def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, sort_keys=True, default=str))
+
+
+# ---- whole-source fixtures: a small copy of the site, crawled through a local server --------
+
+SITE_SPEC_SUFFIX = ".site.json"
+SITE_GOLDEN_SUFFIX = ".site.golden.json"
+TEXT_HEAD_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFixture:
+    """`tests/examples/crawlers/<source_id>.site.json`: the pages of a small copy of the site.
+
+    - `pages`: mirror path (real host first, as the demo mirror keeps it) → a saved file in
+      the examples folder, e.g. {"lawphil.net/judjuris/juri2023/juri2023.html":
+      "ph_lawphil_judgments_year_example_2.html"}.
+    - `base`: the mirror path the spider's `base_url` points at (usually the real host).
+    - `spider_args`: fixed `since`/`until` (so the golden does not move with the calendar).
+    """
+
+    source_id: str
+    base: str
+    pages: Mapping[str, str]
+    spider_args: Mapping[str, str]
+
+    @classmethod
+    def load(cls, spec: Path) -> SiteFixture:
+        data = json.loads(spec.read_text(encoding="utf-8"))
+        return cls(
+            source_id=spec.name.removesuffix(SITE_SPEC_SUFFIX),
+            base=str(data["base"]).strip("/"),
+            pages=dict(data["pages"]),
+            spider_args={str(k): str(v) for k, v in data.get("spider_args", {}).items()},
+        )
+
+    def build(self, examples: Path, root: Path) -> Path:
+        """Copy the declared pages into `root` at their mirror paths; `root` is returned."""
+        for mirror_path, example in self.pages.items():
+            source = examples / example
+            if not source.is_file():
+                raise FileNotFoundError(f"{self.source_id}: page {example!r} is not in {examples}")
+            target = root / mirror_path.lstrip("/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+        return root
+
+
+def site_fixtures(examples: Path) -> dict[str, Path]:
+    """source id → its site spec, for every `<source_id>.site.json` in the examples folder."""
+    return {
+        spec.name.removesuffix(SITE_SPEC_SUFFIX): spec
+        for spec in sorted(examples.glob(f"*{SITE_SPEC_SUFFIX}"))
+    }
+
+
+def crawl_summary(report: Any, server_url: str) -> dict[str, Any]:
+    """A crawl's report as a reviewable golden: counts, errors (server address removed) and,
+    per stored document, its fields and the head of its extracted text."""
+
+    def local(text: str) -> str:
+        return text.replace(server_url, "http://MIRROR")
+
+    documents = []
+    for document in sorted(report.documents, key=lambda d: d.doc_id):
+        documents.append(
+            {
+                "doc_id": document.doc_id,
+                "url": local(document.url),
+                "content_type": document.content_type.split(";")[0],
+                "country": document.country,
+                "language": document.language,
+                "doc_type": document.doc_type,
+                "title": document.title,
+                "court": document.court,
+                "case_number": document.case_number,
+                "decision_date": document.decision_date,
+                "text_chars": len(document.text),
+                "text_head": document.text[:TEXT_HEAD_CHARS],
+            }
+        )
+    return {
+        "counts": report.counts(),
+        "errors": sorted(local(error) for error in report.errors),
+        "documents": documents,
+    }

@@ -25,7 +25,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.dates import parse_bound, parse_day_month_year
+from crawlers.dates import parse_day_month_year
 from crawlers.middlewares import ARCHIVED_META, DOC_ID_META
 
 LISTING_PATH = "/direktori/index/kategori/perdagangan-orang-1.html"
@@ -47,17 +47,17 @@ class IdMahkamahagungJudgments(SourceSpider):
     kind = "judgments"
     language = "id"
     base_url = "https://putusan3.mahkamahagung.go.id"
+    # `since` / `until` are days, filtering on the "Putus" (decided) date; without them a run
+    # reads the newest uploads until a page holds only known decisions.
+    window_unit = "day"
+    default_window = 30
 
     async def start(self) -> Any:
         yield self.page_request(self.site_url(LISTING_PATH), callback=self.parse_listing)
 
-    @property
-    def window(self) -> tuple[date | None, date | None]:
-        return parse_bound(self.since, end=False), parse_bound(self.until, end=True)
-
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request | Any]:
         """One listing page: decisions newest upload first, then the "Next" link."""
-        first, last = self.window
+        first = self.window.first if self.window.given else None
         posts = response.css("#popular-post-list-sidebar .spost") or response.css(".spost")
         all_known, all_too_old = bool(posts), bool(posts)
         for post in posts:
@@ -70,21 +70,19 @@ class IdMahkamahagungJudgments(SourceSpider):
             decided = dates.get("Putus") or dates.get("Upload")
             uploaded = dates.get("Upload") or decided
             all_too_old &= bool(first and uploaded and date.fromisoformat(uploaded) < first)
-            if not _in_window(decided, first, last):
+            if self.window.given and not self.window.contains(decided):
                 all_known = False
                 continue
-            self.note_discovered(doc_id)
-            if self.is_known(doc_id):
-                yield self.unchanged(doc_id, self.absolute(response, href), "known id")
-                continue
-            all_known = False
-            if not self.take_document():
+            all_known &= self.is_known(doc_id)
+            if self.limit_reached:
                 return
-            yield self.document_request(
+            yield from self.request_document(
                 self.absolute(response, href),
                 doc_id=doc_id,
                 callback=self.parse_decision,
-                conditional=False,  # ids are immutable: a known id is never asked for again
+                # The decision id is the identity: the PDF is regenerated on every download (its
+                # bytes differ each time), so a known id is never asked for again.
+                immutable=True,
                 cb_kwargs={
                     "listed_title": clean_space(post.css("strong a").xpath("string()").get()),
                     "listed_court": _listed_court(post),
@@ -98,11 +96,9 @@ class IdMahkamahagungJudgments(SourceSpider):
             yield self.page_request(self.absolute(response, next_href), callback=self.parse_listing)
 
     def _stop_paging(self, all_known: bool, all_too_old: bool) -> bool:
-        first, last = self.window
         if all_too_old:
             return True  # newest-first: everything further is older still
-        backfill = self.full or first is not None or last is not None
-        return all_known and not backfill
+        return all_known and not (self.full or self.window.given)
 
     def parse_decision(
         self,
@@ -178,13 +174,6 @@ def _listed_court(post: Any) -> str:
     """The court at the head of an entry's trail ("Pengadilan Negeri X > Pidana Khusus > …")."""
     trail = clean_space(post.css(".small").xpath("string()").get())
     return trail.split(">")[0].strip() if ">" in trail else ""
-
-
-def _in_window(decided: str | None, first: date | None, last: date | None) -> bool:
-    if decided is None:
-        return first is None and last is None
-    day = date.fromisoformat(decided)
-    return (first is None or day >= first) and (last is None or day <= last)
 
 
 def _metadata_table(response: Response) -> dict[str, str]:

@@ -10,7 +10,8 @@ Caveats
 History
   2026-11-28: Created: monthly indexes in a rolling window, decision pages by conditional GET.
   2026-12-05: Months are followed from the year page's links instead of built: unpublished
-    months are no longer 404 failures, and months published out of order are found.
+    months are no longer 404 failures, and months published out of order are found. The
+    page's main content (without <cite> watermarks) is chosen by the source's own hook.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import lxml.html
 import scrapy
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.dates import months_back, months_between, parse_bound, parse_written_date, today_utc
+from crawlers.dates import parse_written_date
+from crawlers.sites.lawphil import lawphil_main_content
 
 MONTH_SLUGS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 COURT = "Supreme Court of the Philippines"
@@ -46,23 +49,27 @@ class PhLawphilJudgments(SourceSpider):
     language = "en"
     base_url = "https://lawphil.net"
     other_hosts = ("www.lawphil.net",)
+    # `since` / `until` in months (default: this month and the two before, which catches late
+    # uploads without rereading old indexes every week).
+    window_unit = "month"
+    default_window = 2
 
-    # Spider arguments `since` / `until`: months as YYYY-MM (default: this month and the two
-    # before, which catches late uploads without rereading old indexes every week).
-    default_months_back = 2
+    @classmethod
+    def main_content(cls, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+        return lawphil_main_content(tree)
 
     async def start(self) -> Any:
         # The year page says which months are published, in whatever order they came out:
         # months are followed from its links, never built, so an unpublished month is not a
         # 404 and a late one is found on the next run that reads its year.
-        for year in sorted({year for year, _ in self.months()}):
+        for year in self.window.years():
             url = self.site_url(f"/judjuris/juri{year}/juri{year}.html")
             yield self.page_request(url, callback=self.parse_year)
 
     def parse_year(self, response: Response) -> Iterator[scrapy.Request]:
         """Year page: one link a published month (`mon2024/mon2024.html`); months not yet up
         are `a.progressive` anchors with no `href`."""
-        wanted = set(self.months())
+        wanted = set(self.window.months())
         for href in response.css("a[href]::attr(href)").getall():
             found = _MONTH_LINK.search(href)
             if not found:
@@ -71,12 +78,6 @@ class PhLawphilJudgments(SourceSpider):
             if (int(found.group("year")), month) in wanted:
                 yield self.page_request(self.absolute(response, href), callback=self.parse_month)
 
-    def months(self) -> list[tuple[int, int]]:
-        today = today_utc()
-        first = parse_bound(self.since, end=False) or months_back(today, self.default_months_back)
-        last = parse_bound(self.until, end=True) or today
-        return months_between(first, last)
-
     def parse_month(self, response: Response) -> Iterator[scrapy.Request]:
         """Monthly index: one `tr.xy` row per decision (number and date / parties / PDF)."""
         for row in response.css("table#s-menu tr.xy"):
@@ -84,19 +85,17 @@ class PhLawphilJudgments(SourceSpider):
             href = link.attrib.get("href")
             if not href or "nya" in link.attrib.get("class", "").split():
                 continue  # listed, but its HTML page is not published yet
-            own_id = href.rsplit("/", 1)[-1].removesuffix(".html")
-            doc_id = self.doc_id(own_id)
-            self.note_discovered(doc_id)
-            if not self.take_document():
+            if self.limit_reached:
                 return
+            own_id = href.rsplit("/", 1)[-1].removesuffix(".html")
             row_date = clean_space(" ".join(row.xpath("./td[1]/text()").getall()))
             # Parties end at the first <br>; what follows lists separate opinions.
             parties = row.xpath(
                 "./td[2]/node()[not(preceding-sibling::br)]/descendant-or-self::text()"
             ).getall()
-            yield self.document_request(
+            yield from self.request_document(
                 self.absolute(response, href),
-                doc_id=doc_id,
+                doc_id=self.doc_id(own_id),
                 callback=self.parse_decision,
                 cb_kwargs={
                     "listed_number": clean_space(link.xpath("string()").get()),
@@ -108,10 +107,6 @@ class PhLawphilJudgments(SourceSpider):
     def parse_decision(
         self, response: Response, listed_number: str, listed_date: str, listed_title: str
     ) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         bold = [clean_space(b.xpath("string()").get()) for b in response.css("blockquote b")]
         number, decided = listed_number, listed_date
         division = ponente = ""

@@ -17,11 +17,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import lxml.html
 import scrapy
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.dates import parse_written_date, today_utc
+from crawlers.dates import parse_written_date
+from crawlers.sites.lawphil import lawphil_main_content
 
 _ACT_PAGE = re.compile(r"^ra_(?P<number>\d+)_(?P<year>\d{4})\.html$")
 _ACT_NUMBER = re.compile(r"REPUBLIC\s+ACT\s+NO\.?\s*(\d+)", re.IGNORECASE)
@@ -38,19 +40,18 @@ class PhLawphilStatutes(SourceSpider):
     base_url = "https://lawphil.net"
     other_hosts = ("www.lawphil.net",)
 
-    # Spider arguments `since` / `until`: years as YYYY (default: this year and the one before).
-    default_years_back = 1
+    # `since` / `until` in years (default: this year and the one before).
+    window_unit = "year"
+    default_window = 1
+
+    @classmethod
+    def main_content(cls, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+        return lawphil_main_content(tree)
 
     async def start(self) -> Any:
-        for year in self.years():
+        for year in self.window.years():
             url = self.site_url(f"/statutes/repacts/ra{year}/ra{year}.html")
             yield self.page_request(url, callback=self.parse_year)
-
-    def years(self) -> list[int]:
-        this_year = today_utc().year
-        first = int(self.since[:4]) if self.since else this_year - self.default_years_back
-        last = int(self.until[:4]) if self.until else this_year
-        return list(range(first, last + 1))
 
     def parse_year(self, response: Response) -> Iterator[scrapy.Request]:
         """Yearly index: every link to an `ra_<number>_<year>.html` page is one Act."""
@@ -61,16 +62,14 @@ class PhLawphilStatutes(SourceSpider):
             if not page or page.group(0) in seen:
                 continue
             seen.add(page.group(0))
-            doc_id = self.doc_id(page.group(0).removesuffix(".html"))
-            self.note_discovered(doc_id)
-            if not self.take_document():
+            if self.limit_reached:
                 return
             row = link.xpath("./ancestor::tr[1]")
             listed_title = clean_space(row.xpath("./td[2]").xpath("string()").get()) if row else ""
             row_text = clean_space(row.xpath("./td[1]").xpath("string()").get()) if row else ""
-            yield self.document_request(
+            yield from self.request_document(
                 self.absolute(response, href),
-                doc_id=doc_id,
+                doc_id=self.doc_id(page.group(0).removesuffix(".html")),
                 callback=self.parse_act,
                 cb_kwargs={
                     "act_number": page.group("number"),
@@ -82,10 +81,6 @@ class PhLawphilStatutes(SourceSpider):
     def parse_act(
         self, response: Response, act_number: str, listed_title: str, listed_date: str
     ) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         body = clean_space(" ".join(response.css("blockquote *::text").getall()))
         approvals = _APPROVED.findall(body)
         approved = parse_written_date(approvals[-1]) if approvals else None

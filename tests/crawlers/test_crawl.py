@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from crawlers import acknowledge, crawl
+from crawlers.challenge import challenge_marker
 from tiplex.demo.server import RunningServer, serve_directory
 from tiplex.settings import Settings
 
@@ -132,7 +133,9 @@ def test_a_challenge_page_fails_the_source_and_is_never_stored(
     assert report.failed >= 1 and report.new == 0
     assert any("challenge" in error for error in report.errors)
     assert report.documents == ()
-    assert not [p for p in settings.archive_dir.rglob("*") if p.is_file()]
+    archived = [p.read_bytes() for p in settings.archive_dir.rglob("*") if p.is_file()]
+    assert archived, "the year page before the challenge is archived like every listing"
+    assert not [body for body in archived if challenge_marker(body, "text/html")]
 
 
 def test_a_missing_act_is_reported_and_the_other_is_kept(

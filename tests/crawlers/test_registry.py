@@ -38,9 +38,26 @@ def test_source_is_named_after_its_module_and_country(source_id: str) -> None:
     if source_id != "local":
         assert source.country == prefix.upper()
         assert source.kind in ("judgments", "legislation")
-        assert source.base_url.startswith("https://")
-        assert source.schedule == "0 3 * * 1"
-        assert len(source.language) == 2
+        # Some official portals still serve plain http; each source says which it is.
+        assert source.base_url.startswith(("https://", "http://"))
+        assert source.window_unit in ("day", "month", "year")
+
+
+@pytest.mark.parametrize("source_id", sorted(s for s in SOURCES if s != "local"))
+def test_schedule_is_a_cron_the_deployments_can_use(source_id: str) -> None:
+    from prefect.schedules import Cron
+
+    schedule = SOURCES[source_id].schedule
+    assert len(schedule.split()) == 5, f"{source_id}: {schedule!r} is not a 5-field cron"
+    Cron(schedule, timezone="UTC")  # raises on an invalid expression
+
+
+@pytest.mark.parametrize("source_id", sorted(s for s in SOURCES if s != "local"))
+def test_language_is_one_code_or_several_for_a_bilingual_site(source_id: str) -> None:
+    source = SOURCES[source_id]
+    codes = [source.language] if source.language else list(source.languages)
+    assert codes, f"{source_id}: set `language`, or `languages` for a multilingual site"
+    assert all(2 <= len(code) <= 3 and code.isalpha() and code.islower() for code in codes)
 
 
 @pytest.mark.parametrize("source_id", sorted(SOURCES))

@@ -42,13 +42,25 @@ def test_limit_caps_document_requests() -> None:
 
 
 def test_default_windows_are_recent_months_and_years() -> None:
-    months = PhLawphilJudgments().months()
+    months = PhLawphilJudgments().window.months()
     assert len(months) == 3 and months == sorted(months)
-    assert PhLawphilJudgments(since="2023-11", until="2024-02").months() == [
+    assert not PhLawphilJudgments().window.given
+    assert PhLawphilJudgments(since="2023-11", until="2024-02").window.months() == [
         (2023, 11), (2023, 12), (2024, 1), (2024, 2),
     ]  # fmt: skip
-    assert PhLawphilStatutes(since="2020", until="2022").years() == [2020, 2021, 2022]
-    assert len(PhLawphilStatutes().years()) == 2
+    assert PhLawphilStatutes(since="2020", until="2022").window.years() == [2020, 2021, 2022]
+    assert len(PhLawphilStatutes().window.years()) == 2
+    # A day-unit source reads a month bound as its first or last day.
+    window = IdMahkamahagungJudgments(since="2024-02", until="2024-02").window
+    assert (window.first.isoformat(), window.last.isoformat()) == ("2024-02-01", "2024-02-29")
+    assert window.given and window.contains("2024-02-10") and not window.contains("2024-03-01")
+
+
+def test_a_bad_or_reversed_window_is_refused_before_any_request() -> None:
+    with pytest.raises(ValueError, match="after until"):
+        PhLawphilJudgments(since="2024-05", until="2024-01")
+    with pytest.raises(ValueError, match="takes YYYY"):
+        PhLawphilStatutes(since="yesterday")
 
 
 def test_window_bounds_take_the_first_or_last_day_and_say_what_they_accept() -> None:

@@ -1,0 +1,1 @@
+"""Page knowledge shared by several sources of one site (layout, boilerplate), not spiders."""
