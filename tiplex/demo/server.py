@@ -5,6 +5,11 @@ strong ETags from the content, `Last-Modified`, `304 Not Modified` on `If-None-M
 `If-Modified-Since`, and `application/pdf` for extension-less files that start with `%PDF`
 (putusan3 serves its PDFs from paths without an extension). Every request is logged so tests can
 check what was downloaded.
+
+Sites whose query string picks the page (`list.html?lang=en` and `?lang=bm`) are mirrored as one
+file per query: `list.html%3Flang=en` (the `?` percent-encoded, the query as sent), else the
+plain `list.html` answers. A POST (a JSON web service) is answered from
+`<path>.post/<first 16 hex digits of the body's sha256>`, so one question is one file.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+QUERY_MARK = "%3F"  # joins a path and its query in the name of a query variant's file
+POST_SUFFIX = ".post"  # `<path>.post/` holds the answers to POSTs to <path>
 
 
 @dataclass
@@ -42,9 +50,14 @@ class RequestLog:
 def _content_type(path: Path, head: bytes) -> str:
     if head.startswith(b"%PDF"):
         return "application/pdf"
-    guessed, _ = mimetypes.guess_type(path.name)
+    if path.parent.name.endswith(POST_SUFFIX):
+        return "application/json"  # a web service's answer
+    # A query variant ("list.html%3Flang=en") has the type of its page ("list.html").
+    guessed, _ = mimetypes.guess_type(path.name.split(QUERY_MARK, 1)[0])
     if guessed in ("text/html", "text/plain", "text/xml") or (guessed or "").startswith("text/"):
         return guessed or "text/plain"
+    if guessed is None and head.startswith(b"<?xml"):
+        return "text/xml"
     return guessed or "application/octet-stream"
 
 
@@ -55,17 +68,26 @@ def _make_handler(root: Path, log: RequestLog) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
             return  # quiet: the RequestLog keeps what tests need
 
-        def _resolve(self) -> Path | None:
-            relative = unquote(urlsplit(self.path).path).lstrip("/")
-            candidate = (root / relative).resolve()
-            if root not in candidate.parents and candidate != root:
-                return None  # path traversal
-            if candidate.is_dir():
-                candidate = candidate / "index.html"
-            return candidate if candidate.is_file() else None
+        def _resolve(self, posted: bytes | None = None) -> Path | None:
+            parts = urlsplit(self.path)
+            relative = unquote(parts.path).lstrip("/")
+            names = [relative + QUERY_MARK + parts.query] if parts.query else []
+            names.append(relative)
+            if posted is not None:
+                digest = hashlib.sha256(posted).hexdigest()[:16]
+                names = [f"{name}{POST_SUFFIX}/{digest}" for name in names]
+            for name in names:
+                candidate = (root / name).resolve()
+                if root not in candidate.parents and candidate != root:
+                    return None  # path traversal
+                if candidate.is_dir():
+                    candidate = candidate / "index.html"
+                if candidate.is_file():
+                    return candidate
+            return None
 
-        def _send(self, with_body: bool) -> None:
-            path = self._resolve()
+        def _send(self, with_body: bool, posted: bytes | None = None) -> None:
+            path = self._resolve(posted)
             if path is None:
                 self._reply(HTTPStatus.NOT_FOUND, b"not found", "text/plain", {}, with_body)
                 return
@@ -116,6 +138,10 @@ def _make_handler(root: Path, log: RequestLog) -> type[BaseHTTPRequestHandler]:
 
         def do_HEAD(self) -> None:  # noqa: N802 - stdlib naming
             self._send(with_body=False)
+
+        def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+            length = int(self.headers.get("Content-Length") or 0)
+            self._send(with_body=True, posted=self.rfile.read(length))
 
     return MirrorHandler
 

@@ -1,0 +1,50 @@
+"""The mirror answers sites whose query string or POST body picks the page."""
+
+from __future__ import annotations
+
+import hashlib
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tiplex.demo.server import serve_directory
+
+
+def fetch(url: str, body: bytes | None = None) -> tuple[int, str, bytes]:
+    request = urllib.request.Request(url, data=body, method="POST" if body is not None else "GET")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, answer.headers["Content-Type"], answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], b""
+
+
+def test_each_query_has_its_own_page_and_the_plain_file_answers_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "list.html%3Flang=en").write_text("<p>English</p>", encoding="utf-8")
+    (tmp_path / "list.html%3Flang=bm").write_text("<p>Melayu</p>", encoding="utf-8")
+    (tmp_path / "list.html").write_text("<p>plain</p>", encoding="utf-8")
+    with serve_directory(tmp_path) as server:
+        assert fetch(f"{server.url}/list.html?lang=en") == (200, "text/html", b"<p>English</p>")
+        assert fetch(f"{server.url}/list.html?lang=bm")[2] == b"<p>Melayu</p>"
+        assert fetch(f"{server.url}/list.html?lang=xx")[2] == b"<p>plain</p>"
+
+
+def test_a_post_is_answered_by_the_file_named_after_its_body(tmp_path: Path) -> None:
+    question = b'{"Param":{"CurrPage":1}}'
+    answers = tmp_path / "service.asmx" / "Search.post"
+    answers.mkdir(parents=True)
+    (answers / hashlib.sha256(question).hexdigest()[:16]).write_bytes(b'{"d": {}}')
+    with serve_directory(tmp_path) as server:
+        url = f"{server.url}/service.asmx/Search"
+        assert fetch(url, question) == (200, "application/json", b'{"d": {}}')
+        assert fetch(url, b'{"Param":{"CurrPage":2}}')[0] == 404
+        assert ("POST", "/service.asmx/Search", 200) in server.log.entries
+
+
+@pytest.mark.parametrize("path", ["/list.html%3F..%2F..%2Fetc", "/..%2F..%2Fetc%2Fpasswd"])
+def test_variants_do_not_escape_the_mirror(tmp_path: Path, path: str) -> None:
+    (tmp_path / "list.html").write_text("x", encoding="utf-8")
+    with serve_directory(tmp_path) as server:
+        assert fetch(server.url + path)[0] == 404
