@@ -18,14 +18,19 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
-from scrapy.http import HtmlResponse, Response
+from scrapy.http import HtmlResponse, Response, TextResponse
 
 from crawlers.base import CALLBACK_META
 from crawlers.middlewares import CONDITIONAL_META, DOC_ID_META
 
 # The callback part may hold underscores ("act_page" → `parse_act_page`).
 _EXAMPLE_TAIL = re.compile(r"^(?:(?P<callback>[a-z][a-z0-9_]*?)_)?example(?:_\d+)?$")
-_CONTENT_TYPES = {".html": "text/html", ".pdf": "application/pdf"}
+_CONTENT_TYPES = {
+    ".html": "text/html",
+    ".pdf": "application/pdf",
+    ".xml": "text/xml",  # e.g. an AJAX tree a listing is served as
+    ".json": "application/json",  # a web service's answer
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +42,20 @@ class ExampleRequest:
 
 
 def example_files(folder: Path, source_id: str, other_ids: Iterable[str] = ()) -> list[Path]:
-    """The saved examples of one source (not those of a source whose id extends this one)."""
+    """The saved examples of one source (not those of a source whose id extends this one):
+    `<source>_<callback>_example.html` in `folder`, or `<callback>_example.html` in the
+    source's own subfolder `folder/<source>/` (where its real pages keep their provenance)."""
     longer = [other for other in other_ids if other.startswith(source_id + "_")]
-    return sorted(
+    flat = (
         path
         for path in folder.glob(f"{source_id}_*example*")
-        if path.suffix in _CONTENT_TYPES
-        and _example_tail(path, source_id) is not None
-        and not any(path.stem.startswith(other + "_") for other in longer)
+        if not any(path.stem.startswith(other + "_") for other in longer)
+    )
+    nested = (folder / source_id).glob("*example*")
+    return sorted(
+        path
+        for path in (*flat, *nested)
+        if path.suffix in _CONTENT_TYPES and _example_tail(path, source_id) is not None
     )
 
 
@@ -80,9 +91,10 @@ def file_response(path: Path, request: scrapy.Request) -> Response:
     if content_type == "text/html":
         # No charset in the header: the page's own <meta> decides, as on the real sites.
         return HtmlResponse(url=request.url, body=body, request=request)
-    return Response(
-        url=request.url, body=body, headers={"Content-Type": content_type}, request=request
-    )
+    headers = {"Content-Type": content_type}
+    if content_type in ("text/xml", "application/json"):
+        return TextResponse(url=request.url, body=body, headers=headers, request=request)
+    return Response(url=request.url, body=body, headers=headers, request=request)
 
 
 def callback_name(path: Path, spider: scrapy.Spider, declared: str | None) -> str:

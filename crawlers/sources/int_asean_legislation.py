@@ -59,22 +59,15 @@ class IntAseanLegislation(SourceSpider):
 
     async def start(self) -> Any:
         for instrument in self.instruments:
-            doc_id = self.doc_id(instrument.key)
-            self.note_discovered(doc_id)
-            if not self.take_document():
-                return
-            yield self.document_request(
+            for output in self.request_document(
                 self.site_url(instrument.path),
-                doc_id=doc_id,
+                doc_id=self.doc_id(instrument.key),
                 callback=self.parse_instrument,
                 cb_kwargs={"key": instrument.key},
-            )
+            ):
+                yield output  # an async start cannot `yield from`
 
     def parse_instrument(self, response: Response, key: str) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         instrument = next(i for i in self.instruments if i.key == key)
         if not response.body.startswith(b"%PDF"):
             yield self.failed(response, "not a PDF (the file may have moved)")
@@ -86,5 +79,7 @@ class IntAseanLegislation(SourceSpider):
             content_type=self.content_type(response, "application/pdf"),
             case_number="ACTIP" if key == "actip" else None,
             decision_date=instrument.signed,
-            metadata={"instrument": key},
+            # No state's law: a regional instrument has no ISO country; "ASEAN" says whose.
+            country="",
+            metadata={"instrument": key, "region": "ASEAN"},
         )

@@ -30,7 +30,7 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.dates import parse_written_date, today_utc
+from crawlers.dates import parse_written_date
 from crawlers.middlewares import DOC_ID_META
 
 # Database path → (country, court).
@@ -107,46 +107,41 @@ class IntCommonliiCases(SourceSpider):
     other_hosts = ("commonlii.org",)
 
     databases: ClassVar[dict[str, tuple[str, str]]] = DATABASES
-    default_years_back = 1  # this year and the last: late uploads of last year's decisions
+    # `since` / `until` in years (default: this year and the last, for late uploads).
+    window_unit = "year"
+    default_window = 1
 
     async def start(self) -> Any:
-        this_year = today_utc().year
-        first = int(self.since[:4]) if self.since else this_year - self.default_years_back
-        last = int(self.until[:4]) if self.until else this_year
         for database in self.databases:
-            for year in range(first, last + 1):
-                request = self.page_request(
-                    self.site_url(f"/{database}/{year}/"), callback=self.parse_year
+            for year in self.window.years():
+                yield self.page_request(
+                    self.site_url(f"/{database}/{year}/"),
+                    callback=self.parse_year,
+                    cb_kwargs={"database": database, "year": year},
                 )
-                request.cb_kwargs.update(database=database, year=year)
-                yield request
 
     def parse_year(
         self, response: Response, database: str = "my/cases/MYCA", year: int = 0
     ) -> Iterator[scrapy.Request]:
         for case in parse_year_index(response.text):
-            own_id = f"{database}/{year}/{case.number}"
-            doc_id = self.doc_id(own_id)
+            # Not `request_document`: a case counts as discovered only once its text shows
+            # it is about trafficking (see parse_case).
             if not self.take_document():
                 return
             yield self.document_request(
                 self.absolute(response, case.href),
-                doc_id=doc_id,
+                doc_id=self.doc_id(f"{database}/{year}/{case.number}"),
                 callback=self.parse_case,
                 cb_kwargs={"database": database, "listed_title": case.title},
             )
 
     def parse_case(self, response: Response, database: str, listed_title: str) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         found = parse_case(response.text)
         if found["trafficking"] != "yes":
             return  # not a trafficking case: not kept
         self.note_discovered(response.meta[DOC_ID_META])
         country, court = self.databases[database]
-        item = self.fetched(
+        yield self.fetched(
             response,
             doc_type="judgment",
             title=found["title"] or listed_title,
@@ -154,6 +149,6 @@ class IntCommonliiCases(SourceSpider):
             court=court,
             case_number=found.get("citation"),
             decision_date=found.get("decision_date"),
+            country=country,
             metadata={"database": database},
         )
-        yield dataclasses.replace(item, country=country)

@@ -7,9 +7,10 @@ Caveats
   no decisions online: each document is UNODC's English summary of a case (facts, charges,
   sentence), not the judgment itself. The search page is an AngularJS app: its result rows
   carry no link (navigation is `ng-click="openResult(result.values['uri']…)"`), so cases are
-  found through the JSON the app loads, whose `values` keys (`uri`, `caseLaw@unodcNo_s1`,
-  `page_title`, `caseLaw@country_s1`, `caseLaw@decisionVerdictDate_s1`) are those of the real
-  page's templates; the JSON endpoint's path is inferred, not captured, and must be checked
+  found through the JSON the app loads (asked for here as a POST of the filters), whose
+  `values` keys (`uri`, `caseLaw@unodcNo_s1`, `page_title`, `caseLaw@country_s1`,
+  `caseLaw@decisionVerdictDate_s1`) are those of the real page's templates; the JSON
+  endpoint's path and method are inferred, not captured, and must be checked
   against the live site before a real crawl. Documents are keyed on the UNODC number
   (e.g. KHM001) and carry the case's own country, not one of the source. Fixtures: a real
   rendered search page (United States cases: it shows the row markup); the JSON answer and the
@@ -26,13 +27,13 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
+from crawlers.sources._posting import JSON, json_body
 
 # SHERLOC's country codes are ISO 3166-1 alpha-3 (lower case in the flag image names).
 ASEAN_ALPHA3 = {
@@ -53,7 +54,8 @@ class CaseRow:
 
     unodc_no: str
     title: str
-    country: str  # ISO alpha-2 where it is an ASEAN state, else SHERLOC's alpha-3 upper-cased
+    country: str  # ISO alpha-2 of an ASEAN state, else "" (SHERLOC's alpha-3 is in `alpha3`)
+    alpha3: str
     verdict_date: str
     summary: str
     uri: str = ""  # the case page (only in the JSON answer; the rendered rows have none)
@@ -80,7 +82,8 @@ def parse_rendered_results(html: str) -> list[CaseRow]:
             CaseRow(
                 unodc_no=number,
                 title=clean_space(panel.css("div.result-title").xpath("string()").get()),
-                country=ASEAN_ALPHA3.get(alpha3, alpha3.upper()),
+                country=ASEAN_ALPHA3.get(alpha3, ""),
+                alpha3=alpha3.upper(),
                 verdict_date=dates.get("Verdict Date:", ""),
                 summary=clean_space(panel.css("div.result-summary").xpath("string()").get()),
             )
@@ -103,7 +106,8 @@ def parse_search_json(data: Mapping[str, Any]) -> list[CaseRow]:
             CaseRow(
                 unodc_no=number,
                 title=clean_space(_first(values.get("page_title"))),
-                country=ASEAN_ALPHA3.get(alpha3, alpha3.upper()),
+                country=ASEAN_ALPHA3.get(alpha3, ""),
+                alpha3=alpha3.upper(),
                 verdict_date=_date(_first(values.get("caseLaw@decisionVerdictDate_s1"))),
                 summary=clean_space(
                     Selector(text=summary_html or "<p></p>").xpath("string()").get()
@@ -161,7 +165,7 @@ class IntSherlocCases(SourceSpider):
     base_url = "https://sherloc.unodc.org"
     status = "inferred"  # see Caveats: structure from public crawler code and team-written pages
 
-    search_path = "/cld/v3/htms/cldb/search.json"
+    search_path = "/cld/v3/htms/cldb/search"
     page_size = 50
 
     async def start(self) -> Any:
@@ -177,12 +181,14 @@ class IntSherlocCases(SourceSpider):
             "start": start,
             "rows": self.page_size,
         }
-        query = quote(json.dumps(filters, separators=(",", ":"), sort_keys=True))
-        request = self.page_request(
-            self.site_url(f"{self.search_path}?lng=en&c={query}"), callback=self.parse_search
+        return self.page_request(
+            self.site_url(f"{self.search_path}?lng=en"),
+            callback=self.parse_search,
+            cb_kwargs={"country_label": country_label, "start": start},
+            method="POST",
+            body=json_body(filters),
+            headers={"Content-Type": JSON},
         )
-        request.cb_kwargs.update(country_label=country_label, start=start)
-        return request
 
     def parse_search(
         self, response: Response, country_label: str = "", start: int = 0
@@ -190,13 +196,11 @@ class IntSherlocCases(SourceSpider):
         data = json.loads(response.text)
         rows = parse_search_json(data)
         for row in rows:
-            doc_id = self.doc_id(row.unodc_no)
-            self.note_discovered(doc_id)
-            if not self.take_document():
+            if self.limit_reached:
                 return
-            yield self.document_request(
+            yield from self.request_document(
                 self.site_url(f"{row.uri}?lng=en&tmpl=htms"),
-                doc_id=doc_id,
+                doc_id=self.doc_id(row.unodc_no),
                 callback=self.parse_case,
                 cb_kwargs={"row": dataclasses.asdict(row)},
             )
@@ -204,10 +208,6 @@ class IntSherlocCases(SourceSpider):
             yield self.search_request(country_label, start + self.page_size)
 
     def parse_case(self, response: Response, row: dict[str, str]) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         details = parse_case_page(response.text)
         metadata = {
             "unodc_no": row["unodc_no"],
@@ -217,7 +217,7 @@ class IntSherlocCases(SourceSpider):
                 if k not in ("court", "case_number", "verdict_date")
             },
         }
-        item = self.fetched(
+        yield self.fetched(
             response,
             doc_type="judgment",
             title=row["title"],
@@ -225,6 +225,6 @@ class IntSherlocCases(SourceSpider):
             court=details.get("court"),
             case_number=details.get("case_number"),
             decision_date=details.get("verdict_date") or row["verdict_date"] or None,
+            country=row["country"],
             metadata=metadata,
         )
-        yield dataclasses.replace(item, country=row["country"])

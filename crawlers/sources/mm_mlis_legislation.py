@@ -31,8 +31,8 @@ import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
-from crawlers.base import INDEX_META, SourceSpider, clean_space
-from crawlers.middlewares import ARCHIVE_META, CONDITIONAL_META, DOC_ID_META
+from crawlers.base import SourceSpider, clean_space
+from crawlers.sources._posting import JSON, json_body, posted
 
 PAGE_SIZE = 150
 _BURMESE = re.compile(r"[\u1000-\u109f]")
@@ -117,7 +117,8 @@ class MmMlisLegislation(SourceSpider):
     name = "mm_mlis_legislation"
     country = "MM"
     kind = "legislation"
-    language = "my"  # Burmese first; each document says its own ("my" or "en")
+    language = ""  # bilingual: each document says its own ("my" or "en")
+    languages = ("my", "en")
     base_url = "https://www.mlis.gov.mm"
     status = "inferred"  # see Caveats: structure from public crawler code and team-written pages
 
@@ -134,65 +135,46 @@ class MmMlisLegislation(SourceSpider):
         yield self.list_request(1)
 
     def list_request(self, page: int) -> scrapy.Request:
-        self._index_pages_requested += 1
-        body = {**self.list_query, "pageSize": PAGE_SIZE, "pageIndex": page}
-        return self.json_post(
-            "/mLsScList.do",
-            body,
+        return self.page_request(
+            self.site_url("/mLsScList.do"),
             callback=self.parse_list,
             cb_kwargs={"page": page},
-            meta={INDEX_META: True},
-        )
-
-    def json_post(
-        self,
-        path: str,
-        body: Mapping[str, Any],
-        *,
-        callback: Any,
-        cb_kwargs: Mapping[str, Any],
-        meta: Mapping[str, Any],
-    ) -> scrapy.Request:
-        return scrapy.Request(
-            self.site_url(path),
             method="POST",
-            body=json.dumps(body, sort_keys=True, separators=(",", ":")),
-            headers={"Content-Type": "application/json; charset=utf-8"},
-            callback=callback,
-            errback=self.request_failed,
-            cb_kwargs=dict(cb_kwargs),
-            meta=dict(meta),
+            body=json_body({**self.list_query, "pageSize": PAGE_SIZE, "pageIndex": page}),
+            headers={"Content-Type": JSON},
         )
 
-    def parse_list(self, response: Response, page: int = 1) -> Iterator[scrapy.Request]:
+    def parse_list(self, response: Response, page: int = 1) -> Iterator[Any]:
         laws = parse_law_list(json.loads(response.text))
         for law in laws:
-            doc_id = self.doc_id(law.laword_sn)
-            self.note_discovered(doc_id)
-            if self.is_known(doc_id) and not self.full:
-                continue  # a law's text under one lawordSn is not revised in place
-            if not self.take_document():
+            if self.limit_reached:
                 return
+            doc_id = self.doc_id(law.laword_sn)
+            if self.is_known(doc_id) and not self.full:
+                # A law's text under one lawordSn is not revised in place (an amendment is a
+                # new law): a known one costs no request at all.
+                self.note_discovered(doc_id)
+                yield self.unchanged(doc_id, response.url, "known id")
+                continue
             url = self.site_url(f"/mLsView.do?lawordSn={law.laword_sn}")
-            request = self.page_request(url, callback=self.parse_view)
-            request.cb_kwargs["law"] = dataclasses.asdict(law)
-            yield request
+            yield self.page_request(
+                url, callback=self.parse_view, cb_kwargs={"law": dataclasses.asdict(law)}
+            )
         if len(laws) == PAGE_SIZE:
             yield self.list_request(page + 1)
 
     def parse_view(self, response: Response, law: dict[str, str]) -> Iterator[scrapy.Request]:
         twin = twin_id(response.text)
-        yield self.json_post(
-            "/mLsViewDetail.do",
-            {"lawordSn": law["laword_sn"]},
-            callback=self.parse_detail,
-            cb_kwargs={"law": law, "twin": twin or ""},
-            # A POST cannot be conditional; known ids are skipped at the list instead.
-            meta={
-                ARCHIVE_META: True,
-                DOC_ID_META: self.doc_id(law["laword_sn"]),
-                CONDITIONAL_META: False,
-            },
+        yield from posted(
+            self.request_document(
+                self.site_url("/mLsViewDetail.do"),
+                doc_id=self.doc_id(law["laword_sn"]),
+                callback=self.parse_detail,
+                cb_kwargs={"law": law, "twin": twin or ""},
+                immutable=True,  # a POST cannot be conditional
+            ),
+            json_body({"lawordSn": law["laword_sn"]}),
+            JSON,
         )
 
     def parse_detail(self, response: Response, law: dict[str, str], twin: str) -> Iterator[Any]:
@@ -204,12 +186,13 @@ class MmMlisLegislation(SourceSpider):
             metadata["burmese_encoding"] = found["burmese_encoding"]
         if found.get("burmese_encoding") == "zawgyi":
             self.logger.warning("%s: Zawgyi-encoded Burmese, flagged", law["laword_sn"])
-        item = self.fetched(
+        yield self.fetched(
             response,
             doc_type="legislation",
             title=found["title"] or law["title"],
-            content_type=self.content_type(response, "text/html; charset=utf-8"),
+            # The detail service answers an HTML fragment, whatever its header says.
+            content_type="text/html; charset=utf-8",
             decision_date=law["promulgated"] or None,
+            language=found["language"],
             metadata=metadata,
         )
-        yield dataclasses.replace(item, language=found["language"])

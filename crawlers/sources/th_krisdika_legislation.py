@@ -106,22 +106,15 @@ class ThKrisdikaLegislation(SourceSpider):
 
     async def start(self) -> Any:
         for sysid in self.sysids:
-            doc_id = self.doc_id(sysid)
-            self.note_discovered(doc_id)
-            if not self.take_document():
-                return
-            yield self.document_request(
+            for output in self.request_document(
                 self.site_url(f"/librarian/getfile?sysid={sysid}&ext=htm"),
-                doc_id=doc_id,
+                doc_id=self.doc_id(sysid),
                 callback=self.parse_law,
                 cb_kwargs={"sysid": sysid},
-            )
+            ):
+                yield output  # an async start cannot `yield from`
 
     def parse_law(self, response: Response, sysid: str) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         header = self.content_type(response, "text/html")
         charset = declared_charset(response.body, header)
         text = decode_page(response.body, header)

@@ -23,12 +23,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import scrapy
+import lxml.html
 from parsel import Selector
 from scrapy.http import Response
 
-from crawlers.base import INDEX_META, SourceSpider, clean_space
-from crawlers.middlewares import ARCHIVE_META, CONDITIONAL_META, DOC_ID_META
+from crawlers.base import SourceSpider, clean_space
+from crawlers.sources._posting import FORM, form_body, posted
 from crawlers.sources._thai import arabic_digits, deka_number, parse_thai_date
 
 COURT = "ศาลฎีกา"
@@ -108,33 +108,36 @@ class ThSupremecourtJudgments(SourceSpider):
     # What is searched for: "ค้ามนุษย์" (trafficking in persons).
     keyword = "ค้ามนุษย์"
 
+    @classmethod
+    def main_content(cls, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+        """The printed pages (`page[size=A4]`) and nothing else, the number heading included
+        (a generic extractor drops it as a title)."""
+        pages = tree.xpath("//page")
+        return pages[0].getparent() if pages else None
+
     async def start(self) -> Any:
-        self._index_pages_requested += 1
-        yield scrapy.FormRequest(
+        yield self.page_request(
             self.site_url("/search"),
-            formdata={"word": self.keyword},
             callback=self.parse_search,
-            errback=self.request_failed,
-            meta={INDEX_META: True},
+            method="POST",
+            body=form_body({"word": self.keyword}),
+            headers={"Content-Type": FORM},
         )
 
     def parse_search(self, response: Response) -> Iterator[Any]:
         for hit in parse_search_results(response.text):
-            doc_id = self.doc_id(hit.number)
-            self.note_discovered(doc_id)
-            if self.is_known(doc_id) and not self.full:
-                yield self.unchanged(doc_id, response.url, "known id")
-                continue
-            if not self.take_document():
-                return
-            yield scrapy.FormRequest(
-                self.site_url("/printing/deka"),
-                formdata={"docid": hit.docid, **dict.fromkeys(PRINT_FLAGS, "1")},
-                callback=self.parse_print,
-                errback=self.request_failed,
-                cb_kwargs={"docid": hit.docid, "listed_number": hit.number},
-                # A POST cannot be asked for conditionally; the known-id check above stands in.
-                meta={ARCHIVE_META: True, DOC_ID_META: doc_id, CONDITIONAL_META: False},
+            # A published decision does not change, and a POST cannot be conditional: a known
+            # decision number is not printed again.
+            yield from posted(
+                self.request_document(
+                    self.site_url("/printing/deka"),
+                    doc_id=self.doc_id(hit.number),
+                    callback=self.parse_print,
+                    cb_kwargs={"docid": hit.docid, "listed_number": hit.number},
+                    immutable=True,
+                ),
+                form_body({"docid": hit.docid, **dict.fromkeys(PRINT_FLAGS, "1")}),
+                FORM,
             )
 
     def parse_print(self, response: Response, docid: str, listed_number: str) -> Iterator[Any]:
@@ -145,7 +148,8 @@ class ThSupremecourtJudgments(SourceSpider):
             response,
             doc_type="judgment",
             title=f"คำพิพากษาศาลฎีกาที่ {number}",
-            content_type=self.content_type(response, "text/html; charset=utf-8"),
+            # The print form answers an HTML page, whatever the header of the answer says.
+            content_type="text/html; charset=utf-8",
             court=COURT,
             case_number=number,
             decision_date=decided,

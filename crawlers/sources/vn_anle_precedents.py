@@ -88,30 +88,24 @@ class VnAnlePrecedents(SourceSpider):
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
         for doc_name in precedent_links(response.text):
+            if self.limit_reached:
+                return
             url = self.site_url(f"/webcenter/portal/anle/chitietanle?dDocName={doc_name}")
-            request = self.page_request(url, callback=self.parse_precedent)
-            request.cb_kwargs["doc_name"] = doc_name
-            yield request
+            yield self.page_request(
+                url, callback=self.parse_precedent, cb_kwargs={"doc_name": doc_name}
+            )
 
     def parse_precedent(self, response: Response, doc_name: str) -> Iterator[Any]:
         attributes = parse_precedent(response.text)
         pdf_name = attributes.pop("pdf_doc_name", doc_name)
-        doc_id = self.doc_id(pdf_name)
-        self.note_discovered(doc_id)
-        if not self.take_document():
-            return
-        yield self.document_request(
+        yield from self.request_document(
             self.site_url(f"/webcenter/pdfview?dDocName={pdf_name}"),
-            doc_id=doc_id,
+            doc_id=self.doc_id(pdf_name),
             callback=self.parse_pdf,
             cb_kwargs={"attributes": attributes},
         )
 
     def parse_pdf(self, response: Response, attributes: dict[str, str]) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         number = attributes.get("number", "")
         title = attributes.get("title", "")
         metadata = {k: v for k, v in attributes.items() if k not in ("number", "title")}

@@ -7,16 +7,18 @@ Caveats
   Reported reachable only from inside Viet Nam (a geo-block: elsewhere connections fail or
   time out, which the run report shows as a failed source). Judgments have sequential integer
   ids (`/2ta{id}t1cvn/chi-tiet-ban-an`); ids that do not exist answer a "ghost" page whose
-  `<title>` is `null`, which is counted and skipped, never stored. A run reads the latest
-  list, then walks `window` ids down from the highest id it shows (`since`/`until` take an id
-  range for backfill). Only judgments whose legal relation or title names trafficking
+  `<title>` is `null`, which is skipped, never stored. A run reads the latest list, then walks
+  down one id at a time from the highest id it shows, for at most `window_ids` ids and until
+  `ghost_run` ids in a row are missing; `since`/`until` (days) bound the decision dates kept,
+  so a backfill further back than the id walk reaches is not possible yet. Only judgments
+  whose legal relation or title names trafficking
   ("mua bán người", Penal Code 2015 arts. 150-151) are downloaded; the document is the
   judgment file (`/5ta{id}t1cvn/{name}`), usually a PDF but sometimes DOC/DOCX/RTF, and the
   portal has been seen answering errors as `application/pdf` with an HTML body. No page of
   the portal was available to us: the fixtures are team-written in the structure public
   scrapers read (`div.search_left_pub.details_pub`, `.list-group-item` label/value pairs).
 History
-  2026-12-05: Created: latest list → id walk with ghost detection → judgment file.
+  2026-12-05: Created: latest list → serial id walk with ghost detection → judgment file.
 """
 
 from __future__ import annotations
@@ -97,67 +99,67 @@ class VnCongbobananJudgments(SourceSpider):
     base_url = "https://congbobanan.toaan.gov.vn"
     status = "inferred"  # see Caveats: structure from public crawler code and team-written pages
 
-    # Ids walked down from the highest one on the latest list, each week: enough to cover a
-    # week of uploads across all courts at the portal's recent rate (inferred), while a
-    # backfill gives an explicit id range through `since` / `until`.
-    window = 3000
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.ghosts = 0
+    # `since` / `until` in days: judgments decided outside the window are not kept.
+    window_unit = "day"
+    default_window = 90
+    # The walk goes down one id at a time from the highest id on the latest list, and stops
+    # after `window_ids` ids or `ghost_run` missing ids in a row (the bottom of the ids that
+    # exist, or a gap too long to be a withdrawn judgment or two).
+    window_ids = 3000
+    ghost_run = 20
 
     async def start(self) -> Any:
-        if self.since and self.until:
-            for judgment_id in self._range(int(self.since), int(self.until)):
-                yield self._judgment_page(judgment_id)
-            return
         yield self.page_request(
             self.site_url("/0tat1cvn/ban-an-quyet-dinh"), callback=self.parse_latest
         )
 
     def parse_latest(self, response: Response) -> Iterator[scrapy.Request]:
         ids = judgment_ids(response.text)
-        if not ids:
-            return
-        for judgment_id in self._range(max(1, ids[0] - self.window + 1), ids[0]):
-            yield self._judgment_page(judgment_id)
+        if ids:
+            yield self._judgment_page(ids[0], walked=0, misses=0)
 
-    @staticmethod
-    def _range(first: int, last: int) -> range:
-        return range(max(first, last), min(first, last) - 1, -1)
+    def _judgment_page(self, judgment_id: int, walked: int, misses: int) -> scrapy.Request:
+        # One id at a time, each asked for only after the previous answer: the walk stops as
+        # soon as it runs out of ids instead of queueing thousands of requests.
+        request = self.page_request(
+            self.site_url(f"/2ta{judgment_id}t1cvn/chi-tiet-ban-an"),
+            callback=self.parse_judgment,
+            cb_kwargs={"judgment_id": judgment_id, "walked": walked, "misses": misses},
+        )
+        return request.replace(errback=self.judgment_page_failed)
 
-    def _judgment_page(self, judgment_id: int) -> scrapy.Request:
-        url = self.site_url(f"/2ta{judgment_id}t1cvn/chi-tiet-ban-an")
-        request = self.page_request(url, callback=self.parse_judgment)
-        request.cb_kwargs["judgment_id"] = judgment_id
-        return request
+    def _next(self, judgment_id: int, walked: int, misses: int) -> Iterator[scrapy.Request]:
+        if judgment_id > 1 and walked + 1 < self.window_ids and misses < self.ghost_run:
+            yield self._judgment_page(judgment_id - 1, walked + 1, misses)
 
-    def parse_judgment(self, response: Response, judgment_id: int) -> Iterator[Any]:
+    def judgment_page_failed(self, failure: Any) -> Iterator[Any]:
+        """A failed judgment page is a miss of the walk, not the end of it."""
+        yield from self.request_failed(failure)
+        kwargs = failure.request.cb_kwargs
+        yield from self._next(kwargs["judgment_id"], kwargs["walked"], kwargs["misses"] + 1)
+
+    def parse_judgment(
+        self, response: Response, judgment_id: int, walked: int, misses: int
+    ) -> Iterator[Any]:
         if is_ghost(response.text):
-            self.ghosts += 1  # an id never used, or withdrawn: nothing to store
+            # An id never used, or withdrawn: nothing to store, and one more miss in a row.
+            yield from self._next(judgment_id, walked, misses + 1)
             return
+        yield from self._next(judgment_id, walked, 0)
         details = parse_judgment_page(response.text)
         if not is_trafficking(details) or "file" not in details:
             return
-        doc_id = self.doc_id(str(judgment_id))
-        self.note_discovered(doc_id)
-        if self.is_known(doc_id) and not self.full:
-            yield self.unchanged(doc_id, response.url, "known id")
+        if not self.window.contains(details.get("decision_date") or None):
             return
-        if not self.take_document():
-            return
-        yield self.document_request(
+        yield from self.request_document(
             self.absolute(response, details.pop("file")),
-            doc_id=doc_id,
+            doc_id=self.doc_id(str(judgment_id)),
             callback=self.parse_file,
             cb_kwargs={"details": details},
+            immutable=True,  # a published judgment's file is not replaced under its id
         )
 
     def parse_file(self, response: Response, details: dict[str, str]) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         content_type = self.content_type(response, "application/pdf")
         if "pdf" in content_type and not response.body.startswith(b"%PDF"):
             # The portal answers some errors as application/pdf with an HTML body.

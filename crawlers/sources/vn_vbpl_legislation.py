@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+import lxml.html
 import scrapy
 from parsel import Selector
 from scrapy.http import Response
@@ -144,21 +145,27 @@ class VnVbplLegislation(SourceSpider):
     keyword = "mua bán người"
     search_path = "/VBQPPL_UserControls/Publishing_22/TimKiem/p_KetQuaTimKiemHopNhat.aspx"
 
+    @classmethod
+    def main_content(cls, tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+        """The full-text tab's text; the page around it repeats the attributes and menus."""
+        found = tree.xpath('//div[@id="toanvancontent"]')
+        return found[0] if found else None
+
     async def start(self) -> Any:
         query = f"?IsVietNamese=True&Keyword={quote(self.keyword)}&Page=1"
         yield self.page_request(self.site_url(self.search_path + query), callback=self.parse_search)
 
     def parse_search(self, response: Response) -> Iterator[scrapy.Request]:
         for listed in parse_search_fragment(response.text):
-            doc_id = self.doc_id(listed.item_id)
-            self.note_discovered(doc_id)
-            if not self.take_document():
+            if self.limit_reached:
                 return
             suffix = "-hopnhat" if listed.consolidated else ""
             url = self.site_url(f"/TW/Pages/vbpq-thuoctinh{suffix}.aspx?ItemID={listed.item_id}")
-            request = self.page_request(url, callback=self.parse_attributes)
-            request.cb_kwargs.update(item_id=listed.item_id, consolidated=listed.consolidated)
-            yield request
+            yield self.page_request(
+                url,
+                callback=self.parse_attributes,
+                cb_kwargs={"item_id": listed.item_id, "consolidated": listed.consolidated},
+            )
 
     def parse_attributes(
         self, response: Response, item_id: str, consolidated: bool = False
@@ -169,7 +176,7 @@ class VnVbplLegislation(SourceSpider):
             attributes["attachments"] = "; ".join(a.name for a in attachments)
         word_file = word_attachment(attachments)
         suffix = "-hopnhat" if consolidated else ""
-        yield self.document_request(
+        yield from self.request_document(
             self.site_url(f"/TW/Pages/vbpq-toanvan{suffix}.aspx?ItemID={item_id}"),
             doc_id=self.doc_id(item_id),
             callback=self.parse_fulltext,
@@ -179,10 +186,6 @@ class VnVbplLegislation(SourceSpider):
     def parse_fulltext(
         self, response: Response, attributes: dict[str, str], word_file: str = ""
     ) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         if full_text_is_empty(response.text):
             if not word_file:
                 yield self.failed(response, "no full text and no DOC/DOCX attachment")
@@ -194,22 +197,25 @@ class VnVbplLegislation(SourceSpider):
                 cb_kwargs={"attributes": attributes},
             )
             return
-        yield self._document(response, attributes, "text/html")
+        # SharePoint's .aspx pages are UTF-8 HTML (a mirror cannot guess that from ".aspx").
+        yield self._document(response, attributes, "text/html; charset=utf-8", trust_header=False)
 
     def parse_attachment(self, response: Response, attributes: dict[str, str]) -> Iterator[Any]:
-        unchanged = self.not_modified(response)
-        if unchanged is not None:
-            yield unchanged
-            return
         yield self._document(response, attributes, "application/msword")
 
-    def _document(self, response: Response, attributes: dict[str, str], default: str) -> Any:
+    def _document(
+        self,
+        response: Response,
+        attributes: dict[str, str],
+        default: str,
+        trust_header: bool = True,
+    ) -> Any:
         metadata = {k: v for k, v in attributes.items() if k not in ("title", "number", "issued")}
         return self.fetched(
             response,
             doc_type="legislation",
             title=attributes.get("title", ""),
-            content_type=self.content_type(response, default),
+            content_type=self.content_type(response, default) if trust_header else default,
             case_number=_number(attributes.get("number")),
             decision_date=attributes.get("issued"),
             metadata=metadata,

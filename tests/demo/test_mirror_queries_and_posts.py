@@ -31,6 +31,15 @@ def test_each_query_has_its_own_page_and_the_plain_file_answers_the_rest(tmp_pat
         assert fetch(f"{server.url}/list.html?lang=xx")[2] == b"<p>plain</p>"
 
 
+def test_pages_without_an_extension_are_typed_by_their_first_bytes(tmp_path: Path) -> None:
+    (tmp_path / "docmonth").mkdir()
+    (tmp_path / "docmonth" / "1").write_bytes(b"\r\n<!DOCTYPE html><html></html>")
+    (tmp_path / "tree").write_bytes(b"<?xml version='1.0'?><tree/>")
+    with serve_directory(tmp_path) as server:
+        assert fetch(f"{server.url}/docmonth/1")[1] == "text/html"
+        assert fetch(f"{server.url}/tree")[1] == "text/xml"
+
+
 def test_a_post_is_answered_by_the_file_named_after_its_body(tmp_path: Path) -> None:
     question = b'{"Param":{"CurrPage":1}}'
     answers = tmp_path / "service.asmx" / "Search.post"

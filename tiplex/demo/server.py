@@ -56,8 +56,13 @@ def _content_type(path: Path, head: bytes) -> str:
     guessed, _ = mimetypes.guess_type(path.name.split(QUERY_MARK, 1)[0])
     if guessed in ("text/html", "text/plain", "text/xml") or (guessed or "").startswith("text/"):
         return guessed or "text/plain"
-    if guessed is None and head.startswith(b"<?xml"):
-        return "text/xml"
+    if guessed is None:
+        # Extension-less pages (`/docmonth/Jun/2025/1`) are typed by their first bytes.
+        start = head.lstrip().lower()
+        if start.startswith((b"<!doctype html", b"<html")):
+            return "text/html"
+        if start.startswith(b"<?xml"):
+            return "text/xml"
     return guessed or "application/octet-stream"
 
 
@@ -98,7 +103,7 @@ def _make_handler(root: Path, log: RequestLog) -> type[BaseHTTPRequestHandler]:
             if self._not_modified(etag, path.stat().st_mtime):
                 self._reply(HTTPStatus.NOT_MODIFIED, b"", None, headers, False)
                 return
-            self._reply(HTTPStatus.OK, body, _content_type(path, body[:5]), headers, with_body)
+            self._reply(HTTPStatus.OK, body, _content_type(path, body[:512]), headers, with_body)
 
         def _not_modified(self, etag: str, mtime: float) -> bool:
             if_none_match = self.headers.get("If-None-Match")
