@@ -99,9 +99,10 @@ class VnCongbobananJudgments(SourceSpider):
     base_url = "https://congbobanan.toaan.gov.vn"
     status = "inferred"  # see Caveats: structure from public crawler code and team-written pages
 
-    # `since` / `until` in days: judgments decided outside the window are not kept.
+    # `since` / `until` in days: judgments decided outside the window are not kept. Courts
+    # publish months after the decision, so the weekly default looks two years back.
     window_unit = "day"
-    default_window = 90
+    default_window = 730
     # The walk goes down one id at a time from the highest id on the latest list, and stops
     # after `window_ids` ids or `ghost_run` missing ids in a row (the bottom of the ids that
     # exist, or a gap too long to be a withdrawn judgment or two).

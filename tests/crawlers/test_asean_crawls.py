@@ -1,8 +1,8 @@
-"""End to end: the Thai, Vietnamese and Myanmar sources crawl their fixtures on 127.0.0.1.
+"""End to end: what the Thai, Vietnamese and Myanmar sources promise beyond their goldens.
 
-Each crawl is a real Scrapy subprocess against `asean_site`'s routed server (query strings
-and POST bodies decide the page, as on these sites), with the archive and state of a fresh
-tiplex home.
+Each crawl is a real Scrapy subprocess against the source's fixture site
+(`<source_id>.site.json`) on the mirror server, where query strings and POST bodies pick the
+page as on these sites, with the archive and state of a fresh tiplex home.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from crawlers import crawl
+from crawlers.testing import SITE_SPEC_SUFFIX, SiteFixture
+from tiplex.demo.server import RunningServer, serve_directory
 from tiplex.settings import Settings
 
-from .asean_site import anle, krisdika, mlis, serve_routes, thai_supreme_court, vbpl
+EXAMPLES = Path(__file__).parents[1] / "examples" / "crawlers"
 
 pytestmark = pytest.mark.slow
 
@@ -24,10 +26,23 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(home=tmp_path / "home").ensure_dirs()
 
 
-def test_thai_supreme_court_posts_the_forms_and_skips_known_decisions(settings: Settings) -> None:
-    with serve_routes(thai_supreme_court()) as site:
-        first = crawl("th_supremecourt_judgments", settings, base_url=site.url)
-        second = crawl("th_supremecourt_judgments", settings, base_url=site.url)
+def site_root(source_id: str, tmp_path: Path) -> tuple[Path, str]:
+    """The source's fixture site built under `tmp_path`, and the mirror path of its host."""
+    fixture = SiteFixture.load(EXAMPLES / f"{source_id}{SITE_SPEC_SUFFIX}")
+    return fixture.build(EXAMPLES, tmp_path / "site"), fixture.base
+
+
+def served(server: RunningServer, fragment: str, status: int = 200) -> int:
+    return sum(1 for _, path, code in server.log.entries if fragment in path and code == status)
+
+
+def test_thai_supreme_court_posts_the_forms_and_skips_known_decisions(
+    settings: Settings, tmp_path: Path
+) -> None:
+    root, host = site_root("th_supremecourt_judgments", tmp_path)
+    with serve_directory(root) as server:
+        first = crawl("th_supremecourt_judgments", settings, base_url=f"{server.url}/{host}")
+        second = crawl("th_supremecourt_judgments", settings, base_url=f"{server.url}/{host}")
 
     assert (first.new, first.failed) == (1, 1)  # the second docid's print form answers 404
     (decision,) = first.documents
@@ -38,15 +53,16 @@ def test_thai_supreme_court_posts_the_forms_and_skips_known_decisions(settings: 
     assert "ความยินยอมของผู้เสียหายซึ่งเป็นเด็กไม่ทำให้การกระทำของจำเลยไม่เป็นความผิด" in decision.text
     # A published decision does not change: the second run does not print it again.
     assert second.new == 0 and second.unchanged == 1
-    assert site.served("/printing/deka") == 1
+    assert served(server, "/printing/deka") == 1
 
 
 def test_krisdika_tis620_text_survives_and_a_second_run_is_a_conditional_check(
-    settings: Settings,
+    settings: Settings, tmp_path: Path
 ) -> None:
-    with serve_routes(krisdika()) as site:
-        first = crawl("th_krisdika_legislation", settings, base_url=site.url)
-        second = crawl("th_krisdika_legislation", settings, base_url=site.url)
+    root, host = site_root("th_krisdika_legislation", tmp_path)
+    with serve_directory(root) as server:
+        first = crawl("th_krisdika_legislation", settings, base_url=f"{server.url}/{host}")
+        second = crawl("th_krisdika_legislation", settings, base_url=f"{server.url}/{host}")
 
     (law,) = first.documents
     assert law.doc_id == "th_krisdika_legislation:571127"
@@ -54,12 +70,18 @@ def test_krisdika_tis620_text_survives_and_a_second_run_is_a_conditional_check(
     assert law.decision_date == "2008-01-30"
     assert "มาตรา ๔๑ ห้ามมิให้พนักงานสอบสวนดำเนินคดีผู้เสียหายจากการค้ามนุษย์" in law.text
     assert (second.new, second.changed, second.unchanged) == (0, 0, 1)
-    assert site.served("/librarian/getfile", 304) == 1
+    assert served(server, "/librarian/getfile", 304) == 1
 
 
-def test_vbpl_takes_the_full_text_or_falls_back_to_the_word_attachment(settings: Settings) -> None:
-    with serve_routes(vbpl()) as site:
-        report = crawl("vn_vbpl_legislation", settings, base_url=site.url)
+def test_vbpl_takes_the_full_text_or_falls_back_to_the_word_attachment(
+    settings: Settings, tmp_path: Path
+) -> None:
+    root, host = site_root("vn_vbpl_legislation", tmp_path)
+    attachment = root / host / "TW/Lists/vbpq/Attachments/96172/101.2015.QH13.doc"
+    attachment.parent.mkdir(parents=True)
+    attachment.write_bytes((EXAMPLES / "vn_vbpl_legislation" / "101.2015.QH13.doc").read_bytes())
+    with serve_directory(root) as server:
+        report = crawl("vn_vbpl_legislation", settings, base_url=f"{server.url}/{host}")
 
     assert report.discovered == 2
     by_id = {doc.doc_id: doc for doc in report.documents}
@@ -68,7 +90,7 @@ def test_vbpl_takes_the_full_text_or_falls_back_to_the_word_attachment(settings:
     assert constitution.case_number is None  # "Không số": the Constitution has no number
     assert constitution.decision_date == "2013-11-28"
     assert "Nhân dân Việt Nam lao động cần cù, sáng tạo" in constitution.text
-    assert site.served("/TW/Lists/vbpq/Attachments/96172/101.2015.QH13.doc") == 1
+    assert served(server, "/TW/Lists/vbpq/Attachments/96172/101.2015.QH13.doc") == 1
     # Until DOC bodies can be read, the attachment is set aside with a clear reason, and the
     # other document is kept.
     code = by_id.get("vn_vbpl_legislation:96172")
@@ -79,9 +101,12 @@ def test_vbpl_takes_the_full_text_or_falls_back_to_the_word_attachment(settings:
         assert code.content_type == "application/msword"
 
 
-def test_mlis_documents_carry_their_own_language_twin_and_zawgyi_flag(settings: Settings) -> None:
-    with serve_routes(mlis()) as site:
-        report = crawl("mm_mlis_legislation", settings, base_url=site.url)
+def test_mlis_documents_carry_their_own_language_twin_and_zawgyi_flag(
+    settings: Settings, tmp_path: Path
+) -> None:
+    root, host = site_root("mm_mlis_legislation", tmp_path)
+    with serve_directory(root) as server:
+        report = crawl("mm_mlis_legislation", settings, base_url=f"{server.url}/{host}")
 
     assert report.errors == ()
     by_id = {doc.doc_id.rsplit(":", 1)[1]: doc for doc in report.documents}
@@ -91,16 +116,3 @@ def test_mlis_documents_carry_their_own_language_twin_and_zawgyi_flag(settings: 
     assert by_id["9001"].metadata["burmese_encoding"] == "unicode"
     assert by_id["9003"].metadata["burmese_encoding"] == "zawgyi"
     assert "လူကုန်ကူးခံရသူကို ပြစ်မှုကျူးလွန်သူအဖြစ် အရေးယူခြင်း မပြုရ" in by_id["9001"].text
-
-
-def test_anle_precedent_is_its_pdf_keyed_on_the_ddocname(settings: Settings) -> None:
-    with serve_routes(anle()) as site:
-        report = crawl("vn_anle_precedents", settings, base_url=site.url)
-
-    assert report.errors == ()
-    (precedent,) = report.documents
-    assert precedent.doc_id == "vn_anle_precedents:TAND292162"
-    assert precedent.case_number == "63/2023/AL"
-    assert precedent.decision_date == "2023-02-01"
-    assert precedent.content_type == "application/pdf"
-    assert "AN LE SO 63/2023/AL" in precedent.text

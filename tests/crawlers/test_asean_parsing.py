@@ -44,7 +44,7 @@ def test_thai_digits_and_buddhist_era_dates() -> None:
 
 def test_supreme_court_search_gives_docids_and_numbers_only_for_decisions() -> None:
     hits = th_supremecourt_judgments.parse_search_results(
-        _text("th_supremecourt_judgments", "search-results.team.html")
+        _text("th_supremecourt_judgments", "search_example.html")
     )
     assert [(h.docid, h.number) for h in hits] == [
         ("9187345", "1234/2567"),
@@ -54,7 +54,7 @@ def test_supreme_court_search_gives_docids_and_numbers_only_for_decisions() -> N
 
 def test_supreme_court_print_page_takes_the_pronounced_date_not_the_facts_dates() -> None:
     parts = th_supremecourt_judgments.parse_print_page(
-        _text("th_supremecourt_judgments", "print-1234-2567.team.html")
+        _text("th_supremecourt_judgments", "print_example.html")
     )
     assert parts["number"] == "1234/2567"
     assert parts["decision_date"] == "2024-08-15"  # the facts' 1 March 2565 comes first
@@ -63,7 +63,7 @@ def test_supreme_court_print_page_takes_the_pronounced_date_not_the_facts_dates(
 
 
 def test_krisdika_tis620_page_without_a_label_is_read_as_thai() -> None:
-    raw = (EXAMPLES / "th_krisdika_legislation" / "getfile-atip-act.team.html").read_bytes()
+    raw = (EXAMPLES / "th_krisdika_legislation" / "law_example.html").read_bytes()
     assert th_krisdika_legislation.declared_charset(raw) is None
     law = th_krisdika_legislation.parse_law(th_krisdika_legislation.decode_page(raw))
     assert law == {
@@ -83,7 +83,7 @@ def test_krisdika_tis620_page_without_a_label_is_read_as_thai() -> None:
 
 def test_vbpl_real_search_fragment_lists_consolidated_texts_by_item_id() -> None:
     listed = vn_vbpl_legislation.parse_search_fragment(
-        _text("vn_vbpl_legislation", "search-results.real.html")
+        _text("vn_vbpl_legislation", "search_example.html")
     )
     assert len(listed) == 10
     assert listed[0] == vn_vbpl_legislation.ListedDocument(
@@ -96,7 +96,7 @@ def test_vbpl_real_search_fragment_lists_consolidated_texts_by_item_id() -> None
 
 
 def test_vbpl_real_attributes_page() -> None:
-    html = _text("vn_vbpl_legislation", "thuoctinh-96172.real.html")
+    html = _text("vn_vbpl_legislation", "attributes_example.html")
     attributes = vn_vbpl_legislation.parse_attributes(html)
     assert attributes["title"] == "Tố tụng hình sự"
     assert attributes["number"] == "101/2015/QH13"
@@ -112,18 +112,18 @@ def test_vbpl_real_attributes_page() -> None:
 
 def test_vbpl_full_text_tab_empty_or_not() -> None:
     assert not vn_vbpl_legislation.full_text_is_empty(
-        _text("vn_vbpl_legislation", "toanvan-32801.real.html")
+        _text("vn_vbpl_legislation", "fulltext_example.html")
     )
     assert vn_vbpl_legislation.full_text_is_empty(
         _text("vn_vbpl_legislation", "toanvan-96172-empty.team.html")
     )
-    full = (EXAMPLES / "vn_vbpl_legislation" / "toanvan-32801.real.html").read_bytes()
+    full = (EXAMPLES / "vn_vbpl_legislation" / "fulltext_example.html").read_bytes()
     assert "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in extract_text(full, "text/html")
 
 
 def test_anle_real_precedent_page_decodes_entities_and_finds_the_pdf() -> None:
     attributes = vn_anle_precedents.parse_precedent(
-        _text("vn_anle_precedents", "precedent-63-2023-AL.real.html")
+        _text("vn_anle_precedents", "precedent_example.html")
     )
     assert attributes["number"] == "63/2023/AL"
     assert attributes["title"].startswith("Về xem xét quyết định hành chính")
@@ -133,22 +133,22 @@ def test_anle_real_precedent_page_decodes_entities_and_finds_the_pdf() -> None:
         "2023-03-27",
     )
     assert attributes["pdf_doc_name"] == "TAND292162"
-    assert vn_anle_precedents.precedent_links(_text("vn_anle_precedents", "listing.team.html")) == [
-        "TAND292162"
-    ]
+    assert vn_anle_precedents.precedent_links(
+        _text("vn_anle_precedents", "listing_example.html")
+    ) == ["TAND292162"]
 
 
 def test_congbobanan_ghost_pages_and_the_trafficking_filter() -> None:
     folder = "vn_congbobanan_judgments"
-    assert vn_congbobanan_judgments.judgment_ids(_text(folder, "latest-list.team.html")) == [
+    assert vn_congbobanan_judgments.judgment_ids(_text(folder, "latest_example.html")) == [
         1700003,
         1700001,
     ]
-    assert vn_congbobanan_judgments.is_ghost(_text(folder, "ghost-1700002.team.html"))
+    assert vn_congbobanan_judgments.is_ghost(_text(folder, "judgment_example_2.html"))
     trafficking = vn_congbobanan_judgments.parse_judgment_page(
-        _text(folder, "judgment-1700003.team.html")
+        _text(folder, "judgment_example.html")
     )
-    assert not vn_congbobanan_judgments.is_ghost(_text(folder, "judgment-1700003.team.html"))
+    assert not vn_congbobanan_judgments.is_ghost(_text(folder, "judgment_example.html"))
     assert vn_congbobanan_judgments.is_trafficking(trafficking)
     assert trafficking["number"] == "45/2024/HS-ST"
     assert trafficking["decision_date"] == "2024-05-20"
@@ -162,26 +162,26 @@ def test_congbobanan_ghost_pages_and_the_trafficking_filter() -> None:
 
 def test_zawgyi_is_told_from_unicode_burmese() -> None:
     folder = "mm_mlis_legislation"
-    unicode_law = mm_mlis_legislation.parse_detail(_text(folder, "detail-9001.team.html"))
-    zawgyi_law = mm_mlis_legislation.parse_detail(_text(folder, "detail-9003-zawgyi.team.html"))
+    unicode_law = mm_mlis_legislation.parse_detail(_text(folder, "detail_example_2.html"))
+    zawgyi_law = mm_mlis_legislation.parse_detail(_text(folder, "detail_example.html"))
     english_law = mm_mlis_legislation.parse_detail(_text(folder, "detail-9002.team.html"))
     assert unicode_law["language"] == "my" and unicode_law["burmese_encoding"] == "unicode"
     assert zawgyi_law["language"] == "my" and zawgyi_law["burmese_encoding"] == "zawgyi"
     assert english_law["language"] == "en" and "burmese_encoding" not in english_law
     # The Unicode law gives no Zawgyi signal at all; a single stray sign is not enough.
-    body = Selector(text=_text(folder, "detail-9001.team.html")).xpath("string(//body)").get()
+    body = Selector(text=_text(folder, "detail_example_2.html")).xpath("string(//body)").get()
     assert mm_mlis_legislation.zawgyi_score(body) == 0.0
     assert not mm_mlis_legislation.is_zawgyi("ဥပဒေ " * 20 + "\u1031\u1000")
 
 
 def test_mlis_list_and_twin() -> None:
     folder = "mm_mlis_legislation"
-    data = json.loads(_text(folder, "list-page1.team.json"))
+    data = json.loads(_text(folder, "list_example.json"))
     laws = mm_mlis_legislation.parse_law_list(data)
     assert [law.laword_sn for law in laws] == ["9001", "9002", "9003"]
     assert laws[0].title == "လူကုန်ကူးမှု တားဆီးကာကွယ်ရေး ဥပဒေ"
     assert mm_mlis_legislation.twin_id(_text(folder, "view-9001.team.html")) == "9002"
-    burmese = (EXAMPLES / folder / "detail-9001.team.html").read_bytes()
+    burmese = (EXAMPLES / folder / "detail_example_2.html").read_bytes()
     assert "လူကုန်ကူးခံရသူကို ပြစ်မှုကျူးလွန်သူအဖြစ်" in extract_text(burmese, "text/html")
 
 
@@ -200,13 +200,13 @@ def test_sherloc_real_rendered_rows_have_no_link_but_carry_the_case() -> None:
 
 
 def test_sherloc_search_json_and_case_page() -> None:
-    data = json.loads(_text("int_sherloc_cases", "search-cambodia.team.json"))
+    data = json.loads(_text("int_sherloc_cases", "search_example.json"))
     rows = int_sherloc_cases.parse_search_json(data)
     assert [(r.unodc_no, r.country, r.verdict_date) for r in rows] == [
         ("KHM001", "KH", "2019-05-14"),
         ("KHM002", "KH", ""),  # "YYYY-MM-DD" is SHERLOC's placeholder for an unknown date
     ]
-    case = int_sherloc_cases.parse_case_page(_text("int_sherloc_cases", "case-khm001.team.html"))
+    case = int_sherloc_cases.parse_case_page(_text("int_sherloc_cases", "case_example.html"))
     assert case["court"] == "Phnom Penh Municipal Court"
     assert case["verdict_date"] == "2019-05-14"
     assert case["keywords"] == "forced marriage; recruitment; cross-border"
@@ -215,11 +215,11 @@ def test_sherloc_search_json_and_case_page() -> None:
 
 def test_commonlii_keeps_only_trafficking_cases() -> None:
     folder = "int_commonlii_cases"
-    cases = int_commonlii_cases.parse_year_index(_text(folder, "myca-2011-index.team.html"))
+    cases = int_commonlii_cases.parse_year_index(_text(folder, "year_example.html"))
     assert [c.number for c in cases] == ["69", "70"]
-    kept = int_commonlii_cases.parse_case(_text(folder, "myca-2011-69.team.html"))
+    kept = int_commonlii_cases.parse_case(_text(folder, "case_example.html"))
     assert kept["trafficking"] == "yes"
     assert kept["citation"] == "[2011] MYCA 69"
     assert kept["decision_date"] == "2011-03-12"
-    other = int_commonlii_cases.parse_case(_text(folder, "myca-2011-70.team.html"))
+    other = int_commonlii_cases.parse_case(_text(folder, "case_example_2.html"))
     assert other["trafficking"] == "no"
