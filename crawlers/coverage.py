@@ -80,3 +80,13 @@ def coverage_markdown(sources: list[SourceInfo] | None = None) -> str:
     regional = ", ".join(f"`{s}`" for s in coverage(sources)[0].regional)
     lines += ["", f"Regional sources (documents of several states): {regional or '—'}."]
     return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    """`python -m crawlers.coverage` prints the coverage table for the README."""
+    print(coverage_markdown(), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
