@@ -46,6 +46,9 @@ from tiplex.records import DocType
 WEEKLY_MONDAY_0300_UTC = "0 3 * * 1"
 INDEX_META = "tiplex_index"  # request meta: a listing or index page, not a document
 CALLBACK_META = "tiplex_callback"  # request meta: the source's own callback for a document
+# Not 0: with no delay at all, Scrapy hands every queued request of a host to the network at
+# once, whatever CONCURRENT_REQUESTS_PER_DOMAIN says; a token delay keeps one at a time.
+LOOPBACK_DELAY = 0.01
 _TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 
 WindowUnit = Literal["day", "month", "year"]
@@ -145,7 +148,7 @@ class SourceSpider(scrapy.Spider):
         self.full = str(full).lower() in _TRUE_WORDS if full is not None else False
         if is_loopback(self.site_root):
             # A local mirror or test server: politeness delays would only slow tests down.
-            self.download_delay = 0
+            self.download_delay = LOOPBACK_DELAY
         self._documents_requested = 0
         self._index_pages_requested = 0
         self._index_pages_missing: list[str] = []
@@ -216,6 +219,7 @@ class SourceSpider(scrapy.Spider):
         cb_kwargs: Mapping[str, Any] | None = None,
         conditional: bool = True,
         immutable: bool = False,
+        **request_kwargs: Any,
     ) -> Iterator[scrapy.Request | UnchangedDocument]:
         """Everything a listing does with one document it found, in one place (`yield from`):
         count it as discovered; if `immutable` (the source's own id never changes content) and
@@ -235,6 +239,7 @@ class SourceSpider(scrapy.Spider):
             callback=callback,
             cb_kwargs=cb_kwargs,
             conditional=conditional and not immutable,
+            **request_kwargs,
         )
 
     def document_request(
@@ -245,11 +250,14 @@ class SourceSpider(scrapy.Spider):
         callback: Callable[..., Iterable[Any]],
         cb_kwargs: Mapping[str, Any] | None = None,
         conditional: bool = True,
+        **request_kwargs: Any,
     ) -> scrapy.Request:
         """A document request without the discovered/limit steps (a document's second part,
-        e.g. the PDF a metadata page links to)."""
+        e.g. the PDF a metadata page links to). `request_kwargs` (method, body, headers) pass
+        to `scrapy.Request`."""
         return scrapy.Request(
             url,
+            **request_kwargs,
             callback=self.document_response,
             errback=self.request_failed,
             cb_kwargs=dict(cb_kwargs or {}),

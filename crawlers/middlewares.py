@@ -1,7 +1,8 @@
 """Downloader middlewares and the extension that make every source polite and incremental.
 
 - `ChallengeMiddleware`: a bot-protection page fails the source and stops the crawl.
-- `RetryAfterMiddleware`: Scrapy's retries, waiting as long as `Retry-After` asks (capped).
+- `RetryAfterMiddleware`: Scrapy's retries; a `Retry-After` holds the host's download slot
+  (capped), so no other request to that host goes out before the wait is over.
 - `ArchiveMiddleware`: raw bytes go to the archive before any callback parses them.
 - `ConditionalGetMiddleware`: known documents are asked for with If-None-Match/If-Modified-Since.
 - `OutcomeExtension`: spider errors and the end of the crawl go to the outcome log.
@@ -9,7 +10,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
@@ -59,6 +60,11 @@ class ChallengeMiddleware:
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
+    def process_request(self, request: Request) -> None:
+        if self._closing is not None:
+            # Requests queued before the challenge was seen must not go out either.
+            raise IgnoreRequest(f"source stopped after a challenge page: {request.url}")
+
     def process_response(self, request: Request, response: Response) -> Response:
         content_type = _header(response, "Content-Type") or ""
         marker = challenge_marker(response.body, content_type)
@@ -96,16 +102,45 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 
 
 class RetryAfterMiddleware(RetryMiddleware):
-    async def process_response(  # type: ignore[override]
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler.settings)
+        self.crawler = crawler
+        # Scrapy sends `response_downloaded` before it frees the slot for the next request of
+        # the host: holding the slot there is what makes the whole host wait, not one request.
+        crawler.signals.connect(self._hold_slot, signal=signals.response_downloaded)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def _wait_asked(self, request: Request, response: Response) -> float | None:
+        if response.status not in (429, 503) or request.meta.get("dont_retry", False):
+            return None
+        return retry_after_seconds(_header(response, "Retry-After"))
+
+    def _hold_slot(self, response: Response, request: Request, spider: Spider) -> None:
+        wait = self._wait_asked(request, response)
+        cap = self.crawler.settings.getfloat("TIPLEX_RETRY_AFTER_MAX", 300)
+        if not wait or wait > cap or self.crawler.engine is None:
+            return
+        downloader = self.crawler.engine.downloader
+        slot = downloader.slots.get(downloader.get_slot_key(request))
+        if slot is None:
+            return
+        if slot.latercall is not None:
+            slot.latercall.cancel()
+        # `_process_queue` sends nothing while `latercall` is set; when it fires, the queue
+        # (the retry included) goes on at the slot's usual pace.
+        slot.latercall = call_later(wait, downloader._latercall, slot)  # noqa: SLF001
+        spider.logger.info(f"{request.url}: Retry-After {wait:.0f}s, host held")
+
+    def process_response(  # type: ignore[override]
         self, request: Request, response: Response
     ) -> Request | Response:
-        if response.status in (429, 503) and not request.meta.get("dont_retry", False):
-            wait = retry_after_seconds(_header(response, "Retry-After"))
-            if wait:
-                cap = self.crawler.settings.getfloat("TIPLEX_RETRY_AFTER_MAX", 300)
-                if wait > cap:
-                    return response  # the site asks for a long pause: give up for this run
-                await asyncio.sleep(wait)
+        wait = self._wait_asked(request, response)
+        cap = self.crawler.settings.getfloat("TIPLEX_RETRY_AFTER_MAX", 300)
+        if wait and wait > cap:
+            return response  # the site asks for a long pause: give up for this run
         return super().process_response(request, response)
 
 

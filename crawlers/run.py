@@ -13,7 +13,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings as ScrapySettings
 
-from crawlers.base import is_loopback
+from crawlers.base import LOOPBACK_DELAY, is_loopback
 from crawlers.registry import source_classes
 
 
@@ -25,8 +25,9 @@ def scrapy_settings(home: Path, outcomes: Path, base_url: str | None) -> ScrapyS
     if base_url and is_loopback(base_url):
         # A local mirror or test server answers at once; AutoThrottle would start at 5 s.
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
-        settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
-        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 4, priority="cmdline")
+        settings.set("DOWNLOAD_DELAY", LOOPBACK_DELAY, priority="cmdline")
+        # One connection per host, as on the real sites: the politeness under test is real.
+        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 1, priority="cmdline")
         settings.set("RETRY_TIMES", 1, priority="cmdline")
     return settings
 

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from crawlers.outcomes import summarise
+from crawlers.politeness import host_lock, site_host
 from crawlers.registry import source_classes
 from crawlers.state import CrawlState
 from tiplex.records import CrawlReport
@@ -58,9 +59,12 @@ def crawl(
             command += ["--limit", str(limit)]
         if full:
             command.append("--full")
-        completed = subprocess.run(
-            command, capture_output=True, text=True, env=_child_env(), check=False
-        )
+        # Keyed on the real site, not the mirror: the politeness is the site's, and a test of it
+        # on a mirror sees what the real site would.
+        with host_lock(settings.home / "locks", site_host(spider.base_url)):
+            completed = subprocess.run(
+                command, capture_output=True, text=True, env=_child_env(), check=False
+            )
         lines = outcomes.read_text(encoding="utf-8").splitlines()
     summary = summarise(lines)
     counts, errors = dict(summary.counts), list(summary.errors)

@@ -13,10 +13,12 @@ SPIDER_MODULES = ["crawlers.sources"]
 NEWSPIDER_MODULE = "crawlers.sources"
 
 # An honest User-Agent with a contact, so site operators can reach whoever runs this instance
-# instead of blocking it. Operators set TIPLEX_CRAWLER_CONTACT (a URL or an e-mail address).
+# instead of blocking it. Operators set TIPLEX_CRAWLER_CONTACT (a URL or an e-mail address);
+# without it the project's page, where a site operator can at least reach the maintainers.
+PROJECT_CONTACT = "https://github.com/tiplex-project/tiplex"
 USER_AGENT = (
     "tiplex/0.1 (research crawler on trafficking-in-persons case law; +"
-    + os.environ.get("TIPLEX_CRAWLER_CONTACT", "contact not configured: see TIPLEX_CRAWLER_CONTACT")
+    + (os.environ.get("TIPLEX_CRAWLER_CONTACT") or PROJECT_CONTACT)
     + ")"
 )
 

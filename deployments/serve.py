@@ -28,15 +28,19 @@ def schedule_groups() -> dict[str, list[str]]:
     return dict(groups)
 
 
+def deployment_name(number: int) -> str:
+    """The first schedule (in sorted order) keeps the historical name."""
+    return "weekly-update" if number == 1 else f"weekly-update-{number}"
+
+
 def build_deployments() -> list[Any]:
     deployments = []
     for number, (cron, source_ids) in enumerate(sorted(schedule_groups().items()), start=1):
-        name = "weekly-update" if number == 1 else f"weekly-update-{number}"
         deployments.append(
             weekly_update.to_deployment(
-                name=name,
+                name=deployment_name(number),
                 schedules=[Cron(cron, timezone="UTC")],
-                parameters={"source_ids": source_ids},
+                parameters={"schedule": cron},
                 tags=["tiplex", "weekly"],
                 description=f"Sources: {', '.join(source_ids)}",
             )

@@ -12,6 +12,8 @@ Caveats
   challenge page fails the source.
 History
   2026-11-28: Created: category listing with pagination, metadata page, PDF download.
+  2026-12-05: Backfills and full sweeps also walk each court's list of the category (the
+    newest-first lists end at page 499); the court is read from the real breadcrumb links.
 """
 
 from __future__ import annotations
@@ -28,7 +30,13 @@ from crawlers.base import SourceSpider, clean_space
 from crawlers.dates import parse_day_month_year
 from crawlers.middlewares import ARCHIVED_META, DOC_ID_META
 
+# The categories collected: trafficking in persons (TPPO, Law 21/2007).
+CATEGORIES = ("perdagangan-orang",)
 LISTING_PATH = "/direktori/index/kategori/perdagangan-orang-1.html"
+# A court's list of one category, linked from every listing entry's breadcrumb.
+_COURT_CATEGORY = re.compile(
+    r"/direktori/index/pengadilan/(?P<court>[a-z0-9-]+)/kategori/(?P<category>[a-z0-9-]+?)-1\.html$"
+)
 _DECISION_ID = re.compile(r"/direktori/putusan/([0-9a-z]{32})\.html")
 _LABELLED_DATE = re.compile(r"(Register|Putus|Upload)\s*:\s*(\d{1,2}-\d{1,2}-\d{4})")
 # Metadata table labels kept as the Document's source metadata (the rest is page furniture).
@@ -89,11 +97,26 @@ class IdMahkamahagungJudgments(SourceSpider):
                     "listed_dates": dates,
                 },
             )
+        yield from self._court_lists(response)
         if self._stop_paging(all_known, all_too_old):
             return
+        # The pager's Next item holds a nested `<a href="#">` (malformed HTML); the parser
+        # closes the empty one, so the real link is the one marked rel=next.
         next_href = response.css("ul.pagination a[rel=next]::attr(href)").get()
         if next_href:
             yield self.page_request(self.absolute(response, next_href), callback=self.parse_listing)
+
+    def _court_lists(self, response: Response) -> Iterator[scrapy.Request]:
+        """For a backfill or a full sweep, each court's list of the collected categories, as
+        linked from the entries: the newest-first lists stop at page 499, so old decisions
+        are reachable only through narrower lists. Each list is read once (Scrapy drops a
+        repeated URL)."""
+        if not (self.full or self.window.given):
+            return
+        for href in response.css("a[href*='/direktori/index/pengadilan/']::attr(href)").getall():
+            found = _COURT_CATEGORY.search(href)
+            if found and found.group("category") in CATEGORIES:
+                yield self.page_request(self.absolute(response, href), callback=self.parse_listing)
 
     def _stop_paging(self, all_known: bool, all_too_old: bool) -> bool:
         if all_too_old:
@@ -171,9 +194,14 @@ def _listed_dates(text: str) -> dict[str, str]:
 
 
 def _listed_court(post: Any) -> str:
-    """The court at the head of an entry's trail ("Pengadilan Negeri X > Pidana Khusus > …")."""
-    trail = clean_space(post.css(".small").xpath("string()").get())
-    return trail.split(">")[0].strip() if ">" in trail else ""
+    """The court in an entry's breadcrumb: the link to the court's profile ("Pengadilan »
+    PN X » Pidana Khusus"), or the head of a plain-text trail ("PN X > Pidana Khusus")."""
+    trail = post.css(".small")
+    linked = trail.css("a[href*='/profil/pengadilan/']").xpath("string()").get()
+    if linked:
+        return clean_space(linked)
+    text = clean_space(trail.xpath("string()").get())
+    return text.split(">")[0].strip() if ">" in text else ""
 
 
 def _metadata_table(response: Response) -> dict[str, str]:

@@ -76,3 +76,28 @@ def test_window_bounds_take_the_first_or_last_day_and_say_what_they_accept() -> 
         parse_bound("2024-02-30", end=True)
     with pytest.raises(ValueError, match="takes YYYY, YYYY-MM or YYYY-MM-DD"):
         parse_bound("last week", end=False)
+
+
+def test_putusan3_backfill_walks_each_courts_list_of_the_category_once() -> None:
+    from scrapy.http import HtmlResponse
+
+    host = "https://putusan3.mahkamahagung.go.id"
+    entry = (
+        '<div class="spost"><div class="small"><a href="{h}/pengadilan.html">Pengadilan</a> '
+        '<a href="{h}/pengadilan/profil/pengadilan/{c}.html">{c}</a> '
+        '<a href="{h}/direktori/index/pengadilan/{c}/kategori/{k}-1.html">{k}</a></div></div>'
+    )
+    body = "".join(
+        entry.format(h=host, c=court, k=category)
+        for court, category in (
+            ("pn-batam", "perdagangan-orang"),
+            ("pn-batam", "perdagangan-orang"),
+            ("pn-medan", "narkotika-dan-psikotropika"),
+        )
+    )
+    response = HtmlResponse(url=f"{host}/direktori.html", body=body.encode(), encoding="utf-8")
+    weekly = list(IdMahkamahagungJudgments().parse_listing(response))
+    assert weekly == []  # a weekly run reads only the newest uploads
+    swept = list(IdMahkamahagungJudgments(full="1").parse_listing(response))
+    urls = {request.url for request in swept}
+    assert urls == {f"{host}/direktori/index/pengadilan/pn-batam/kategori/perdagangan-orang-1.html"}
