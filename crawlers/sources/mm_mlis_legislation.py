@@ -32,7 +32,7 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.sources._posting import JSON, json_body, posted
+from crawlers.sources._posting import JSON, json_body
 
 PAGE_SIZE = 150
 _BURMESE = re.compile(r"[\u1000-\u109f]")
@@ -165,16 +165,15 @@ class MmMlisLegislation(SourceSpider):
 
     def parse_view(self, response: Response, law: dict[str, str]) -> Iterator[scrapy.Request]:
         twin = twin_id(response.text)
-        yield from posted(
-            self.request_document(
-                self.site_url("/mLsViewDetail.do"),
-                doc_id=self.doc_id(law["laword_sn"]),
-                callback=self.parse_detail,
-                cb_kwargs={"law": law, "twin": twin or ""},
-                immutable=True,  # a POST cannot be conditional
-            ),
-            json_body({"lawordSn": law["laword_sn"]}),
-            JSON,
+        yield from self.request_document(
+            self.site_url("/mLsViewDetail.do"),
+            doc_id=self.doc_id(law["laword_sn"]),
+            callback=self.parse_detail,
+            cb_kwargs={"law": law, "twin": twin or ""},
+            immutable=True,  # a POST cannot be conditional
+            method="POST",
+            body=json_body({"lawordSn": law["laword_sn"]}),
+            headers={"Content-Type": JSON},
         )
 
     def parse_detail(self, response: Response, law: dict[str, str], twin: str) -> Iterator[Any]:

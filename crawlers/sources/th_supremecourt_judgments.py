@@ -28,7 +28,7 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.sources._posting import FORM, form_body, posted
+from crawlers.sources._posting import FORM, form_body
 from crawlers.sources._thai import arabic_digits, deka_number, parse_thai_date
 
 COURT = "ศาลฎีกา"
@@ -128,16 +128,15 @@ class ThSupremecourtJudgments(SourceSpider):
         for hit in parse_search_results(response.text):
             # A published decision does not change, and a POST cannot be conditional: a known
             # decision number is not printed again.
-            yield from posted(
-                self.request_document(
-                    self.site_url("/printing/deka"),
-                    doc_id=self.doc_id(hit.number),
-                    callback=self.parse_print,
-                    cb_kwargs={"docid": hit.docid, "listed_number": hit.number},
-                    immutable=True,
-                ),
-                form_body({"docid": hit.docid, **dict.fromkeys(PRINT_FLAGS, "1")}),
-                FORM,
+            yield from self.request_document(
+                self.site_url("/printing/deka"),
+                doc_id=self.doc_id(hit.number),
+                callback=self.parse_print,
+                cb_kwargs={"docid": hit.docid, "listed_number": hit.number},
+                immutable=True,
+                method="POST",
+                body=form_body({"docid": hit.docid, **dict.fromkeys(PRINT_FLAGS, "1")}),
+                headers={"Content-Type": FORM},
             )
 
     def parse_print(self, response: Response, docid: str, listed_number: str) -> Iterator[Any]:
