@@ -223,3 +223,14 @@ def test_commonlii_keeps_only_trafficking_cases() -> None:
     assert kept["decision_date"] == "2011-03-12"
     other = int_commonlii_cases.parse_case(_text(folder, "case_example_2.html"))
     assert other["trafficking"] == "no"
+
+
+def test_khmer_and_lao_text_survive_extraction_labelled_or_not() -> None:
+    # No Khmer or Lao source exists yet (see crawlers.sources.unavailable), but SHERLOC pages
+    # and ingested files carry these scripts: UTF-8 must be read as such even unlabelled.
+    khmer = "ច្បាប់ស្តីពីការបង្ក្រាបអំពើជួញដូរមនុស្ស"  # Law on Suppression of Human Trafficking
+    lao = "ກົດໝາຍວ່າດ້ວຍການຕ້ານ ແລະ ສະກັດກັ້ນການຄ້າມະນຸດ"  # Law on Anti-Human Trafficking
+    page = f"<html><body><h1>{khmer}</h1><p>{lao}</p></body></html>".encode()
+    for content_type in ("text/html; charset=utf-8", "text/html"):
+        text = extract_text(page, content_type)
+        assert khmer in text and lao in text, content_type
