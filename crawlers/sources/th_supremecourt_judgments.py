@@ -7,11 +7,13 @@ Caveats
   answers a result list, and each decision's full text comes from the print form
   (`/printing/deka`, `docid` plus one flag per part: number, parties, law, short and long text,
   judges, primary court, source, remarks). Documents are keyed on the decision number as the
-  Court writes it (number/B.E. year, e.g. 1234/2567), with the `docid` kept in the metadata;
-  a published decision does not change, so a known number is not asked for again. Numbers and
-  years are Buddhist Era, often in Thai digits. The form fields are those public scrapers
-  send; no page of the site was available to us, so the result list and print page fixtures
-  are team-written in the structure those scrapers read (the print page's `page[size="A4"]`).
+  Court writes it (number/B.E. year, e.g. 1234/2567), with the `docid` kept in the metadata; a
+  published decision does not change, so a known number is not asked for again. Only the first
+  page of search results is read: the result list's paging was not seen in any public scraper.
+  Numbers and years are Buddhist Era, often in Thai digits. The form fields are those public
+  scrapers send; no page of the site was available to us, so the result list and print page
+  fixtures are team-written in the structure those scrapers read (the print page's
+  `page[size="A4"]`).
 History
   2026-12-05: Created: keyword search POST → print-form POST per decision.
 """

@@ -6,12 +6,13 @@ Caveats
   A SharePoint site: every view of a document is keyed by its `ItemID` (the source's own id);
   the search answers with an HTML fragment, not a page, and its URL is inferred from public
   crawler code. The attributes tab (vbpq-thuoctinh) gives number, type, dates, issuer and
-  validity; the full text is the `#toanvancontent` of the vbpq-toanvan tab. Some documents
-  have no text there, only DOC/DOCX/PDF attachments (`downloadfile(...)` links); the first
-  DOC or DOCX attachment is then taken as the document. Consolidated texts (hợp nhất) have their
-  own `-hopnhat` pages and ids. The site was reported answering 503 to scripted clients.
-  Fixtures: real saved pages (search fragment, two attribute pages, one full text); the
-  search fragment listing ItemIDs 32801 and 96172 for the crawl test is team-written.
+  validity; the full text is the `#toanvancontent` of the vbpq-toanvan tab. Some documents have
+  no text there, only DOC/DOCX/PDF attachments (`downloadfile(...)` links); the first DOC or
+  DOCX attachment is then taken as the document. The search lists ten documents a page, newest
+  first: a weekly run reads its first three pages, a `full` run all of them. Consolidated texts
+  (hợp nhất) have their own `-hopnhat` pages and ids. The site was reported answering 503 to
+  scripted clients. Fixtures: real saved pages (search fragment, two attribute pages, one full
+  text); the search fragment listing ItemIDs 32801 and 96172 for the crawl test is team-written.
 History
   2026-12-05: Created: keyword search fragment, attributes page, full text or DOC attachment.
 """
@@ -36,6 +37,7 @@ from crawlers.middlewares import DOC_ID_META
 _ITEM_ID = re.compile(r"[?&]ItemID=(\d+)", re.IGNORECASE)
 _DOWNLOAD = re.compile(r"downloadfile\('(?P<name>[^']*)','(?P<path>[^']*)'\)")
 _WORD_SUFFIXES = (".docx", ".doc")
+RESULTS_PER_PAGE = 10
 # Labels of the attributes table (Vietnamese, as the site writes them) → metadata keys.
 _ATTRIBUTE_LABELS = {
     "Số ký hiệu": "number",
@@ -80,6 +82,12 @@ def parse_search_fragment(html: str) -> list[ListedDocument]:
             )
         )
     return found
+
+
+def search_total(html: str) -> int:
+    """How many documents the search found ("Tìm thấy <strong>1202</strong> văn bản")."""
+    found = Selector(text=html).css("div.message strong::text").get() or ""
+    return int(found) if found.strip().isdigit() else 0
 
 
 def parse_attributes(html: str) -> dict[str, str]:
@@ -141,6 +149,7 @@ class VnVbplLegislation(SourceSpider):
     language = "vi"
     base_url = "https://vbpl.vn"
 
+    weekly_pages = 3  # search pages a weekly run reads (a backfill uses `full`)
     # What is searched for: "mua bán người" (trafficking in persons).
     keyword = "mua bán người"
     search_path = "/VBQPPL_UserControls/Publishing_22/TimKiem/p_KetQuaTimKiemHopNhat.aspx"
@@ -152,11 +161,23 @@ class VnVbplLegislation(SourceSpider):
         return found[0] if found else None
 
     async def start(self) -> Any:
-        query = f"?IsVietNamese=True&Keyword={quote(self.keyword)}&Page=1"
-        yield self.page_request(self.site_url(self.search_path + query), callback=self.parse_search)
+        yield self.search_request(1)
 
-    def parse_search(self, response: Response) -> Iterator[scrapy.Request]:
-        for listed in parse_search_fragment(response.text):
+    def search_request(self, page: int) -> scrapy.Request:
+        query = f"?IsVietNamese=True&Keyword={quote(self.keyword)}&Page={page}"
+        return self.page_request(
+            self.site_url(self.search_path + query),
+            callback=self.parse_search,
+            cb_kwargs={"page": page},
+        )
+
+    def parse_search(self, response: Response, page: int = 1) -> Iterator[scrapy.Request]:
+        listed_documents = parse_search_fragment(response.text)
+        # The newest documents come first: a weekly run reads a few pages, `full` all of them.
+        last_page = -(-search_total(response.text) // RESULTS_PER_PAGE)
+        if page < last_page and (self.full or page < self.weekly_pages) and listed_documents:
+            yield self.search_request(page + 1)
+        for listed in listed_documents:
             if self.limit_reached:
                 return
             suffix = "-hopnhat" if listed.consolidated else ""

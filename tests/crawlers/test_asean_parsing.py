@@ -93,6 +93,10 @@ def test_vbpl_real_search_fragment_lists_consolidated_texts_by_item_id() -> None
         consolidated=True,
     )
     assert all(item.consolidated for item in listed)
+    assert (
+        vn_vbpl_legislation.search_total(_text("vn_vbpl_legislation", "search_example.html"))
+        == 1202
+    )  # "Tìm thấy 1202 văn bản": 121 pages of ten, a weekly run reads the first three
 
 
 def test_vbpl_real_attributes_page() -> None:

@@ -20,4 +20,3 @@ def test_lawphil_hook_drops_the_real_watermarks_on_any_url() -> None:
     for watermark in ("ℒαwρhi", "awÞhi", "\u09f7"):
         assert watermark not in text
     assert "Lawphil Project" not in text
-
