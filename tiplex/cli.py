@@ -345,7 +345,10 @@ def sources(as_json: JsonFlag = False) -> None:
     for column in ("id", "country", "kind", "language", "status", "base URL", "caveats"):
         table.add_column(column)
     for s in registry:
-        table.add_row(s.id, s.country, s.kind, s.language, s.status, s.base_url, s.caveats)
+        # The first sentence of the caveats keeps the table readable; --json has them all.
+        first = s.caveats.split(". ", 1)[0].rstrip(".")
+        caveat = first + (" …" if len(first) < len(s.caveats.rstrip(".")) else "")
+        table.add_row(s.id, s.country, s.kind, s.language, s.status, s.base_url, caveat)
     out.print(table)
 
 
