@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from crawlers.registry import list_sources
 from crawlers.sources.unavailable import UNAVAILABLE
 from tiplex.records import SourceInfo
-from tiplex.validation import ASEAN_COUNTRIES
 
+# The member states, in the order the rest of tiplex lists them (a stage may not import
+# tiplex.validation, which holds the same tuple; a test keeps the two equal).
+ASEAN_COUNTRIES = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN")
 REGIONAL = "INT"  # sources whose documents come from several states (SHERLOC, the LIIs, ASEAN)
 KINDS = ("judgments", "legislation")
 

@@ -6,6 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
+from crawlers import coverage as coverage_module
 from crawlers.coverage import coverage, coverage_markdown, unavailable_sources
 from crawlers.registry import list_sources
 from tiplex.cli import app
@@ -23,6 +24,10 @@ def test_every_state_has_a_source_or_a_reason_for_each_kind() -> None:
             # SG, get theirs on another branch: then they need no reason either)
             assert has_source or has_reason or row.country in ("ID", "MY", "SG"), (row, kind)
             assert not (has_source and has_reason), (row, kind)
+
+
+def test_the_member_states_are_those_tiplex_validates() -> None:
+    assert coverage_module.ASEAN_COUNTRIES == ASEAN_COUNTRIES
 
 
 def test_states_without_judgments_are_pointed_to_sherloc() -> None:
