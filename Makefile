@@ -17,7 +17,7 @@ export TIPLEX_HOME ?= $(CURDIR)/.tiplex
 export HF_HUB_OFFLINE := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: venv demo test bench lint clean
+.PHONY: venv demo test bench lint clean chromium
 
 venv: $(STAMP)
 
@@ -31,7 +31,13 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/tiplex demo
 
-test: $(STAMP)
+# Sources that need a browser drive Debian's Chromium through Playwright; no browser is ever
+# downloaded. Installed only when missing (needs root); without it those tests are skipped.
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium) \
+		|| echo "chromium not installed: browser-rendered sources cannot run, their tests skip"
+
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

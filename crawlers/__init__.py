@@ -8,6 +8,10 @@ Public verbs (the only names `flows/` and the CLI use):
   archived by sha256 before anything is parsed. Returns a `CrawlReport` whose `documents` are
   the *pending* ones: new, changed, or fetched earlier but never acknowledged (a crashed run
   resumes here).
+- `check_window(source_id, since, until)`: raises ValueError unless the source reads that
+  window (flows check every source before the first crawl starts).
+- `reprocess(source_id, settings, since=..., until=...)`: the same spider over the source's
+  WARC archive instead of the network; rebuilt documents become pending again.
 - `ingest(paths, settings, ...)`: the `local` source; folders of txt/md/html/pdf through the
   same archive → extract → pending path.
 - `acknowledge(settings, documents)`: the later stages are done with these versions.
@@ -25,7 +29,7 @@ if TYPE_CHECKING:
     from crawlers.extract import ExtractionError, extract_text
     from crawlers.local_files import UnreadableFile, ingest, load_file
     from crawlers.registry import list_sources
-    from crawlers.runner import crawl
+    from crawlers.runner import check_window, crawl, reprocess
     from tiplex.records import Document
     from tiplex.settings import Settings
 
@@ -33,6 +37,8 @@ if TYPE_CHECKING:
 # package first, and eager imports here would load those modules twice.
 _EXPORTS = {
     "crawl": "crawlers.runner",
+    "check_window": "crawlers.runner",
+    "reprocess": "crawlers.runner",
     "ExtractionError": "crawlers.extract",
     "extract_text": "crawlers.extract",
     "UnreadableFile": "crawlers.local_files",
@@ -60,9 +66,11 @@ __all__ = [
     "ExtractionError",
     "UnreadableFile",
     "acknowledge",
+    "check_window",
     "crawl",
     "extract_text",
     "ingest",
     "list_sources",
     "load_file",
+    "reprocess",
 ]

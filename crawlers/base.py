@@ -338,6 +338,9 @@ class SourceSpider(scrapy.Spider):
         return f"{self.name}:{own_id}"
 
     def is_known(self, doc_id: str) -> bool:
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.settings.getbool("TIPLEX_REPLAY"):
+            return False  # replaying the archive rebuilds every document it holds
         state = self._crawl_state()
         return state is not None and state.get(doc_id) is not None
 

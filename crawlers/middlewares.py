@@ -184,7 +184,8 @@ def _resource(url: str) -> tuple[str, str]:
 class ConditionalGetMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         settings = tiplex_settings(crawler)
-        self.state = CrawlState(settings.crawl_db) if settings else None
+        replaying = crawler.settings.getbool("TIPLEX_REPLAY")
+        self.state = CrawlState(settings.crawl_db) if settings and not replaying else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:

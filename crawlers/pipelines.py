@@ -32,6 +32,9 @@ class StatePipeline:
         self.outcomes: OutcomeLog = outcomes_for(crawler)
         # The source's own main-content and boilerplate hooks (class methods of the spider).
         self.hooks: TextHooks | None = type(crawler.spider) if crawler.spider else None
+        # Replaying the archive: same bytes, but today's extractors and hooks; every rebuilt
+        # document goes back to the later stages.
+        self.replaying = crawler.settings.getbool("TIPLEX_REPLAY")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -53,7 +56,7 @@ class StatePipeline:
         self.outcomes.add("fetched", doc_id=item.doc_id)
         fetched_at = utc_now()
         change = self.state.classify(item.doc_id, item.sha256)
-        if change == "unchanged":
+        if change == "unchanged" and not self.replaying:
             # The server ignored our validators (or had none) but sent the same bytes.
             self.state.refresh_validators(
                 item.doc_id, etag=item.etag, last_modified=item.last_modified, fetched_at=fetched_at
@@ -87,6 +90,9 @@ class StatePipeline:
             )
             return
         self.state.upsert(_stored(item, raw_path, text, fetched_at))
+        if self.replaying:
+            self.state.reopen(item.doc_id)
+            change = "changed" if change == "unchanged" else change  # rebuilt: goes downstream
         self.outcomes.add(change, doc_id=item.doc_id)
 
 

@@ -16,12 +16,30 @@ from scrapy.settings import Settings as ScrapySettings
 from crawlers.base import LOOPBACK_DELAY, is_loopback
 from crawlers.registry import source_classes
 
+REPLAY_HANDLERS = {"http": "crawlers.warc.ReplayHandler", "https": "crawlers.warc.ReplayHandler"}
+BROWSER_HANDLERS = {
+    "http": "crawlers.browser.BrowserHandler",
+    "https": "crawlers.browser.BrowserHandler",
+}
 
-def scrapy_settings(home: Path, outcomes: Path, base_url: str | None) -> ScrapySettings:
+
+def scrapy_settings(
+    home: Path, outcomes: Path, base_url: str | None, replay: bool = False
+) -> ScrapySettings:
     settings = ScrapySettings()
     settings.setmodule("crawlers.settings", priority="project")
     settings.set("TIPLEX_HOME", str(home), priority="cmdline")
     settings.set("TIPLEX_OUTCOMES_FILE", str(outcomes), priority="cmdline")
+    if replay:
+        # Answers come from the WARC files: nothing leaves the machine, so no politeness is
+        # owed, and robots.txt was obeyed when the pages were fetched.
+        settings.set("TIPLEX_REPLAY", True, priority="cmdline")
+        settings.set("DOWNLOAD_HANDLERS", REPLAY_HANDLERS, priority="cmdline")
+        settings.set("ROBOTSTXT_OBEY", False, priority="cmdline")
+        settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
+        settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
+        settings.set("RETRY_ENABLED", False, priority="cmdline")
+        return settings
     if base_url and is_loopback(base_url):
         # A local mirror or test server answers at once; AutoThrottle would start at 5 s.
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
@@ -42,13 +60,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--until")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--full", action="store_true")
+    parser.add_argument("--replay", action="store_true", help="answer from the WARC archive")
     parser.add_argument("--log-level", default="INFO")
     args = parser.parse_args(argv)
 
     spider = source_classes().get(args.source_id)
     if spider is None or not hasattr(spider, "start"):
         parser.error(f"no spider named {args.source_id!r}")
-    settings = scrapy_settings(args.home, args.outcomes, args.base_url)
+    settings = scrapy_settings(args.home, args.outcomes, args.base_url, replay=args.replay)
+    if getattr(spider, "needs_browser", False) and not args.replay:
+        # The source's pages are built by JavaScript: render them (crawlers.browser).
+        settings.set("DOWNLOAD_HANDLERS", BROWSER_HANDLERS, priority="cmdline")
     settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
     process = CrawlerProcess(settings, install_root_handler=True)
     spider_args = {

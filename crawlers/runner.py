@@ -6,8 +6,11 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from crawlers.history import CrawlRun, record_run
 from crawlers.outcomes import summarise
 from crawlers.politeness import host_lock, site_host
 from crawlers.registry import source_classes
@@ -16,21 +19,11 @@ from tiplex.records import CrawlReport
 from tiplex.settings import Settings
 
 
-def crawl(
-    source_id: str,
-    settings: Settings,
-    *,
-    base_url: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int | None = None,
-    full: bool = False,
-) -> CrawlReport:
-    """Crawl one source. Per-document problems and a failing source are reported, not raised.
+def check_window(source_id: str, since: str | None, until: str | None) -> type[Any]:
+    """The source's spider class, once `since`/`until` are known to be a window it reads.
 
     Raises:
-        ValueError: `source_id` is not a crawlable source, or `since`/`until` is not a window
-            it can read (checked here, before any process or request starts).
+        ValueError: an unknown or local source, or a window the source cannot read.
     """
     sources = source_classes()
     spider = sources.get(source_id)
@@ -44,6 +37,29 @@ def crawl(
         spider.window_for(since, until)
     except ValueError as error:
         raise ValueError(f"{source_id}: --since/--until: {error}") from error
+    return spider
+
+
+def crawl(
+    source_id: str,
+    settings: Settings,
+    *,
+    base_url: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+    full: bool = False,
+    replay: bool = False,
+) -> CrawlReport:
+    """Crawl one source. Per-document problems and a failing source are reported, not raised.
+    `replay` answers every request from the source's WARC files (no network): the documents
+    are rebuilt with today's extractors and all become pending again.
+
+    Raises:
+        ValueError: `source_id` is not a crawlable source, or `since`/`until` is not a window
+            it can read (checked here, before any process or request starts).
+    """
+    spider = check_window(source_id, since, until)
     settings.ensure_dirs()
     with tempfile.TemporaryDirectory(prefix="tiplex-crawl-") as scratch:
         outcomes = Path(scratch) / "outcomes.jsonl"
@@ -59,9 +75,12 @@ def crawl(
             command += ["--limit", str(limit)]
         if full:
             command.append("--full")
+        if replay:
+            command.append("--replay")
         # Keyed on the real site, not the mirror: the politeness is the site's, and a test of it
         # on a mirror sees what the real site would.
-        with host_lock(settings.home / "locks", site_host(spider.base_url)):
+        lock = "replay-" + source_id if replay else site_host(spider.base_url)
+        with host_lock(settings.home / "locks", lock):
             completed = subprocess.run(
                 command, capture_output=True, text=True, env=_child_env(), check=False
             )
@@ -76,6 +95,18 @@ def crawl(
         )
     elif summary.finish_reason not in ("finished", "challenge"):
         errors.append(f"{source_id}: crawl stopped early ({summary.finish_reason})")
+    if not replay:
+        record_run(
+            settings.crawl_db,
+            CrawlRun(
+                source_id=source_id,
+                finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                full_sweep=full,
+                discovered=counts["discovered"],
+                fetched=counts["fetched"],
+                failed=counts["failed"],
+            ),
+        )
     with CrawlState(settings.crawl_db) as state:
         pending = state.pending(source_id)
     return CrawlReport(
@@ -84,6 +115,18 @@ def crawl(
         documents=tuple(stored.to_document() for stored in pending),
         **counts,
     )
+
+
+def reprocess(
+    source_id: str, settings: Settings, *, since: str | None = None, until: str | None = None
+) -> CrawlReport:
+    """Rebuild one source's documents from its WARC archive, without the network: the spider
+    walks its window (`since`/`until`, all listings) over the archived answers.
+
+    Raises:
+        ValueError: as `crawl()`.
+    """
+    return crawl(source_id, settings, since=since, until=until, full=True, replay=True)
 
 
 def _child_env() -> dict[str, str]:

@@ -61,10 +61,14 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.RetryAfterMiddleware": 550,
     "crawlers.middlewares.ArchiveMiddleware": 130,
     "crawlers.middlewares.ConditionalGetMiddleware": 120,
+    # Outermost: the WARC holds each answer as the server sent it (redirects, 429s and
+    # challenge pages included), and replaying it goes through every layer again.
+    "crawlers.warc.WarcMiddleware": 900,
 }
 ITEM_PIPELINES = {"crawlers.pipelines.StatePipeline": 300}
 EXTENSIONS = {"crawlers.middlewares.OutcomeExtension": 500}
 
 # Set by `crawlers.run` from tiplex's Settings (locations only).
 TIPLEX_HOME = ""
+TIPLEX_REPLAY = False  # answer from the WARC files instead of the network (`reprocess`)
 TIPLEX_OUTCOMES_FILE = ""

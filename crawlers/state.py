@@ -205,6 +205,13 @@ class CrawlState:
                 (etag, last_modified, fetched_at, doc_id),
             )
 
+    def reopen(self, doc_id: str) -> None:
+        """Make a document pending again (rebuilt from the archive: the later stages redo it)."""
+        with self._connect() as connection:
+            connection.execute(
+                "UPDATE documents SET acknowledged_sha256 = NULL WHERE doc_id = ?", (doc_id,)
+            )
+
     def pending(self, source_id: str) -> list[StoredDocument]:
         """Archived versions the later stages have not acknowledged yet, oldest fetch first."""
         with self._connect() as db:

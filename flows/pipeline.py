@@ -25,6 +25,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 import crawlers
 import index
 import nlp
+from crawlers.history import full_sweep_due, zero_yield_warning
 from crawlers.local_files import DOC_TYPE_GIVEN
 from crawlers.politeness import site_host
 from tiplex.records import CaseFacts, CrawlReport, Document, IndexReport, Provision
@@ -58,6 +59,7 @@ class SourceOutcome:
     documents_indexed: int = 0
     passages_embedded: int = 0
     errors: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # warnings about the source itself (e.g. zero yield)
 
     def to_row(self) -> dict[str, Any]:
         return {
@@ -67,6 +69,7 @@ class SourceOutcome:
             "documents_indexed": self.documents_indexed,
             "passages_embedded": self.passages_embedded,
             "errors": list(self.errors),
+            "flags": list(self.flags),
         }
 
 
@@ -189,7 +192,7 @@ def weekly_update(
     base_urls: dict[str, str] | None = None,
     since: str | None = None,
     until: str | None = None,
-    full: bool = False,
+    full: bool | None = None,
     limit: int | None = None,
     home: str | None = None,
     schedule: str | None = None,
@@ -201,7 +204,8 @@ def weekly_update(
         schedule: with no `source_ids`, only the sources on this cron (one deployment each).
         base_urls: per-source base-URL overrides (a mirror, a test server).
         since, until: a backfill window (ISO dates); default is each source's rolling window.
-        full: ignore the incremental shortcuts and walk every listing page.
+        full: walk every listing page (True) or stop at known documents (False); None (the
+            scheduled runs) does a full sweep of each source once a calendar month.
         limit: at most this many documents per source (smoke runs).
         home: TIPLEX_HOME for this run.
     """
@@ -217,6 +221,9 @@ def weekly_update(
         ]
     )
     overrides = base_urls or {}
+    for source_id in chosen:
+        # A window a source cannot read stops the run here, before any site is asked.
+        crawlers.check_window(source_id, since, until)
 
     futures: dict[str, Any] = {}
     last_of_site: dict[str, Any] = {}
@@ -225,13 +232,14 @@ def weekly_update(
         # One site, one crawl at a time: the next source of a site waits for the previous.
         # allow_failure: a crash of the one before must not cancel this one.
         waits = [allow_failure(last_of_site[site])] if site in last_of_site else None
+        sweep = full if full is not None else full_sweep_due(settings.crawl_db, source_id)
         futures[source_id] = last_of_site[site] = crawl_source.submit(
             source_id,
             str(settings.home),
             overrides.get(source_id),
             since,
             until,
-            full,
+            sweep,
             limit,
             wait_for=waits,
         )
@@ -242,8 +250,34 @@ def weekly_update(
         except Exception as exc:
             outcomes.append(_failed(source_id, f"crawl failed: {type(exc).__name__}: {exc}"))
             continue
-        outcomes.append(_code_and_index(report, settings))
+        outcome = _code_and_index(report, settings)
+        warning = zero_yield_warning(settings.crawl_db, source_id)
+        outcomes.append(dataclasses.replace(outcome, flags=(warning,)) if warning else outcome)
     return _publish("weekly-update", outcomes, started, settings)
+
+
+@flow(name="reprocess", log_prints=True)
+def reprocess_sources(
+    source_ids: list[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    home: str | None = None,
+) -> dict[str, Any]:
+    """Rebuild documents from the WARC archive (no network), then code and index them again:
+    what a run does after the extractors, a source's text hooks or the coder changed."""
+    started = time.monotonic()
+    settings = load_settings(home).ensure_dirs()
+    known = {source.id: source for source in crawlers.list_sources()}
+    chosen = list(source_ids or [sid for sid, source in known.items() if source.kind != "local"])
+    outcomes: list[SourceOutcome] = []
+    for source_id in chosen:
+        try:
+            report = crawlers.reprocess(source_id, settings, since=since, until=until)
+        except Exception as exc:
+            outcomes.append(_failed(source_id, f"reprocess failed: {type(exc).__name__}: {exc}"))
+            continue
+        outcomes.append(_code_and_index(report, settings))
+    return _publish("reprocess", outcomes, started, settings)
 
 
 @flow(name="ingest-files", log_prints=True)
@@ -358,7 +392,9 @@ def _publish(
         description=f"Per-source counts of the {flow_name} run",
     )
     needs_human = [
-        f"- **{row['source_id']}**: {err}" for row in summary["sources"] for err in row["errors"]
+        f"- **{row['source_id']}**: {problem}"
+        for row in summary["sources"]
+        for problem in (*row["flags"], *row["errors"])
     ]
     if needs_human:
         create_markdown_artifact(

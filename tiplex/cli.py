@@ -143,6 +143,8 @@ def _print_summary(summary: dict[str, Any]) -> None:
         table.add_row(row["source_id"], status, *(str(row[key]) for key in columns))
     out.print(table)
     for row in summary["sources"]:
+        for flag in row.get("flags", ()):
+            out.print(f"  [red]{row['source_id']}[/]: {flag}")
         for problem in row["errors"][:5]:
             out.print(f"  [yellow]{row['source_id']}[/]: {problem}")
 
@@ -219,6 +221,34 @@ def run(
         until=until,
         full=full,
         limit=limit,
+        home=str(settings.home),
+    )
+    _print_json(summary) if as_json else _print_summary(summary)
+    if summary["failed_sources"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reprocess(
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Source id (repeatable).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Listings from this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Listings up to this date.")] = None,
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+) -> None:
+    """Rebuild documents, coded facts and index from the WARC archive, without the network."""
+    _check_window(since, until)
+    settings = _settings(home)
+    from flows.pipeline import reprocess_sources
+
+    summary = _run_flow(
+        not as_json,
+        reprocess_sources,
+        source_ids=list(source) if source else None,
+        since=since,
+        until=until,
         home=str(settings.home),
     )
     _print_json(summary) if as_json else _print_summary(summary)

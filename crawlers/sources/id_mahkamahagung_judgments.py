@@ -14,6 +14,8 @@ History
   2026-11-28: Created: category listing with pagination, metadata page, PDF download.
   2026-12-05: Backfills and full sweeps also walk each court's list of the category (the
     newest-first lists end at page 499); the court is read from the real breadcrumb links.
+    The PDFs' per-page stamps (watermarks, site name, page footers) and the closing
+    disclaimer are stripped from the text.
 """
 
 from __future__ import annotations
@@ -47,6 +49,22 @@ METADATA_LABELS = (
 )  # fmt: skip
 
 
+# Stamped on every page of the directory's PDFs: five watermark lines, the site's name and
+# address, the page footer ("Hal. 3 dari hal. 7 Putusan Nomor …", "Halaman 3"), and a closing
+# disclaimer of the registry; none of it is the decision.
+_STAMP_LINES = frozenset(
+    {
+        "mahkamah agung republik indonesia",
+        "direktori putusan mahkamah agung republik indonesia",
+        "putusan.mahkamahagung.go.id",
+    }
+)
+_PAGE_FOOTER = re.compile(r"^(?:hal(?:aman)?\.?\s*\d+\s*(?:dari\b.*)?)$", re.IGNORECASE)
+_DISCLAIMER = re.compile(
+    r"^Disclaimer\n(?:.*\n)*?.*kepaniteraan@mahkamahagung\.go\.id.*$", re.MULTILINE
+)
+
+
 class IdMahkamahagungJudgments(SourceSpider):
     """See the module docstring."""
 
@@ -59,6 +77,20 @@ class IdMahkamahagungJudgments(SourceSpider):
     # reads the newest uploads until a page holds only known decisions.
     window_unit = "day"
     default_window = 30
+
+    @classmethod
+    def clean_text(cls, text: str) -> str:
+        """The decision without the directory's per-page stamps and closing disclaimer."""
+        text = _DISCLAIMER.sub("", text)
+        pages = []
+        for page in text.split("\f"):
+            kept = [
+                line
+                for line in page.split("\n")
+                if line.strip().lower() not in _STAMP_LINES and not _PAGE_FOOTER.match(line.strip())
+            ]
+            pages.append("\n".join(kept).strip("\n"))
+        return "\f".join(pages)
 
     async def start(self) -> Any:
         yield self.page_request(self.site_url(LISTING_PATH), callback=self.parse_listing)

@@ -101,3 +101,13 @@ def test_putusan3_backfill_walks_each_courts_list_of_the_category_once() -> None
     swept = list(IdMahkamahagungJudgments(full="1").parse_listing(response))
     urls = {request.url for request in swept}
     assert urls == {f"{host}/direktori/index/pengadilan/pn-batam/kategori/perdagangan-orang-1.html"}
+
+
+def test_crawl_windows_are_checked_per_source_before_anything_runs() -> None:
+    from crawlers import check_window
+
+    assert check_window("ph_lawphil_statutes", "2020", "2022") is PhLawphilStatutes
+    with pytest.raises(ValueError, match="ph_lawphil_judgments: --since/--until: since"):
+        check_window("ph_lawphil_judgments", "2024-05", "2024-01")
+    with pytest.raises(ValueError, match="use ingest"):
+        check_window("local", None, None)

@@ -1,0 +1,82 @@
+"""What each crawl of a source found, kept in the crawl database: for the monthly full sweep
+and for spotting a source whose yield fell to zero (a redesign, a block, a moved listing)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+ZERO_YIELD_RUNS = 2  # this many runs in a row finding nothing flag the source
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS crawl_runs (
+    source_id TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    full_sweep INTEGER NOT NULL,
+    discovered INTEGER NOT NULL,
+    fetched INTEGER NOT NULL,
+    failed INTEGER NOT NULL
+)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlRun:
+    source_id: str
+    finished_at: str  # ISO 8601, UTC
+    full_sweep: bool
+    discovered: int
+    fetched: int
+    failed: int
+
+
+def _connect(db: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(db, timeout=30)
+    connection.execute(_SCHEMA)
+    return connection
+
+
+def record_run(db: Path, run: CrawlRun) -> None:
+    with _connect(db) as connection:
+        connection.execute(
+            "INSERT INTO crawl_runs VALUES (?, ?, ?, ?, ?, ?)",
+            (run.source_id, run.finished_at, int(run.full_sweep), run.discovered, run.fetched,
+             run.failed),
+        )  # fmt: skip
+    connection.close()
+
+
+def recent_runs(db: Path, source_id: str, count: int = 10) -> list[CrawlRun]:
+    """The source's last `count` runs, newest first."""
+    if not db.exists():
+        return []
+    with _connect(db) as connection:
+        rows = connection.execute(
+            "SELECT * FROM crawl_runs WHERE source_id = ? ORDER BY finished_at DESC, rowid DESC "
+            "LIMIT ?",
+            (source_id, count),
+        ).fetchall()
+    connection.close()
+    return [CrawlRun(r[0], r[1], bool(r[2]), r[3], r[4], r[5]) for r in rows]
+
+
+def full_sweep_due(db: Path, source_id: str, now: datetime | None = None) -> bool:
+    """True unless a full sweep of the source's listings already ran this calendar month."""
+    month = (now or datetime.now(UTC)).strftime("%Y-%m")
+    return not any(
+        run.full_sweep and run.finished_at.startswith(month)
+        for run in recent_runs(db, source_id, count=50)
+    )
+
+
+def zero_yield_warning(db: Path, source_id: str) -> str | None:
+    """A warning when the last ZERO_YIELD_RUNS runs all discovered nothing, else None."""
+    runs = recent_runs(db, source_id, count=ZERO_YIELD_RUNS)
+    if len(runs) < ZERO_YIELD_RUNS or any(run.discovered for run in runs):
+        return None
+    return (
+        f"{source_id}: no document found in the last {ZERO_YIELD_RUNS} runs (since "
+        f"{runs[-1].finished_at}); the site may have changed its layout or be blocking the crawler"
+    )
