@@ -383,11 +383,13 @@ class SourceSpider(scrapy.Spider):
         case_number: str | None = None,
         decision_date: str | None = None,
         language: str | None = None,
+        country: str | None = None,
         doc_id: str | None = None,
         metadata: Mapping[str, str] | None = None,
     ) -> FetchedDocument:
         """The item for a downloaded document. `language` overrides the class's for one
-        document (bilingual sites); `doc_id` is needed only for a response that did not come
+        document (bilingual sites), `country` likewise (regional sources, whose documents
+        come from several states); `doc_id` is needed only for a response that did not come
         from `request_document` (e.g. a listing that is itself the document).
 
         Raises:
@@ -405,7 +407,7 @@ class SourceSpider(scrapy.Spider):
             url=response.url,
             sha256=sha256,
             content_type=content_type,
-            country=self.country,
+            country=self.country if country is None else country,
             language=self.language if language is None else language,
             doc_type=doc_type,
             title=title,

@@ -77,6 +77,7 @@ def source_info(source: type[Any]) -> SourceInfo:
         schedule=source.schedule,
         publisher=fields.get("Publisher", ""),
         caveats=fields.get("Caveats", ""),
+        status=getattr(source, "status", "active"),
     )
 
 

@@ -365,18 +365,22 @@ def search(
 
 @app.command()
 def sources(as_json: JsonFlag = False) -> None:
-    """The source registry: id, country, kind, language, base URL."""
+    """The source registry: id, country, kind, language, status, caveats; and what has none."""
     import crawlers
+    from crawlers.coverage import unavailable_sources
 
-    registry = crawlers.list_sources()
+    registry = crawlers.list_sources() + unavailable_sources()
     if as_json:
         _print_json([s.to_dict() for s in registry])
         return
     table = Table(title="Sources")
-    for column in ("id", "country", "kind", "language", "base URL", "schedule"):
+    for column in ("id", "country", "kind", "language", "status", "base URL", "caveats"):
         table.add_column(column)
     for s in registry:
-        table.add_row(s.id, s.country, s.kind, s.language, s.base_url, s.schedule)
+        # The first sentence of the caveats keeps the table readable; --json has them all.
+        first = s.caveats.split(". ", 1)[0].rstrip(".")
+        caveat = first + (" …" if len(first) < len(s.caveats.rstrip(".")) else "")
+        table.add_row(s.id, s.country, s.kind, s.language, s.status, s.base_url, caveat)
     out.print(table)
 
 

@@ -63,6 +63,9 @@ class SourceInfo(JsonRecord):
     schedule: str = ""
     publisher: str = ""
     caveats: str = ""
+    # "active"; "inferred" when the site's structure is read off public crawler code and
+    # team-written pages only; "unavailable" for a registry entry that says why there is none.
+    status: str = "active"
 
 
 @dataclass(frozen=True, slots=True)

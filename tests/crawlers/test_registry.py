@@ -16,6 +16,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples" / "crawlers"
 ASEAN_AND_OTHER_ISO_CODES = {
     # ISO 3166-1 alpha-2 of the ASEAN states, and a few neighbours sources may come from.
     "bn", "kh", "id", "la", "my", "mm", "ph", "sg", "th", "vn", "tl", "au", "cn", "in", "jp", "kr",
+    "int",  # regional sources (SHERLOC, the LIIs, ASEAN): each document carries its own country
 }  # fmt: skip
 SOURCES = source_classes()
 
