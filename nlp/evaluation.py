@@ -26,6 +26,8 @@ Comparison rules, per field:
   counts as false. `minors` is true when the coded `victims.minors` count is above zero.
   `domestic` reads the `transnational` label: true where it is false (a coded null is not
   domestic), so that domestic cases left unanswered cost recall. Accuracy is (TP + TN) / labelled.
+- `transnational_answer`: the same label as a three-valued answer: true, false, or null (no
+  answer); accuracy counts a null answer to a labelled question as wrong.
 - Counts (`defendants_count`: the number of coded defendants, `victims_count`): scalars.
 - `compensation_total`: the amount owed per (kind, currency), summed over the awards; right when
   every kind's total is right, so awards split differently but summing correctly still count.
@@ -348,6 +350,13 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     ),
     FieldRule("minors", "boolean", _label_key("minors"), _facts_minors),
     FieldRule("transnational", "boolean", _label_key("transnational"), lambda f: f.transnational),
+    FieldRule(
+        "transnational_answer",
+        "scalar",
+        _label_key("transnational"),
+        lambda f: f.transnational,
+        _same,
+    ),
     FieldRule(
         "domestic",
         "boolean",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from nlp.extractors import facts, people
@@ -126,10 +128,49 @@ def test_a_trafficking_case_abroad_is_transnational_with_both_countries() -> Non
     assert coded.countries_involved == ("ID", "MY")
 
 
-def test_a_domestic_case_is_not_coded_transnational() -> None:
+def test_a_case_that_does_not_say_where_leaves_transnational_open() -> None:
     coded = _coded("Bahwa saksi korban disuruh melayani tamu di Surabaya. " * 2)
     assert coded.transnational is None
+    assert coded.countries_involved == ()
     assert coded.exploitation_forms == ("sexual_exploitation",)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Bahwa saksi korban direkrut di Desa Waiara, Kabupaten Sikka, lalu dibawa ke "
+            "Kabupaten Kotawaringin Barat untuk bekerja di kebun sawit. ",
+            "ID",
+        ),
+        (
+            "AAA was brought from Catbalogan to the City of Angeles and made to entertain "
+            "customers; she was later moved to a bar in Olongapo City. ",
+            "PH",
+        ),
+    ],
+)
+def test_a_case_told_in_home_places_only_is_domestic_with_them_as_evidence(
+    text: str, country: str
+) -> None:
+    coded = _coded(text * 2, country)
+    assert coded.transnational is False
+    assert coded.countries_involved == (country,)
+    spans = coded.evidence["transnational"]
+    assert spans
+    assert all(re.search(r"(?i)kabupaten|desa|city", (text * 2)[a:b]) for a, b in spans)
+
+
+def test_one_stray_abroad_does_not_outweigh_a_story_told_at_home() -> None:
+    story = "Bahwa saksi korban dibawa dari Kota Bandung ke Kabupaten Garut. " * 3
+    coded = _coded(story + "Ibu saksi korban bekerja di luar negeri. ")
+    assert coded.transnational is False
+
+
+def test_a_route_named_by_its_foreign_city_is_transnational() -> None:
+    coded = _coded("AAA and BBB were brought by boat to Sandakan and made to dance. " * 2, "PH")
+    assert coded.transnational is True
+    assert coded.countries_involved == ("PH", "MY")
 
 
 def test_a_civil_matter_codes_nothing() -> None:
