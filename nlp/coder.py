@@ -437,9 +437,11 @@ class CaseCoder:
     def _compensation(self, coding: _Coding, findings: list[Finding]) -> tuple[Compensation, ...]:
         with_amount = {f.value["kind"] for f in findings if f.value["amount"] is not None}
         items: list[Compensation] = []
-        seen: set[tuple[str, float | None]] = set()
+        # An order restated later in the judgment is one award; awards "to each" of several
+        # victims, or equal amounts listed one per victim, are told apart by their identity.
+        seen: set[tuple[str, float | None, tuple[str | None, int]]] = set()
         for f in findings:
-            key = (f.value["kind"], f.value["amount"])
+            key = (f.value["kind"], f.value["amount"], f.value.get("identity", (None, 0)))
             if key in seen or (f.value["amount"] is None and f.value["kind"] in with_amount):
                 continue
             seen.add(key)
