@@ -302,3 +302,92 @@ def test_a_range_of_articles_does_not_raise_non_punishment() -> None:
 def test_non_punishment_applied(text: str, applied: bool | None) -> None:
     found = non_punishment(text, "ID")
     assert found is not None and found[1] is applied
+
+
+# The principle in other words: loose quotes and paraphrases, in the parties' or the court's
+# voice, with no exact citation.
+PARAPHRASED = [
+    (
+        "Terdakwa adalah korban yang melakukan perbuatan karena dipaksa oleh pelaku perdagangan "
+        "orang, sehingga menurut ketentuan pasal 18 undang-undang tentang pemberantasan "
+        "perdagangan orang tidak boleh dipidana.",
+        "ID",
+    ),
+    (
+        "Korban perdagangan orang yang terpaksa memakai paspor palsu atas perintah agennya "
+        "tidak dapat dijatuhi pidana.",
+        "ID",
+    ),
+    (
+        "The defense argues that victims of trafficking ought not to be punished for unlawful "
+        "acts they committed as a direct result of being trafficked.",
+        "PH",
+    ),
+    (
+        "persons who are trafficked shall not be penalized for the crimes which are related to "
+        "their being trafficked",
+        "PH",
+    ),
+    (
+        "a trafficked person is not to be prosecuted for her illegal entry where that is a "
+        "consequence of her being trafficked",
+        "MY",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), PARAPHRASED)
+def test_non_punishment_read_as_a_concept(text: str, country: str) -> None:
+    found = non_punishment(text, country)
+    assert found is not None and found[0] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sebagaimana disebutkan dalam Pasal 18 UU RI Nomor 11 tahun 2012 tentang Sistem "
+        "Peradilan Pidana Anak",
+        "Keempat : pasal 18 Undang-undang Nomor 18 tahun 2017 tentang PMI",
+        "berlaku asas geen straf zonder schuld (tidak dipidana jika tidak ada kesalahan)",
+        "Ini diatur dalam Pasal 2 sampai  Pasal 18 Undang-undang Nomor 21 tahun 2007",
+        "Ini diatur dalam Pasal 2 sampai dengan Pasal 18 UU TPPO",
+        "The accused, who trafficked 30 grams of heroin, cannot be punished twice for the "
+        "same act as a result of the amendment.",
+    ],
+)
+def test_false_friends_of_non_punishment(text: str) -> None:
+    assert non_punishment(text, "ID") is None
+    assert non_punishment(text, "PH") is None
+
+
+def test_sesuai_dengan_pasal_18_is_a_citation_not_a_range() -> None:
+    found = non_punishment("sehingga sesuai dengan Pasal 18 UU PTPPO Terdakwa", "ID")
+    assert found is not None and found[2] == "Pasal 18 UU 21/2007"
+
+
+@pytest.mark.parametrize(
+    ("text", "applied"),
+    [
+        (
+            "Penasihat Hukum menyatakan Terdakwa adalah korban yang dipaksa oleh pelaku "
+            "perdagangan orang sehingga tidak dapat dipidana. Menimbang, bahwa terhadap "
+            "pembelaan tersebut Majelis berpendapat tidak terdapat paksaan, sehingga pembelaan "
+            "tersebut tidak beralasan hukum dan haruslah ditolak.",
+            False,
+        ),
+        (
+            "The accused is a trafficked person who cannot be prosecuted for her unlawful "
+            "presence, a consequence of her being trafficked. Accordingly the accused is "
+            "discharged and acquitted.",
+            True,
+        ),
+        (
+            "As the trial court observed, persons who are trafficked shall not be penalized for "
+            "crimes related to their being trafficked; it treated them as witnesses.",
+            None,
+        ),
+    ],
+)
+def test_the_ruling_on_a_paraphrased_plea(text: str, applied: bool | None) -> None:
+    found = non_punishment(text, "PH" if text.startswith(("The", "As")) else "ID")
+    assert found is not None and found[1] is applied
