@@ -265,3 +265,20 @@ def test_a_victim_prosecuted_for_what_she_was_forced_to_do_is_a_trafficking_case
     facts = coder.code(make(text, country="ID"))
     assert facts.is_trafficking_case is True
     assert (facts.non_punishment.raised, facts.non_punishment.applied) == (True, True)
+
+
+def test_trafficking_charged_under_the_new_penal_code_is_a_trafficking_case(
+    coder: CaseCoder,
+) -> None:
+    text = (
+        INDONESIAN.replace(
+            "Pasal 2 ayat (1) Undang-Undang Nomor 21 Tahun 2007 tentang Pemberantasan Tindak "
+            "Pidana Perdagangan Orang",
+            "Pasal 455 ayat (1) Undang-Undang Nomor 1 Tahun 2023 tentang Kitab Undang-Undang Hukum "
+            "Pidana",
+        )
+        .replace("sebagai korban perdagangan orang", "")
+        .replace("tindak pidana perdagangan orang", "")
+    )
+    facts = coder.code(make(text, country="ID"))
+    assert facts.is_trafficking_case is True
