@@ -102,6 +102,27 @@ def tip_mentions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TIP_MENTION_LOWER.finditer(lowered)]
 
 
+# A mention that only reports a suspicion or names a police unit ("adanya dugaan kegiatan
+# perdagangan orang", "Subsatgas Tindak Pidana Perdagangan Orang", "diamankan ... terkait tindak
+# pidana perdagangan orang", "the Anti-Trafficking Task Force") is no finding of trafficking: a
+# placement or smuggling case investigated by a trafficking unit is full of them.
+_HEARSAY_BEFORE = re.compile(
+    r"(?:dugaan|diduga|indikasi|sat(?:uan\s+)?gas|subsatgas|satuan\s+tugas|subdit|unit|direktorat"
+    r"|penyidik|terkait|sehubungan\s+dengan|informasi|laporan|suspected|alleged|task\s+force"
+    r"|unit|division|council|inter-agency)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def substantive_mentions(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The mentions that speak of the case itself, not of a suspicion or a police unit."""
+    return [
+        (start, end)
+        for start, end in mentions
+        if not _HEARSAY_BEFORE.search(text, max(start - 60, 0), start)
+    ]
+
+
 def infer_country(text: str, lang: str) -> str:
     """ISO alpha-2 from the court names and formulas of the opening; "" when unknown."""
     head = text[:COUNTRY_SAMPLE_CHARS]

@@ -24,7 +24,13 @@ from spacy.vocab import Vocab
 from thinc.api import Config
 
 import nlp.components  # noqa: F401  (registers the factories when used without entry points)
-from nlp.classify import infer_country, is_criminal, tip_mentions, trafficking_statute_cited
+from nlp.classify import (
+    infer_country,
+    is_criminal,
+    substantive_mentions,
+    tip_mentions,
+    trafficking_statute_cited,
+)
 from nlp.components import findings_of
 from nlp.extractors.facts import code_facts
 from nlp.extractors.nonpunishment import non_punishment
@@ -292,11 +298,17 @@ class CaseCoder:
             or (operative is not None and operative.start <= start < operative.end)
             for start, _end in mentions
         )
+        # Without a charge or a decision under the trafficking law, the judgment must itself
+        # speak of trafficking often enough; suspicions and police units' names do not count,
+        # and a plea that the accused is a trafficking victim who may not be punished does.
+        substantive = len(substantive_mentions(coding.clean.text, mentions))
+        raised = self._non_punishment(coding, base.country) if criminal else NonPunishment()
         is_tip = criminal and (
             charged_tip
             or decided_tip
-            or (cited_tip and len(mentions) >= self.min_mentions)
-            or len(mentions) >= 2 * self.min_mentions
+            or (cited_tip and substantive >= self.min_mentions)
+            or substantive >= 2 * self.min_mentions
+            or (raised.raised and substantive > 0)
         )
         if is_tip:
             first = next(
@@ -383,9 +395,7 @@ class CaseCoder:
             outcome=values.get("outcome"),
             sentences=sentences,
             compensation=compensation,
-            non_punishment=self._non_punishment(coding, base.country)
-            if is_tip
-            else NonPunishment(),
+            non_punishment=raised if is_tip else NonPunishment(),
             evidence=evidence,
         )
 
@@ -437,9 +447,11 @@ class CaseCoder:
     def _compensation(self, coding: _Coding, findings: list[Finding]) -> tuple[Compensation, ...]:
         with_amount = {f.value["kind"] for f in findings if f.value["amount"] is not None}
         items: list[Compensation] = []
-        seen: set[tuple[str, float | None]] = set()
+        # An order restated later in the judgment is one award; awards "to each" of several
+        # victims, or equal amounts listed one per victim, are told apart by their identity.
+        seen: set[tuple[str, float | None, tuple[str | None, int]]] = set()
         for f in findings:
-            key = (f.value["kind"], f.value["amount"])
+            key = (f.value["kind"], f.value["amount"], f.value.get("identity", (None, 0)))
             if key in seen or (f.value["amount"] is None and f.value["kind"] in with_amount):
                 continue
             seen.add(key)

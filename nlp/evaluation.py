@@ -21,15 +21,23 @@ Comparison rules, per field:
   `case_number` ignores case, whitespace and punctuation, a leading "Nomor"/"No." and the
   spelling of "G.R. No(s)."; `court` ignores case and punctuation and reads "PN X" as
   "Pengadilan Negeri X"; `decision_date` must be the same ISO date; the enums must be equal.
-- Booleans (`is_trafficking_case`, `minors`, `transnational`, `non_punishment_raised`):
-  precision, recall and F1 of the positive class; a null prediction counts as false. `minors`
-  is true when the coded `victims.minors` count is above zero. Accuracy is (TP + TN) / labelled.
+- Booleans (`is_trafficking_case`, `minors`, `transnational`, `domestic`,
+  `non_punishment_raised`): precision, recall and F1 of the positive class; a null prediction
+  counts as false. `minors` is true when the coded `victims.minors` count is above zero.
+  `domestic` reads the `transnational` label: true where it is false (a coded null is not
+  domestic), so that domestic cases left unanswered cost recall. Accuracy is (TP + TN) / labelled.
+- `transnational_answer`: the same label as a three-valued answer: true, false, or null (no
+  answer); accuracy counts a null answer to a labelled question as wrong.
+- Counts (`defendants_count`: the number of coded defendants, `victims_count`): scalars.
+- `compensation_total`: the amount owed per (kind, currency), summed over the awards; right when
+  every kind's total is right, so awards split differently but summing correctly still count.
 - Multisets, compared per document and summed over documents (micro precision/recall/F1);
   accuracy is the share of documents whose multiset is exactly right:
   `imprisonment` (months per sentence, "life" for life imprisonment), `fine` ((amount,
   currency) per sentence that has a fine), `subsidiary_detention` (months), `compensation`
   ((kind, amount, currency) per award). Amounts are compared to the cent.
-- Sets (`exploitation_forms`, `sectors`): micro precision/recall/F1 over (document, value)
+- Sets (`exploitation_forms`, `sectors`, `countries_involved`, `victim_genders`,
+  `victim_nationalities`): micro precision/recall/F1 over (document, value)
   pairs; accuracy is the share of documents whose set is exactly right.
 
 A coder that raises on a document is recorded in `ExtractionReport.failures` and scored as if it
@@ -263,6 +271,41 @@ def _facts_minors(facts: CaseFacts) -> bool:
     return bool(facts.victims.minors and facts.victims.minors > 0)
 
 
+CompensationTotals = tuple[tuple[str, str, float], ...]
+
+
+def _totals(awards: Iterable[tuple[Any, Any, Any]]) -> CompensationTotals:
+    """(kind, currency, total) per kind and currency, sorted: what a case owes its victims."""
+    sums: dict[tuple[str, str], float] = {}
+    for kind, amount, currency in awards:
+        key = (str(kind), str(currency))
+        sums[key] = round(sums.get(key, 0.0) + (_money(amount) or 0.0), 2)
+    return tuple(sorted((kind, currency, total) for (kind, currency), total in sums.items()))
+
+
+def _label_compensation_total(label: Mapping[str, Any]) -> CompensationTotals | None:
+    awards = label.get("compensation")
+    if awards is None:
+        return None
+    return _totals((a.get("kind"), a.get("amount"), a.get("currency")) for a in awards)
+
+
+def _facts_compensation_total(facts: CaseFacts) -> CompensationTotals:
+    return _totals((c.kind, c.amount, c.currency) for c in facts.compensation)
+
+
+def _label_count(key: str) -> Extract:
+    def read(label: Mapping[str, Any]) -> int | None:
+        value = label.get(key)
+        return None if value is None else int(value)
+
+    return read
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "is_trafficking_case",
@@ -298,8 +341,36 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         "subsidiary_detention", "items", _label_sentences(_label_subsidiary), _facts_subsidiary
     ),
     FieldRule("compensation", "items", _label_compensation, _facts_compensation),
+    FieldRule(
+        "compensation_total",
+        "scalar",
+        _label_compensation_total,
+        _facts_compensation_total,
+        _same,
+    ),
     FieldRule("minors", "boolean", _label_key("minors"), _facts_minors),
     FieldRule("transnational", "boolean", _label_key("transnational"), lambda f: f.transnational),
+    FieldRule(
+        "transnational_answer",
+        "scalar",
+        _label_key("transnational"),
+        lambda f: f.transnational,
+        _same,
+    ),
+    FieldRule(
+        "domestic",
+        "boolean",
+        lambda label: (
+            None if label.get("transnational") is None else label["transnational"] is False
+        ),
+        lambda f: f.transnational is False,
+    ),
+    FieldRule(
+        "countries_involved",
+        "items",
+        _label_set("countries_involved"),
+        lambda f: Counter(set(f.countries_involved)),
+    ),
     FieldRule(
         "non_punishment_raised",
         "boolean",
@@ -319,6 +390,28 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         lambda f: Counter(set(f.exploitation_forms)),
     ),
     FieldRule("sectors", "items", _label_set("sectors"), lambda f: Counter(set(f.sectors))),
+    FieldRule(
+        "defendants_count",
+        "scalar",
+        _label_count("defendants_count"),
+        lambda f: len(f.defendants) or None,
+        _same,
+    ),
+    FieldRule(
+        "victims_count", "scalar", _label_count("victims_count"), lambda f: f.victims.count, _same
+    ),
+    FieldRule(
+        "victim_genders",
+        "items",
+        _label_set("victim_genders"),
+        lambda f: Counter(set(f.victims.genders)),
+    ),
+    FieldRule(
+        "victim_nationalities",
+        "items",
+        _label_set("victim_nationalities"),
+        lambda f: Counter(set(f.victims.nationalities)),
+    ),
 )
 FIELD_NAMES: tuple[str, ...] = tuple(rule.name for rule in FIELD_RULES)
 

@@ -4,6 +4,13 @@ Amounts stand on either side of the kind: "PHP 500,000.00 as moral damages", "mo
 PHP 50,000.00", "membayar restitusi kepada Korban ... sebesar Rp10.000.000,00", and one amount may
 serve a list ("moral damages, civil indemnity, and exemplary damages ... PHP 50,000.00 each").
 A refused or inadmissible request ("Permohonan Restitusi tidak dapat diterima") is no award.
+
+An amount ordered "to each" of several named victims is one award per victim ("to pay AAA and
+BBB each PHP 500,000.00 as moral damages and PHP 100,000.00 as exemplary damages" is four awards;
+"kepada Anak Korban I dan Anak Korban II masing-masing sebesar Rp25.000.000,00" two), and an
+Indonesian order that lists its victims one by one ("Saksi Korban A sejumlah Rp..; Saksi Korban B
+adalah sebesar Rp..") is one award per line. "masing-masing" after a joint order ("secara
+tanggung renteng masing-masing sebesar") shares one award among the accused and is not repeated.
 """
 
 from __future__ import annotations
@@ -56,6 +63,32 @@ _BENEFICIARY = re.compile(
     r"(?:\s+[A-Z]{3}\b)?|(?!(?:PHP|IDR|SGD|MYR|USD|THB|VND)\b)[A-Z]{3}(?:\s+and\s+[A-Z]{3})*)",
 )
 
+# One payee in a list: a redacted code ("AAA", "BBB2"), an Indonesian victim designation
+# ("Saksi Korban Rina", "Anak Korban II"), or a name of capitalised words.
+_PAYEE = (
+    r"(?:(?-i:\b[A-Z]{3}\d*\b)|(?:(?:Saksi|Anak|saksi|anak)\s+)*(?:Korban|korban)\s+(?:[IVX]+\b|"
+    r"(?:[A-Z][\w.'-]*\s*){1,4})|(?:[A-Z][\w.'-]*\s+){1,4})"
+)
+# Two or more payees followed by "each" / "masing-masing" before the amount.
+_EACH_LIST = re.compile(
+    rf"(?:kepada|to|pay|untuk)\s+((?:the\s+)?(?:private\s+)?(?:victims?\s+)?{_PAYEE}"
+    rf"(?:\s*,\s*{_PAYEE})*\s*,?\s*(?:dan|and)\s+{_PAYEE})\s*,?\s*(?:each|masing-masing)\b"
+)
+_PAYEE_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|and\s+)?|\s+(?:dan|and)\s+")
+# An each-list reaches the amounts of its own sentence; a sentence ends at ";" or ". X".
+_SENTENCE_END = re.compile(r";|\.\s+(?:[A-Z(]|\d+\.)|\n\s*\d+\s*\.")
+# Indonesian orders listing one amount per victim: "Saksi Korban Aminah Binti Handi adalah
+# sebesar Rp6.222.840,00 (enam juta ... rupiah); - Saksi Korban Mera ... sebesar ...".
+_ID_PAYEE_LINE = re.compile(
+    r"[\s,;:\-\u2013]*(?:dan\s+)?(?:terhadap\s+|kepada\s+)?(?:(?:Saksi|Anak|Korban)\s+)+"
+    r"(?:(?:[A-Z][\w.'-]*|[Bb]in|[Bb]inti|[Aa]l|[Aa]lias|[Aa]ls\.?)\s+){1,8}"
+    r"(?:adalah\s+)?(?:sebesar|sejumlah|senilai)\s*"
+)
+_SPELLED_OUT = re.compile(r"\s*\([^()]{0,200}\)")
+# An Indonesian amount read after the kind must still belong to the order of compensation: a
+# new numbered item or the list of exhibits starts something else.
+_ID_ORDER_BREAK = re.compile(r";\s*\d+\s*\.|barang\s+bukti|Menetapkan", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class Award:
@@ -64,6 +97,11 @@ class Award:
     beneficiary: str | None
     start: int  # offsets into the text read
     end: int
+    # What tells this award from an equal one in the same order, so that a judgment restating
+    # an order is not counted twice but "to each" of several victims is: the payee of an "each"
+    # list, or the place of an amount in a list of equal amounts (0 for the first).
+    payee: str | None = None
+    ordinal: int = 0
 
 
 def _mentions(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -75,6 +113,7 @@ def awards(text: str, country: str, *, indonesian: bool) -> list[Award]:
     """Every award the text orders, in order."""
     amounts = list(find_amounts(text, default_dollar=currency_hint(country)))
     mentions = _mentions(text)
+    each_lists = _each_lists(text)
     taken: set[int] = set()
     found: list[Award] = []
     for index, (kind, match) in enumerate(mentions):
@@ -84,10 +123,16 @@ def awards(text: str, country: str, *, indonesian: bool) -> list[Award]:
             continue
         next_start = mentions[index + 1][1].start() if index + 1 < len(mentions) else len(text)
         payees = _payee_list(text, match, amounts, next_start)
+        if indonesian and len(payees) < 2:
+            payees = _id_payee_lines(text, match, amounts, taken)
         if len(payees) > 1:
+            seen: list[float | None] = []
             for each in payees:
                 taken.add(each.start)
-                found.append(Award(kind, each, None, min(match.start(), each.start), each.end))
+                ordinal = seen.count(each.amount)
+                seen.append(each.amount)
+                start = min(match.start(), each.start)
+                found.append(Award(kind, each, None, start, each.end, ordinal=ordinal))
             continue
         amount = _amount_for(text, match, amounts, taken, next_start, indonesian=indonesian)
         if amount is None:
@@ -97,16 +142,75 @@ def awards(text: str, country: str, *, indonesian: bool) -> list[Award]:
         if amount is not None:
             taken.add(amount.start)
         beneficiary = _BENEFICIARY.search(text[match.start() : match.end() + 300])
+        start = min(match.start(), amount.start) if amount else match.start()
+        end = max(match.end(), amount.end) if amount else match.end()
+        each = _each_payees(text, amount, each_lists) if amount else []
+        if each:  # one award per payee named before "each" / "masing-masing"
+            found.extend(Award(kind, amount, payee, start, end, payee=payee) for payee in each)
+            continue
         found.append(
             Award(
                 kind,
                 amount,
                 re.sub(r"\s+", " ", beneficiary.group(1)) if beneficiary else None,
-                min(match.start(), amount.start) if amount else match.start(),
-                max(match.end(), amount.end) if amount else match.end(),
+                start,
+                end,
             )
         )
     return found
+
+
+def _each_lists(text: str) -> list[tuple[int, list[str]]]:
+    """(where "each" ends, the payees before it) for every "AAA and BBB each" in the text."""
+    found = []
+    for match in _EACH_LIST.finditer(text):
+        names = [re.sub(r"\s+", " ", n).strip() for n in _PAYEE_SPLIT.split(match.group(1))]
+        names = [n for n in names if n]
+        if len(names) > 1:
+            found.append((match.end(), names))
+    return found
+
+
+def _each_payees(text: str, amount: Amount, each_lists: list[tuple[int, list[str]]]) -> list[str]:
+    """The payees of the "each" list this amount falls under, if any: the nearest list before
+    it in the same sentence (amounts' own full stops and commas do not end a sentence)."""
+    for end, names in reversed(each_lists):
+        if end > amount.start:
+            continue
+        between = text[end : amount.start]
+        if len(between) <= 250 and not _SENTENCE_END.search(between):
+            return names
+        return []
+    return []
+
+
+def _id_payee_lines(
+    text: str, match: re.Match[str], amounts: list[Amount], taken: set[int]
+) -> list[Amount]:
+    """Amounts of an Indonesian order that names each victim before its amount."""
+    listed: list[Amount] = []
+    position = match.end()
+    for amount in amounts:
+        if amount.start < position or amount.start in taken:
+            continue
+        gap = text[position : amount.start]
+        if listed:
+            spelled = _SPELLED_OUT.match(gap)
+            gap = gap[spelled.end() :] if spelled else gap
+            if not _ID_PAYEE_LINE.fullmatch(gap):
+                break
+        else:  # the first line may follow a preamble ("berdasarkan ... Laporan Penilaian ...")
+            line = _ID_PAYEE_LINE.search(gap[-200:])
+            if (
+                len(gap) > 400
+                or _ID_ORDER_BREAK.search(gap)
+                or not line
+                or line.end() < len(gap[-200:])
+            ):
+                break
+        listed.append(amount)
+        position = amount.end
+    return listed
 
 
 def _amount_for(
@@ -135,7 +239,12 @@ def _amount_for(
             return amount
         # Indonesian orders name the victim between the kind and the amount; the amount must
         # come before the next kind is named.
-        if indonesian and amount.start < next_start and len(gap) < 250:
+        if (
+            indonesian
+            and amount.start < next_start
+            and len(gap) < 250
+            and not _ID_ORDER_BREAK.search(gap)
+        ):
             return amount
         break
     return None

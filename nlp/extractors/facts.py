@@ -340,6 +340,35 @@ COUNTRY_NAMES: dict[str, str] = {
     "egypt": "EG",
     "libya": "LY",
     "sudan": "SD",
+    # Cities and provinces on the region's trafficking routes, named instead of the country
+    # ("brought by boat to Sandakan", "dikirim ke Erbil"); each counts only where it is foreign.
+    "johor": "MY",
+    "johore": "MY",
+    "sabah": "MY",
+    "sarawak": "MY",
+    "sandakan": "MY",
+    "tawau": "MY",
+    "kota kinabalu": "MY",
+    "kuala lumpur": "MY",
+    "kuching": "MY",
+    "penang": "MY",
+    "selangor": "MY",
+    "batam": "ID",
+    "bangkok": "TH",
+    "pattaya": "TH",
+    "mae sot": "TH",
+    "phnom penh": "KH",
+    "sihanoukville": "KH",
+    "bavet": "KH",
+    "myawaddy": "MM",
+    "yangon": "MM",
+    "shwe kokko": "MM",
+    "erbil": "IQ",
+    "riyadh": "SA",
+    "jeddah": "SA",
+    "doha": "QA",
+    "istanbul": "TR",
+    "taipei": "TW",
 }
 # Nationalities written as adjectives ("Thai women", "Vietnamese nationals").
 DEMONYMS: dict[str, str] = {
@@ -358,6 +387,9 @@ DEMONYMS: dict[str, str] = {
     "laotian": "LA",
     "bangladeshi": "BD",
     "singaporean": "SG",
+    "myanmar": "MM",
+    "lao": "LA",
+    "khmer": "KH",
 }
 
 
@@ -370,7 +402,8 @@ def _alternation(names: Iterable[str]) -> str:
 _COUNTRY = re.compile(rf"\b(?:negara\s+)?({_alternation(COUNTRY_NAMES)})\b", _I)
 # Direction words right before a country: the victims went (or were to go) there, or came from it.
 _TOWARD = re.compile(
-    r"(?:\b(?:ke|menuju|tujuan|kepada\s+negara|to|into|for|bound\s+for)|tiba\s+di|sampai\s+di"
+    r"(?:\b(?:ke|menuju|tujuan|kepada\s+negara|to|into|for|bound\s+for|through|via|melalui"
+    r"|transit(?:\s+(?:di|in|at))?)|tiba\s+di|sampai\s+di"
     r"|masuk(?:\s+ke)?|(?:bekerja|dipekerjakan|kerja|pekerjaan|lowongan|work(?:ing|ed)?|employed|jobs?|employment"
     r"|placed|ditempatkan|penempatan)\s+(?:\w+\s+){0,4}(?:di|in|at))\s+(?:wilayah\s+)?"
     r"(?:negara\s+)?$",
@@ -438,6 +471,46 @@ _DEMONYM = re.compile(
 _WARGA = re.compile(
     rf"(?:warga\s+negara|kewarganegaraan|berkebangsaan)\s+({_alternation(COUNTRY_NAMES)})\b", _I
 )
+
+
+# Places inside one country, as the facts name them: administrative units, and the statute's
+# own words for exploitation inside the country ("di wilayah negara Republik Indonesia", Pasal 2
+# UU 21/2007, as opposed to Pasal 4's "ke luar wilayah"). A domestic case is told with them and
+# no foreign destination; without them the judgment does not say where, and stays null.
+_HOME_PLACES: dict[str, re.Pattern[str]] = {
+    "ID": re.compile(
+        r"\b(?:kota|kabupaten|kab\.|provinsi|kecamatan|kelurahan|desa|pulau|jalan|jl\.)\s+[a-z]{3,}"
+        r"|(?<!luar\s)wilayah\s+(?:negara\s+)?republik\s+indonesia",
+        _I,
+    ),
+    "PH": re.compile(
+        r"\b(?:city|province|municipality|barangay)\s+of\s+[a-z]{3,}|\b[a-z]{3,}\s+city\b"
+        r"|\bbarangay\b|\bmetro\s+manila\b|\b(?:cebu|pampanga|manila|davao|samar|leyte)\b",
+        _I,
+    ),
+    "MY": re.compile(
+        r"\b(?:johor|selangor|kuala\s+lumpur|sabah|sarawak|penang|pulau\s+pinang|kedah|perak"
+        r"|melaka|malacca|negeri\s+sembilan|pahang|terengganu|kelantan|perlis|labuan)\b",
+        _I,
+    ),
+    "SG": re.compile(r"\bsingapore\b|\b(?:geylang|orchard\s+road|jurong|woodlands)\b", _I),
+}
+MIN_HOME_PLACES = 2  # one place could be an address in the header; a story names several
+HOME_PLACES_PER_ABROAD = 5
+
+
+def home_place_findings(reading: Reading, country: str) -> list[Finding]:
+    """Places inside `country` named in the facts (the evidence of a domestic case). They need
+    not stand near a victim: the indictment says where the acts were done ("bertempat di ..."),
+    and this is read only when no foreign country or work abroad was found."""
+    pattern = _HOME_PLACES.get(country)
+    if pattern is None:
+        return []
+    return [
+        Finding("place", country, m.start(), m.end())
+        for m in reading.matches(pattern)
+        if not reading.mask.covers(m.start())
+    ]
 
 
 def nationality_findings(text: str, start: int = 0, end: int | None = None) -> list[Finding]:
@@ -604,6 +677,15 @@ def code_facts(
             countries = tuple(dict.fromkeys([country, *(f.value for f in found)]))
             evidence["transnational"] = _offsets([*found, *abroad][:MAX_EVIDENCE])
             evidence["countries_involved"] = _offsets(found) or evidence["transnational"]
+        else:
+            # A stray "abroad" (a relative working overseas) does not outweigh a story told in
+            # home places; a few of them with no place at home leave the question open.
+            home = home_place_findings(reading, country)
+            if len(home) >= max(MIN_HOME_PLACES, HOME_PLACES_PER_ABROAD * len(abroad)):
+                transnational = False
+                countries = (country,)
+                evidence["transnational"] = _offsets(home[:MAX_EVIDENCE])
+                evidence["countries_involved"] = evidence["transnational"]
 
     concepts: dict[str, tuple[str, ...]] = {}
     if trafficking:

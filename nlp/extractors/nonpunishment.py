@@ -1,104 +1,175 @@
 """Whether the non-punishment of trafficking victims was invoked, and under which provision.
 
-Whether the court then applied it is read only where one passage names the provision and the
-ruling on it ("Pasal 18 ... tidak dapat diterapkan", "Section 17 ... acquitted the accused");
-otherwise `applied` stays None (not decided): a wrong value is worse than a missing one.
+Judges and counsel seldom quote the provision word for word (Pasal 18 UU 21/2007: "Korban yang
+melakukan tindak pidana karena dipaksa oleh pelaku tindak pidana perdagangan orang, tidak
+dipidana"; R.A. 9208 s.17; ATIPSOM s.25). They cite it loosely, drop or re-order its words, or
+paraphrase it ("victims ought not to be punished for acts committed as a direct result of being
+trafficked"). So the concept is read, not the citation: a citation of the provision, or one
+passage that holds its three parts together — a victim of trafficking, the compulsion or the
+trafficking as the cause, and no punishment (not penalised, not prosecuted, tidak dipidana) —
+in any order.
+
+Whether the court then applied it is read only in the passage that follows an invocation: the
+court declining to punish or releasing the accused ("melepaskan Terdakwa dari segala tuntutan",
+"acquits the accused"), or rejecting the plea ("tidak beralasan", "haruslah ditolak", "without
+merit"); otherwise `applied` stays None (not decided): a wrong value is worse than a missing one.
 """
 
 from __future__ import annotations
 
 import re
 
-_RULES: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
-    (
-        "ID",
-        # "Pasal 2 sampai Pasal 18 ..." names a range of the statute, not the provision.
-        re.compile(
-            r"(?<!sampai\s)(?<!dengan\s)(?<!hingga\s)Pasal\s+18\s+(?:Undang\s*[-\u2013\u2014]?\s*"
-            r"Undang|UU)(?:[^.;]{0,80}?21\s+Tahun\s+2007|\s+(?:TPPO|PTPPO)\b)",
-            re.IGNORECASE,
-        ),
-        "Pasal 18 UU 21/2007",
-    ),
+_I = re.IGNORECASE
+
+# Citations of the provision, per country ("" for any). "Pasal 2 sampai Pasal 18 ..." names a
+# range of the statute, not the provision.
+_CITATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "ID",
         re.compile(
-            r"korban\s+(?:tindak\s+pidana\s+)?perdagangan\s+orang\s+yang\s+melakukan"
-            r"\s+tindak\s+pidana\s+karena\s+dipaksa",
-            re.IGNORECASE,
+            r"Pasal\s+18\s+(?:Undang\s*[-\u2013"
+            r"\u2014]?\s*Undang|UU)(?:[^.;]{0,80}?21\s+Tahun\s+2007|\s+(?:RI\s+)?(?:TPPO|PTPPO)\b"
+            r"|\s+(?:RI\s+)?(?:tentang\s+)?(?:Pemberantasan\s+)?(?:Tindak\s+Pidana\s+)?"
+            r"Perdagangan\s+Orang)",
+            _I,
         ),
         "Pasal 18 UU 21/2007",
     ),
     (
         "PH",
         re.compile(
-            r"Sec(?:tion|\.)\s*17\s+of\s+(?:R\.\s?A\.|Republic\s+Act)\s*(?:No\.?\s*)?9208",
-            re.IGNORECASE,
+            r"Sec(?:tion|\.)\s*17\s*,?\s+(?:of\s+)?(?:R\.?\s?A\.?|Republic\s+Act)\s*(?:No\.?\s*)?"
+            r"(?:9208|10364|11862)|Sec(?:tion|\.)\s*17\s+of\s+the\s+Anti-Trafficking\s+in\s+Persons",
+            _I,
         ),
-        "Sec. 17 RA 9208",
-    ),
-    (
-        "PH",
-        re.compile(r"trafficked\s+persons?\s+shall\s+not\s+be\s+penalized", re.IGNORECASE),
         "Sec. 17 RA 9208",
     ),
     (
         "MY",
         re.compile(
-            r"(?:section|seksyen)\s+25\s+of\s+the\s+Anti[-\s]Trafficking|trafficked\s+person\s+"
-            r"shall\s+not\s+be\s+liable\s+to\s+criminal\s+prosecution",
-            re.IGNORECASE,
+            r"(?:section|seksyen|s\.)\s*25\s+of\s+the\s+(?:Anti[-\s]Trafficking|ATIPSOM)"
+            r"|trafficked\s+person\s+shall\s+not\s+be\s+liable\s+to\s+criminal\s+prosecution",
+            _I,
         ),
         "Sec. 25 ATIPSOM 2007",
     ),
     (
         "",
-        re.compile(
-            r"non[-\s]punishment(?:\s+principle)?|principle\s+of\s+non[-\s]punishment"
-            r"|victims?\s+(?:of\s+trafficking\s+)?shall\s+not\s+be\s+(?:penali[sz]ed|punished"
-            r"|criminally\s+liable|prosecuted)",
-            re.IGNORECASE,
-        ),
-        None,
+        re.compile(r"non[-\s]punishment|principle\s+of\s+non[-\s]punishment", _I),
+        "",
     ),
 )
 
+# "Pasal 2 sampai (dengan) Pasal 18": a range of the statute, however spaced.
+_RANGE = re.compile(r"Pasal\s+\d+\s+(?:sampai(?:\s+dengan)?|dengan|hingga|s\.\s?d\.?|s/d)\s*$", _I)
 
-# What the court made of it, said in the same passage as the provision: rejected ...
-_REJECTED = re.compile(
-    r"(?:Pasal\s+18|Sec(?:tion|\.)\s*17|non[-\s]punishment|section\s+25)[^.]{0,300}?"
-    r"(?:tidak\s+dapat\s+diterapkan|tidak\s+(?:dapat\s+)?diberlakukan|tidak\s+beralasan"
-    r"|(?:harus|patut)\s+(?:di)?tolak|dikesampingkan|does\s+not\s+apply|not\s+applicable"
-    r"|cannot\s+be\s+(?:invoked|applied)|is\s+(?:without|devoid\s+of)\s+merit)",
-    re.IGNORECASE,
+# The concept in other words. Each passage must hold all three parts within PASSAGE characters.
+PASSAGE = 260
+_NO_PUNISHMENT = re.compile(
+    # Indonesian and Malay: not punished, cannot be sentenced or prosecuted.
+    r"tidak\s+(?:dapat\s+|boleh\s+|bisa\s+)?(?:di)?pidana\b|tidak\s+(?:dapat\s+|boleh\s+)?"
+    r"(?:dijatuhi\s+pidana|dihukum|dituntut|dipertanggungjawabkan)|tidak\s+boleh\s+didakwa"
+    # English: shall / ought / should / cannot / is not to be penalised, punished, prosecuted,
+    # held (criminally) liable; exempt from prosecution.
+    r"|(?:not|never|cannot)\s+(?:to\s+)?(?:be\s+)?(?:penali[sz]ed|punished|prosecuted|charged"
+    r"|(?:held\s+)?(?:criminally\s+)?liable)|exempts?\s+(?:\w+\s+){0,2}from\s+(?:criminal\s+)?"
+    r"(?:prosecution|liability|punishment)|immun(?:e|ity)\s+from\s+(?:criminal\s+)?"
+    r"(?:prosecution|liability|suit)",
+    _I,
 )
-# ... or applied: the accused victim is released or acquitted on that ground.
+_TRAFFICKED_VICTIM = re.compile(
+    r"korban\s+(?:tindak\s+pidana\s+)?perdagangan\s+(?:orang|manusia)|korban\s+TPPO"
+    r"|korban\s+pemerdagangan\s+orang|mangsa\s+pemerdagangan"
+    r"|trafficked\s+(?:persons?|victims?|women|children|workers?)|(?:persons?|victims?)\s+who\s+"
+    r"(?:are|were|have\s+been)\s+trafficked|victims?\s+of\s+(?:human\s+)?trafficking"
+    r"|victims?\s+of\s+trafficking\s+in\s+persons|being\s+trafficked|korban\b[^.;]{0,60}?"
+    r"(?:dipaksa|terpaksa)\s+oleh\s+pelaku",
+    _I,
+)
+_CAUSE = re.compile(
+    r"dipaksa|terpaksa|paksaan|akibat\s+(?:langsung\s+)?(?:dari\s+)?(?:menjadi\s+)?korban"
+    r"|karena\s+(?:menjadi\s+)?korban|as\s+a\s+(?:direct\s+)?(?:result|consequence)|compelled"
+    r"|coerced|forced|by\s+reason\s+of\s+(?:being|having\s+been)|related\s+to\s+(?:their|her|his)"
+    r"\s+being\s+trafficked|directly\s+related|consequence\s+of\s+(?:her|his|their|being)",
+    _I,
+)
+
+# What the court made of it, in the passage after the invocation: applied ...
 _APPLIED = re.compile(
-    r"(?:Pasal\s+18|Sec(?:tion|\.)\s*17|non[-\s]punishment|section\s+25)[^.]{0,300}?"
-    r"(?:melepaskan\s+Terdakwa|membebaskan\s+Terdakwa|lepas\s+dari\s+segala\s+tuntutan"
-    r"|(?:acquit(?:s|ted)?|exempt(?:s|ed)?)\s+(?:the\s+)?accused)",
-    re.IGNORECASE,
+    r"melepaskan\s+(?:para\s+)?T\s?erdakwa|membebaskan\s+(?:para\s+)?T\s?erdakwa"
+    r"|(?:di)?lepas(?:kan)?\s+dari\s+segala\s+tuntutan|tidak\s+dapat\s+dijatuhi\s+pidana"
+    r"|(?:acquit(?:s|ted)?|exempt(?:s|ed)?|discharge[sd]?)\s+(?:and\s+acquit(?:s|ted)?\s+)?"
+    r"(?:the\s+)?accused|(?:accused|she|he)\s+is\s+(?:hereby\s+)?(?:discharged|acquitted)"
+    r"|cannot\s+be\s+penali[sz]ed\s+for\s+them|is\s+a\s+victim,\s+not\s+an\s+offender",
+    _I,
 )
+# ... or rejected.
+_REJECTED = re.compile(
+    r"tidak\s+dapat\s+diterapkan|tidak\s+(?:dapat\s+)?diberlakukan|tidak\s+beralasan"
+    r"|(?:harus|patut|haruslah|patutlah)\s+(?:di)?(?:tolak|kesampingkan)|dikesampingkan"
+    r"|does\s+not\s+apply|not\s+applicable|cannot\s+be\s+(?:invoked|applied)"
+    r"|is\s+(?:without|devoid\s+of)\s+merit|(?:is|are)\s+unmeritorious|must\s+fail",
+    _I,
+)
+RULING_REACH = 900  # the court's answer follows the plea within a paragraph or two
 
 
 def applied(text: str, start: int) -> bool | None:
-    """True or False when a passage from `start` on says how the court ruled, else None."""
-    rest = text[start:]
-    if _APPLIED.search(rest):
+    """True or False when the passage from `start` on says how the court ruled, else None.
+    The earlier of the two cues wins: a plea rejected and the accused then convicted reads
+    "rejected", a victim released on that ground reads "applied"."""
+    rest = text[start : start + RULING_REACH]
+    yes, no = _APPLIED.search(rest), _REJECTED.search(rest)
+    if yes and (no is None or yes.start() < no.start()):
         return True
-    if _REJECTED.search(rest):
+    if no:
         return False
+    return None
+
+
+def _citation(text: str, country: str) -> tuple[int, int, str | None] | None:
+    best: tuple[int, int, str | None] | None = None
+    for rule_country, pattern, provision in _CITATIONS:
+        if rule_country and rule_country != country:
+            continue
+        for match in pattern.finditer(text):
+            if _RANGE.search(text, max(match.start() - 40, 0), match.start()):
+                continue
+            if best is None or match.start() < best[0]:
+                best = (match.start(), match.end(), provision or None)
+            break
+    return best
+
+
+def _paraphrase(text: str) -> tuple[int, int] | None:
+    """The first passage that says a trafficking victim is not punished for what the
+    trafficking made them do, in any word order."""
+    for refusal in _NO_PUNISHMENT.finditer(text):
+        start = max(refusal.start() - PASSAGE, 0)
+        end = min(refusal.end() + PASSAGE, len(text))
+        passage = text[start:end]
+        victim = _TRAFFICKED_VICTIM.search(passage)
+        if victim and _CAUSE.search(passage):
+            first = min(victim.start(), refusal.start() - start)
+            last = max(victim.end(), refusal.end() - start)
+            return start + first, start + last
     return None
 
 
 def non_punishment(
     text: str, country: str
 ) -> tuple[bool, bool | None, str | None, int, int] | None:
-    """(raised, applied, provision, start, end) of the first invocation found, or None."""
-    for rule_country, pattern, provision in _RULES:
-        if rule_country and rule_country != country:
-            continue
-        match = pattern.search(text)
-        if match:
-            return True, applied(text, match.start()), provision, match.start(), match.end()
-    return None
+    """(raised, applied, provision, start, end) of the first invocation found, or None.
+    `applied` is the court's ruling after any invocation (the first that has one)."""
+    cited = _citation(text, country)
+    paraphrased = _paraphrase(text)
+    invocations = sorted(
+        [*([cited] if cited else []), *([(*paraphrased, None)] if paraphrased else [])],
+        key=lambda item: item[0],
+    )
+    if not invocations:
+        return None
+    start, end, _ = invocations[0]
+    provision = cited[2] if cited else None
+    ruling = next((r for r in (applied(text, s) for s, _, _ in invocations) if r is not None), None)
+    return True, ruling, provision, start, end

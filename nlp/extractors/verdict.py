@@ -356,6 +356,7 @@ def compensation(text: str, base: int, country: str) -> list[Finding]:
                     "amount": amount.amount if amount else None,
                     "currency": amount.currency if amount else None,
                     "beneficiary": award.beneficiary,
+                    "identity": (award.payee, award.ordinal),
                 },
                 base + award.start,
                 base + award.end,

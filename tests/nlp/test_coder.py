@@ -228,3 +228,57 @@ def test_mojibake_is_repaired_and_spans_stay_in_the_original(coder: CaseCoder) -
     facts = coder.code(make(text, country="PH", language="en"))
     assert facts.defendants[0].name == "JUAN OSME\u00d1A Y CRUZ"
     assert_evidence_points_into(facts, text)
+
+
+def test_a_placement_case_investigated_by_a_trafficking_unit_is_not_trafficking(
+    coder: CaseCoder,
+) -> None:
+    testimony = (
+        "- Bahwa saksi adalah anggota Subsatgas Tindak Pidana Perdagangan Orang (TPPO); - Bahwa "
+        "ada dugaan kegiatan perdagangan orang ke Malaysia; - Bahwa Terdakwa diamankan oleh "
+        "petugas terkait tindak pidana perdagangan orang; "
+    )
+    text = (
+        "P U T U S A N\nNomor 9/Pid.Sus/2025/PN Mpw\nPengadilan Negeri Mempawah mengadili "
+        "perkara pidana Terdakwa ANTON.\nMenimbang, bahwa Terdakwa didakwa dengan dakwaan tunggal "
+        "melanggar Pasal 81 jo Pasal 69 Undang-Undang Nomor 18 Tahun 2017 tentang Pelindungan "
+        "Pekerja Migran Indonesia;\n" + testimony * 4 + "\nM E N G A D I L I :\n1. Menyatakan "
+        "Terdakwa ANTON terbukti bersalah melakukan tindak pidana melaksanakan penempatan "
+        "Pekerja Migran Indonesia;\n"
+    )
+    facts = coder.code(make(text, country="ID"))
+    assert facts.is_trafficking_case is False
+
+
+def test_a_victim_prosecuted_for_what_she_was_forced_to_do_is_a_trafficking_case(
+    coder: CaseCoder,
+) -> None:
+    text = (
+        "P U T U S A N\nNomor 9/Pid.Sus/2025/PN Nnk\nPengadilan Negeri Nunukan mengadili "
+        "perkara pidana Terdakwa MARLINA.\nMenimbang, bahwa Terdakwa didakwa melanggar Pasal 126 "
+        "Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian;\nMenimbang, bahwa Terdakwa adalah "
+        "korban tindak pidana perdagangan orang yang memakai paspor palsu karena dipaksa oleh "
+        "pelaku, sehingga tidak dapat dijatuhi pidana, maka Terdakwa harus dilepaskan dari segala "
+        "tuntutan hukum;\nM E N G A D I L I :\n1. Melepaskan Terdakwa dari segala tuntutan "
+        "hukum;\n"
+    )
+    facts = coder.code(make(text, country="ID"))
+    assert facts.is_trafficking_case is True
+    assert (facts.non_punishment.raised, facts.non_punishment.applied) == (True, True)
+
+
+def test_trafficking_charged_under_the_new_penal_code_is_a_trafficking_case(
+    coder: CaseCoder,
+) -> None:
+    text = (
+        INDONESIAN.replace(
+            "Pasal 2 ayat (1) Undang-Undang Nomor 21 Tahun 2007 tentang Pemberantasan Tindak "
+            "Pidana Perdagangan Orang",
+            "Pasal 455 ayat (1) Undang-Undang Nomor 1 Tahun 2023 tentang Kitab Undang-Undang Hukum "
+            "Pidana",
+        )
+        .replace("sebagai korban perdagangan orang", "")
+        .replace("tindak pidana perdagangan orang", "")
+    )
+    facts = coder.code(make(text, country="ID"))
+    assert facts.is_trafficking_case is True

@@ -1,5 +1,5 @@
-"""The coder against the answer key of the team-written lawphil decisions in the demo mirror:
-a second, independent check beside the labelled real judgments."""
+"""The coder against the answer keys of the team-written decisions in the demo mirror (lawphil
+and putusan3): a second, independent check beside the labelled real judgments."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ import pytest
 import crawlers
 import nlp
 from tiplex.demo import MIRROR_DIR
+from tiplex.demo.authoring.putusan3.model import Case, load_cases
+from tiplex.demo.authoring.putusan3.pages import pdf_path
 
 KEY = Path(__file__).resolve().parents[2] / "tools/demo_authoring/lawphil/expected.json"
 CASES: list[dict[str, Any]] = json.loads(KEY.read_text(encoding="utf-8"))
+PUTUSAN3_CASES = KEY.parents[1] / "putusan3" / "cases"
 
 
 @pytest.fixture(scope="module")
@@ -38,3 +41,31 @@ def test_lawphil_decision_is_coded_as_its_answer_key_says(
     )
     coded_terms = sorted("life" if s.life else str(s.imprisonment_months) for s in facts.sentences)
     assert coded_terms == expected_terms
+
+
+# The Indonesian demo decisions (putusan3 mirror): their answer key is the case data that
+# renders them, so the key and the PDFs cannot disagree.
+ID_CASES = load_cases(PUTUSAN3_CASES)
+
+
+@pytest.mark.parametrize("case", ID_CASES, ids=[c.nomor for c in ID_CASES])
+def test_putusan3_decision_is_coded_as_its_answer_key_says(
+    coder: nlp.CaseCoder, case: Case
+) -> None:
+    pdf = MIRROR_DIR / "putusan3.mahkamahagung.go.id" / pdf_path(case)
+    document = crawlers.load_file(pdf, country="ID")
+    facts = coder.code(document)
+    assert facts.case_number == case.nomor
+    assert facts.decision_date == case.tanggal_putusan.isoformat()
+    assert facts.is_trafficking_case is case.perdagangan_orang
+    assert facts.outcome == case.outcome
+    if case.perdagangan_orang:
+        assert facts.non_punishment.raised is (case.non_punishment != "none")
+        if case.non_punishment == "applied":
+            assert facts.non_punishment.applied is True
+    expected_terms = sorted(d.pidana.penjara_bulan for d in case.terdakwa if d.pidana)
+    coded_terms = sorted(s.imprisonment_months or 0 for s in facts.sentences)
+    assert coded_terms == expected_terms
+    ordered = sorted(r.dikabulkan for r in case.restitusi if r.dikabulkan)
+    coded = sorted(int(c.amount or 0) for c in facts.compensation if c.kind == "restitution")
+    assert coded == ordered

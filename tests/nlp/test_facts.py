@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from nlp.extractors import facts, people
@@ -126,10 +128,49 @@ def test_a_trafficking_case_abroad_is_transnational_with_both_countries() -> Non
     assert coded.countries_involved == ("ID", "MY")
 
 
-def test_a_domestic_case_is_not_coded_transnational() -> None:
+def test_a_case_that_does_not_say_where_leaves_transnational_open() -> None:
     coded = _coded("Bahwa saksi korban disuruh melayani tamu di Surabaya. " * 2)
     assert coded.transnational is None
+    assert coded.countries_involved == ()
     assert coded.exploitation_forms == ("sexual_exploitation",)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Bahwa saksi korban direkrut di Desa Waiara, Kabupaten Sikka, lalu dibawa ke "
+            "Kabupaten Kotawaringin Barat untuk bekerja di kebun sawit. ",
+            "ID",
+        ),
+        (
+            "AAA was brought from Catbalogan to the City of Angeles and made to entertain "
+            "customers; she was later moved to a bar in Olongapo City. ",
+            "PH",
+        ),
+    ],
+)
+def test_a_case_told_in_home_places_only_is_domestic_with_them_as_evidence(
+    text: str, country: str
+) -> None:
+    coded = _coded(text * 2, country)
+    assert coded.transnational is False
+    assert coded.countries_involved == (country,)
+    spans = coded.evidence["transnational"]
+    assert spans
+    assert all(re.search(r"(?i)kabupaten|desa|city", (text * 2)[a:b]) for a, b in spans)
+
+
+def test_one_stray_abroad_does_not_outweigh_a_story_told_at_home() -> None:
+    story = "Bahwa saksi korban dibawa dari Kota Bandung ke Kabupaten Garut. " * 3
+    coded = _coded(story + "Ibu saksi korban bekerja di luar negeri. ")
+    assert coded.transnational is False
+
+
+def test_a_route_named_by_its_foreign_city_is_transnational() -> None:
+    coded = _coded("AAA and BBB were brought by boat to Sandakan and made to dance. " * 2, "PH")
+    assert coded.transnational is True
+    assert coded.countries_involved == ("PH", "MY")
 
 
 def test_a_civil_matter_codes_nothing() -> None:
@@ -260,4 +301,93 @@ def test_a_range_of_articles_does_not_raise_non_punishment() -> None:
 )
 def test_non_punishment_applied(text: str, applied: bool | None) -> None:
     found = non_punishment(text, "ID")
+    assert found is not None and found[1] is applied
+
+
+# The principle in other words: loose quotes and paraphrases, in the parties' or the court's
+# voice, with no exact citation.
+PARAPHRASED = [
+    (
+        "Terdakwa adalah korban yang melakukan perbuatan karena dipaksa oleh pelaku perdagangan "
+        "orang, sehingga menurut ketentuan pasal 18 undang-undang tentang pemberantasan "
+        "perdagangan orang tidak boleh dipidana.",
+        "ID",
+    ),
+    (
+        "Korban perdagangan orang yang terpaksa memakai paspor palsu atas perintah agennya "
+        "tidak dapat dijatuhi pidana.",
+        "ID",
+    ),
+    (
+        "The defense argues that victims of trafficking ought not to be punished for unlawful "
+        "acts they committed as a direct result of being trafficked.",
+        "PH",
+    ),
+    (
+        "persons who are trafficked shall not be penalized for the crimes which are related to "
+        "their being trafficked",
+        "PH",
+    ),
+    (
+        "a trafficked person is not to be prosecuted for her illegal entry where that is a "
+        "consequence of her being trafficked",
+        "MY",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), PARAPHRASED)
+def test_non_punishment_read_as_a_concept(text: str, country: str) -> None:
+    found = non_punishment(text, country)
+    assert found is not None and found[0] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sebagaimana disebutkan dalam Pasal 18 UU RI Nomor 11 tahun 2012 tentang Sistem "
+        "Peradilan Pidana Anak",
+        "Keempat : pasal 18 Undang-undang Nomor 18 tahun 2017 tentang PMI",
+        "berlaku asas geen straf zonder schuld (tidak dipidana jika tidak ada kesalahan)",
+        "Ini diatur dalam Pasal 2 sampai  Pasal 18 Undang-undang Nomor 21 tahun 2007",
+        "Ini diatur dalam Pasal 2 sampai dengan Pasal 18 UU TPPO",
+        "The accused, who trafficked 30 grams of heroin, cannot be punished twice for the "
+        "same act as a result of the amendment.",
+    ],
+)
+def test_false_friends_of_non_punishment(text: str) -> None:
+    assert non_punishment(text, "ID") is None
+    assert non_punishment(text, "PH") is None
+
+
+def test_sesuai_dengan_pasal_18_is_a_citation_not_a_range() -> None:
+    found = non_punishment("sehingga sesuai dengan Pasal 18 UU PTPPO Terdakwa", "ID")
+    assert found is not None and found[2] == "Pasal 18 UU 21/2007"
+
+
+@pytest.mark.parametrize(
+    ("text", "applied"),
+    [
+        (
+            "Penasihat Hukum menyatakan Terdakwa adalah korban yang dipaksa oleh pelaku "
+            "perdagangan orang sehingga tidak dapat dipidana. Menimbang, bahwa terhadap "
+            "pembelaan tersebut Majelis berpendapat tidak terdapat paksaan, sehingga pembelaan "
+            "tersebut tidak beralasan hukum dan haruslah ditolak.",
+            False,
+        ),
+        (
+            "The accused is a trafficked person who cannot be prosecuted for her unlawful "
+            "presence, a consequence of her being trafficked. Accordingly the accused is "
+            "discharged and acquitted.",
+            True,
+        ),
+        (
+            "As the trial court observed, persons who are trafficked shall not be penalized for "
+            "crimes related to their being trafficked; it treated them as witnesses.",
+            None,
+        ),
+    ],
+)
+def test_the_ruling_on_a_paraphrased_plea(text: str, applied: bool | None) -> None:
+    found = non_punishment(text, "PH" if text.startswith(("The", "As")) else "ID")
     assert found is not None and found[1] is applied

@@ -19,8 +19,6 @@ from nlp.coder import CaseCoder, whitespace_doc
 from nlp.sections import _last
 from tiplex.records import CaseFacts, Document, Span
 
-CORPUS = Path(__file__).parents[2] / ".." / "shared" / "corpus"
-
 
 @pytest.fixture(scope="module")
 def coder() -> CaseCoder:
@@ -249,14 +247,12 @@ def test_classifier_hard_cases(
 @pytest.mark.slow
 @pytest.mark.corpus
 def test_every_corpus_document_is_coded_without_errors(
-    coder: CaseCoder, caplog: pytest.LogCaptureFixture
+    coder: CaseCoder, caplog: pytest.LogCaptureFixture, corpus_dir: Path
 ) -> None:
-    manifest = CORPUS / "manifest.jsonl"
-    if not manifest.is_file():
-        pytest.skip("shared corpus not present")
+    manifest = corpus_dir / "manifest.jsonl"
     rows = [json.loads(line) for line in manifest.open(encoding="utf-8")]
     for row in rows:
-        text = (CORPUS / row["path"]).read_text(encoding="utf-8")
+        text = (corpus_dir / row["path"]).read_text(encoding="utf-8")
         _code_strictly(coder, corpus_document(row, text), caplog)
 
 

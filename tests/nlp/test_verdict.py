@@ -307,6 +307,58 @@ def test_compensation(text: str, country: str, expected: list[tuple[str, float]]
         assert 10 <= finding.start < finding.end <= 10 + len(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        (
+            "He is ordered to pay AAA and BBB each PHP 500,000.00 as moral damages and "
+            "PHP 100,000.00 as exemplary damages, with interest at six percent per annum.",
+            "PH",
+            [
+                ("moral_damages", 500_000, "AAA"),
+                ("moral_damages", 500_000, "BBB"),
+                ("exemplary_damages", 100_000, "AAA"),
+                ("exemplary_damages", 100_000, "BBB"),
+            ],
+        ),
+        (
+            "3. Menghukum Terdakwa membayar restitusi kepada Anak Korban I, Anak Korban II dan "
+            "Anak Korban III masing-masing sebesar Rp25.000.000,00 (dua puluh lima juta rupiah);",
+            "ID",
+            [
+                ("restitution", 25_000_000, "Anak Korban I"),
+                ("restitution", 25_000_000, "Anak Korban II"),
+                ("restitution", 25_000_000, "Anak Korban III"),
+            ],
+        ),
+        (
+            "3. Menghukum Para Terdakwa membayar restitusi kepada Saksi Korban Sari sejumlah "
+            "Rp6.000.000,00 (enam juta rupiah); - Saksi Korban Dewi Binti Amir adalah sebesar "
+            "Rp5.000.000,00 (lima juta rupiah) Total sejumlah Rp11.000.000,00 secara tanggung "
+            "renteng masing-masing sebesar Rp5.500.000,00; 4. Menetapkan barang bukti berupa "
+            "uang tunai sejumlah Rp80.000.000;",
+            "ID",
+            [("restitution", 6_000_000, None), ("restitution", 5_000_000, None)],
+        ),
+        (
+            "5. Menghukum Terdakwa membayar Restitusi terhadap Saksi Adi sebesar Rp.70.000.000, "
+            "Saksi Joko sebesar Rp.70.000.000, apabila tidak dibayar diganti kurungan; "
+            "6. Menetapkan barang bukti berupa setoran tunai sejumlah Rp.80.000.000;",
+            "ID",
+            [("restitution", 70_000_000, None), ("restitution", 70_000_000, None)],
+        ),
+    ],
+)
+def test_one_award_per_victim(
+    text: str, country: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    found = [f.value for f in verdict.compensation(text, 0, country)]
+    payees = [v["beneficiary"] if v["identity"][0] else None for v in found]
+    assert [(v["kind"], v["amount"], p) for v, p in zip(found, payees, strict=True)] == expected
+    # each award is told apart from the others (a restated order is not)
+    assert len({(v["kind"], v["amount"], v["identity"]) for v in found}) == len(found)
+
+
 def test_beneficiary_is_not_a_currency_code() -> None:
     found = verdict.compensation("to pay PHP 10,000.00 as moral damages to BBB.", 0, "PH")
     assert found[0].value["beneficiary"] != "PHP"
