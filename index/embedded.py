@@ -548,6 +548,26 @@ class EmbeddedBackend:
         with self._lock:
             return embedded_reports.count_by(self._db, query, by)
 
+    def counted_documents(self, query: SearchQuery) -> list[str]:
+        """The ids of the documents `count_by` counts for `query` (all: every document that
+        passes its filters), for measuring what trends count."""
+        with self._lock:
+            rowids = embedded_reports.counted_rowids(self._db, query)
+            if rowids is None:
+                condition = document_condition(query.filters)
+                where = f"WHERE {condition.sql}" if condition.sql else ""
+                rows = self._db.execute(
+                    f"SELECT d.doc_id FROM documents d {where}", condition.params
+                ).fetchall()
+                return sorted(str(r[0]) for r in rows)
+            found = []
+            for batch in batches(sorted(rowids)):
+                rows = self._db.execute(
+                    f"SELECT doc_id FROM documents WHERE rowid IN ({marks(len(batch))})", batch
+                ).fetchall()
+                found.extend(str(r[0]) for r in rows)
+            return sorted(found)
+
     def provisions(
         self, topic: str | None = None, countries: Sequence[str] | None = None
     ) -> list[ProvisionHit]:
