@@ -4,7 +4,6 @@ words it translates, and hybrid search finding an Indonesian judgment for an Eng
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +13,7 @@ from index.crosslingual import LEXICON_NAME, Lexicon, current_lexicon, translate
 from index.embedded import EmbeddedBackend
 from index.ranking import RankedDocument, ScoredPassage, interleave_languages
 from index.text import parse_query, words
+from tests.index.fakes import HashingEmbedder
 from tests.index.samples import _document
 from tiplex.records import SearchQuery
 from tiplex.settings import Settings
@@ -33,14 +33,12 @@ MEANINGS = {
 DIMENSIONS = 256
 
 
-class GlossaryEmbedder:
+class GlossaryEmbedder(HashingEmbedder):
     """Bag of meanings: words listed in MEANINGS by their meaning, others by their hash."""
 
     def __init__(self) -> None:
-        self.model_id = "test/glossary-256"
+        super().__init__("test/glossary-256")
         self.dimensions = DIMENSIONS
-        self.languages: frozenset[str] | None = None
-        self.passages_embedded = 0
 
     def _vector(self, text: str) -> list[float]:
         vector = np.zeros(DIMENSIONS, dtype=np.float32)
@@ -50,13 +48,6 @@ class GlossaryEmbedder:
             vector[int.from_bytes(digest, "little") % DIMENSIONS] += 1.0
         norm = float(np.linalg.norm(vector)) or 1.0
         return (vector / norm).tolist()  # type: ignore[no-any-return]
-
-    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
-        self.passages_embedded += len(texts)
-        return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
 
 
 INDONESIAN = _document(
