@@ -26,7 +26,7 @@ import numpy as np
 from index import embedded_reports
 from index.backend import Embedder, EmbeddingModelMismatch, ProvisionHit
 from index.chunking import CHUNKER_VERSION, Chunk, chunk_text
-from index.crosslingual import current_lexicon, translated_query
+from index.crosslingual import Lexicon, current_lexicon, translated_query
 from index.document_bm25 import DocumentStatistics
 from index.embedded_search import (
     DenseIndex,
@@ -128,6 +128,7 @@ class EmbeddedBackend:
             self.embedder, settings.hybrid_dense_weight, settings.hybrid_cross_weight
         )
         self._statistics = DocumentStatistics()
+        self._lexicon: tuple[str, Lexicon] | None = None  # (generation, lexicon) last used
         self.timings: dict[str, float] = {}  # seconds per step of the last index() call
         # CPU seconds (all threads) per step: on a shared machine wall time says little alone.
         self.cpu_timings: dict[str, float] = {}
@@ -530,7 +531,10 @@ class EmbeddedBackend:
         languages and the lexical ranking of the documents written in them."""
         if not translates(parsed, self.weighting):
             return None
-        lexicon = current_lexicon(self.directory, self._db, self.embedder)
+        # Checked against the index once per generation: loading it takes longer than a query.
+        if self._lexicon is None or self._lexicon[0] != generation:
+            self._lexicon = (generation, current_lexicon(self.directory, self._db, self.embedder))
+        lexicon = self._lexicon[1]
         if lexicon.is_empty:
             return None
         other = translated_query(parsed, lexicon, self.embedder)
