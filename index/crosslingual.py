@@ -163,6 +163,15 @@ def current_lexicon(directory: Path, db: sqlite3.Connection, embedder: Embedder)
     return lexicon
 
 
+def _few_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors of a question's few words, with the embedder's single-thread path if it has
+    one (see `SentenceTransformerEmbedder.embed_few_passages_array`)."""
+    few = getattr(embedder, "embed_few_passages_array", None)
+    if callable(few):
+        return np.asarray(few(texts), dtype=np.float32)
+    return np.asarray(embedder.embed_passages(texts), dtype=np.float32)
+
+
 def translations(
     terms: Sequence[str], lexicon: Lexicon, embedder: Embedder
 ) -> dict[str, tuple[str, ...]]:
@@ -170,11 +179,7 @@ def translations(
     itself when those documents use it (names, "restitusi"), and its nearest targets."""
     found: dict[str, tuple[str, ...]] = {}
     wanted = [t for t in terms if t.isalpha() and t not in lexicon.words]
-    vectors = (
-        np.asarray(embedder.embed_passages(wanted), dtype=np.float32)
-        if wanted and not lexicon.is_empty
-        else None
-    )
+    vectors = _few_vectors(embedder, wanted) if wanted and not lexicon.is_empty else None
     for term in terms:
         own = (term,) if term in lexicon.known else ()
         if vectors is None or term not in wanted:
