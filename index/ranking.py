@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from index.e5 import E5_MODEL
 from index.embeddings import PACKAGED_MODEL, embedder_languages
+from index.fusion import rrf_scores
 from index.text import (
     ParsedQuery,
     enclosing_word,
@@ -22,7 +23,6 @@ from tiplex.records import Span
 if TYPE_CHECKING:
     from index.backend import Embedder
 
-RRF_K = 60  # the usual constant: ranks below ~60 matter little, so neither list dominates
 # A document's score is its best passage's plus this share of its second best: several good
 # passages are stronger evidence than one, but one excellent passage should still win.
 SECOND_PASSAGE_WEIGHT = 0.25
@@ -77,12 +77,9 @@ class RankedDocument:
 
 def reciprocal_rank_fusion(rankings: Iterable[Sequence[ScoredPassage]]) -> list[ScoredPassage]:
     """One list from several best-first lists: score = sum of 1 / (RRF_K + rank)."""
-    fused: dict[int, float] = {}
-    docs: dict[int, int] = {}
-    for ranking in rankings:
-        for rank, passage in enumerate(ranking, start=1):
-            fused[passage.passage_id] = fused.get(passage.passage_id, 0.0) + 1.0 / (RRF_K + rank)
-            docs[passage.passage_id] = passage.doc_rowid
+    lists = [list(ranking) for ranking in rankings]
+    docs = {p.passage_id: p.doc_rowid for ranking in lists for p in ranking}
+    fused = rrf_scores([p.passage_id for p in ranking] for ranking in lists)
     ordered = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
     return [ScoredPassage(pid, docs[pid], score) for pid, score in ordered]
 
@@ -183,18 +180,20 @@ def fuse_documents(
     sum to one, so where the dense side has no say a document keeps its whole lexical score:
     adding dense evidence to English documents only would otherwise push every answer in
     another language down. Passages are the lexical ones, then the dense ones."""
-    scores: dict[int, float] = {}
-    passages: dict[int, list[ScoredPassage]] = {}
-    for rank, document in enumerate(lexical, start=1):
-        weight = dense_weights.get(document.doc_rowid, 0.0)
-        scores[document.doc_rowid] = (1.0 - weight) / (RRF_K + rank)
-        passages[document.doc_rowid] = list(document.passages)
-    for rank, document in enumerate(dense, start=1):
-        doc = document.doc_rowid
+
+    def share(ranking: int, doc: int) -> float:
         weight = dense_weights.get(doc, 0.0)
-        if weight <= 0.0:
+        return 1.0 - weight if ranking == 0 else weight
+
+    scores = rrf_scores(([d.doc_rowid for d in lexical], [d.doc_rowid for d in dense]), share)
+    passages: dict[int, list[ScoredPassage]] = {}
+    for document in lexical:
+        scores.setdefault(document.doc_rowid, 0.0)  # all its share went to the dense side
+        passages[document.doc_rowid] = list(document.passages)
+    for document in dense:
+        doc = document.doc_rowid
+        if dense_weights.get(doc, 0.0) <= 0.0:
             continue
-        scores[doc] = scores.get(doc, 0.0) + weight / (RRF_K + rank)
         have = passages.setdefault(doc, [])
         known = {p.passage_id for p in have}
         have.extend(p for p in document.passages if p.passage_id not in known)
