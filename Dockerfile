@@ -23,10 +23,11 @@ COPY nlp ./nlp
 COPY index ./index
 COPY flows ./flows
 COPY deployments ./deployments
+COPY interfaces ./interfaces
 COPY scrapy.cfg ./
 # --extra-index-url keeps pip from replacing the CPU torch with PyPI's build.
 RUN pip install --extra-index-url https://download.pytorch.org/whl/cpu . \
-    && python -c "import tiplex, crawlers, nlp, index"
+    && python -c "import tiplex, crawlers, nlp, index, interfaces.cli"
 
 RUN useradd --create-home --uid 1000 tiplex \
     && mkdir -p /data/tiplex /data/prefect \

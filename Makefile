@@ -1,7 +1,8 @@
 # tiplex — one command to set up and run, one to test. Both create .venv idempotently.
 #
 #   make demo    the weekly pipeline on the bundled mirror, offline, embedded default
-#   make test    the test suite
+#   make serve   the web app and HTTP API on the demo's index (http://127.0.0.1:8000/)
+#   make test    the test suite (the browser tests use Debian's chromium; installed if missing)
 #   make bench   throughput and latency figures (prints ratios against a baseline in the same run)
 #   make lint    ruff
 
@@ -17,7 +18,11 @@ export TIPLEX_HOME ?= $(CURDIR)/.tiplex
 export HF_HUB_OFFLINE := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: venv demo test bench lint clean
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: venv demo serve test bench lint clean chromium
 
 venv: $(STAMP)
 
@@ -30,8 +35,19 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/tiplex demo
+	@echo
+	@echo "Open the web app on this index:  make serve   (then http://$(HOST):$(PORT)/)"
 
-test: $(STAMP)
+# The demo's index, built once (make demo) and then served; Ctrl-C stops the server.
+serve: $(STAMP)
+	test -f $(TIPLEX_HOME)/index/tiplex.sqlite || $(BIN)/tiplex demo
+	$(BIN)/tiplex serve --host $(HOST) --port $(PORT)
+
+# Debian's Chromium for the browser tests (Playwright never downloads a browser here).
+chromium:
+	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -39,7 +55,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check tiplex flows deployments
+	$(BIN)/ruff format --check tiplex flows deployments interfaces
 
 clean:
 	rm -rf $(VENV) .tiplex

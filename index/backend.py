@@ -75,6 +75,31 @@ class ProvisionHit(JsonRecord):
     provision: Provision
 
 
+@dataclass(frozen=True, slots=True)
+class StoredDocument(JsonRecord):
+    """A document as the index holds it: its record and text, its coded case (the JSON form of
+    `CaseFacts`, evidence spans included) and the header fields the index settled on."""
+
+    document: Document
+    facts: Mapping[str, Any] | None
+    court: str | None = None
+    case_number: str | None = None
+    decision_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citing(JsonRecord):
+    """A judgment whose coded charges cite `statute` (normalised, e.g. "PH RA 9208")."""
+
+    doc_id: str
+    title: str
+    country: str
+    decision_date: str | None
+    case_number: str | None
+    statute: str
+    provision: str | None
+
+
 @runtime_checkable
 class SearchBackend(Protocol):
     """Where passages, coded facts and provisions are stored and searched."""
@@ -108,6 +133,14 @@ class SearchBackend(Protocol):
     ) -> list[ProvisionHit]:
         """Provisions tagged with `topic` (all when None) in laws of `countries` (ISO alpha-2,
         all when None), ordered by country, law and position in the law."""
+        ...
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        """The stored document with its coded case; None when the index does not hold it."""
+        ...
+
+    def citing(self, statute: str) -> list[Citing]:
+        """Judgments whose coded charges cite `statute`, one entry per cited provision."""
         ...
 
     def reembed(self) -> int:

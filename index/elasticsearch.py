@@ -22,7 +22,7 @@ from typing import Any
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
 
 from index import es_mappings, es_queries, es_results
-from index.backend import Embedder, EmbeddingModelMismatch, ProvisionHit
+from index.backend import Citing, Embedder, EmbeddingModelMismatch, ProvisionHit, StoredDocument
 from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
 from index.ranking import dense_weighting
@@ -524,6 +524,51 @@ class ElasticsearchBackend:
         for page in self._paged(self.provisions_index, body):
             found.extend(es_results.provision_hits(page))
         return found
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        self.ensure_indices()
+        try:
+            source = self._client.get(index=self.documents_index, id=doc_id).body["_source"]
+        except NotFoundError:
+            return None
+        return StoredDocument(
+            document=stored_document(source),
+            facts=source.get("facts"),
+            court=source.get("court"),
+            case_number=source.get("case_number"),
+            decision_date=source.get("decision_date"),
+        )
+
+    def citing(self, statute: str) -> list[Citing]:
+        """Scans the coded judgments' charges: the facts object is stored, not indexed."""
+        self.ensure_indices()
+        body = {
+            "size": PROVISIONS_PAGE,
+            "query": {"term": {"doc_type": "judgment"}},
+            "sort": [{"doc_id": "asc"}],
+            "_source": ["doc_id", "title", "country", "decision_date", "case_number", "facts"],
+        }
+        found: list[Citing] = []
+        for page in self._paged(self.documents_index, body):
+            for hit in page["hits"]["hits"]:
+                source = hit["_source"]
+                charges = (source.get("facts") or {}).get("charges") or ()
+                cited = sorted(
+                    {str(c.get("provision") or "") for c in charges if c.get("statute") == statute}
+                )
+                found.extend(
+                    Citing(
+                        doc_id=source["doc_id"],
+                        title=source.get("title") or "",
+                        country=source.get("country") or "",
+                        decision_date=source.get("decision_date"),
+                        case_number=source.get("case_number"),
+                        statute=statute,
+                        provision=provision or None,
+                    )
+                    for provision in cited
+                )
+        return sorted(found, key=lambda c: (c.decision_date or "", c.doc_id))
 
     def _paged(self, index: str, body: dict[str, Any]) -> Iterator[Mapping[str, Any]]:
         """Pages of a sorted search, following `search_after` until a short page."""

@@ -23,8 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from index import embedded_reports
-from index.backend import Embedder, EmbeddingModelMismatch, ProvisionHit
+from index import embedded_documents, embedded_reports
+from index.backend import Citing, Embedder, EmbeddingModelMismatch, ProvisionHit, StoredDocument
 from index.chunking import CHUNKER_VERSION, Chunk, chunk_text
 from index.crosslingual import Lexicon, current_lexicon, translated_query
 from index.document_bm25 import DocumentStatistics
@@ -577,6 +577,14 @@ class EmbeddedBackend:
     ) -> list[ProvisionHit]:
         with self._lock:
             return embedded_reports.provisions(self._db, topic, countries)
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        with self._lock:
+            return embedded_documents.stored_document(self._db, doc_id)
+
+    def citing(self, statute: str) -> list[Citing]:
+        with self._lock:
+            return embedded_documents.citing_documents(self._db, statute)
 
     # ----------------------------------------------------------------------------------------
     # Housekeeping

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tiplex.charts import trend_chart, yearly_series
+from interfaces.charts import trend_chart, yearly_series
 
 ROWS = [
     {"year": 2023, "country": "ID", "count": 2},
@@ -54,7 +54,7 @@ def test_a_long_span_stays_page_width_with_empty_years_at_zero(tmp_path: Path) -
 
 
 def test_the_title_states_the_question_the_filters_and_the_grouping() -> None:
-    from tiplex.charts import chart_title
+    from interfaces.charts import chart_title
 
     title = chart_title(
         "non-punishment", {"doc_type": "judgment", "country": "ID"}, ["year", "country"]

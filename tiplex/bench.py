@@ -1,9 +1,11 @@
 """`make bench`: the project's throughput and latency figures, each against a baseline measured in
 the same run, on the real corpus when it is present (`../shared/corpus`).
 
-    python -m tiplex.bench [--corpus DIR] [--limit N] [--only coding|index|retrieval]
+    python -m tiplex.bench [--corpus DIR] [--limit N] [--only coding|index|api]
+                           [--api-home HOME]
 
 Each stage's benchmark is its own module (`nlp.bench`, `index.bench`, `index.baseline`); this
+`interfaces.bench` times API search over HTTP on an index of the whole corpus. This
 runs them one after another in fresh processes so one's memory and threads do not colour the
 next one's figures.
 """
@@ -11,6 +13,7 @@ next one's figures.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -31,7 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS.resolve())
     parser.add_argument("--limit", type=int, help="documents per benchmark (default: all)")
-    parser.add_argument("--only", choices=("coding", "index"), help="run one benchmark")
+    parser.add_argument("--only", choices=("coding", "index", "api"), help="run one benchmark")
+    parser.add_argument(
+        "--api-home",
+        type=Path,
+        default=os.environ.get("TIPLEX_BENCH_HOME"),
+        help="a TIPLEX_HOME whose index holds the whole corpus (served from a copy)",
+    )
     args = parser.parse_args(argv)
     if not (args.corpus / "manifest.jsonl").is_file():
         print(f"no corpus at {args.corpus} (manifest.jsonl missing); nothing to measure")
@@ -43,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         failures += _run("case coding (nlp.bench)", ["-m", "nlp.bench", *corpus, *limit]) != 0
     if args.only in (None, "index"):
         failures += _run("indexing and search", ["-m", "index.bench", *corpus, *limit]) != 0
+    if args.only in (None, "api"):
+        home = ["--home", str(args.api_home), "--copy"] if args.api_home else []
+        failures += _run("API search over HTTP", ["-m", "interfaces.bench", *home, "--facets"]) != 0
     return 1 if failures else 0
 
 

@@ -17,7 +17,7 @@ from tiplex.demo import MIRROR_DIR
 def tiplex(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TIPLEX_HOME": str(home), "HF_HUB_OFFLINE": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "tiplex.cli", *args],
+        [sys.executable, "-m", "interfaces.cli", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -181,7 +181,7 @@ def test_eval_extraction_finds_its_labels_from_any_directory(
 ) -> None:
     env = {**os.environ, "TIPLEX_HOME": str(tmp_path), "HF_HUB_OFFLINE": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "tiplex.cli", "eval", "extraction", "--json"],
+        [sys.executable, "-m", "interfaces.cli", "eval", "extraction", "--json"],
         capture_output=True,
         text=True,
         env=env,

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-AUTHORING = Path(__file__).resolve().parents[2] / "tiplex" / "demo" / "authoring"
+AUTHORING = Path(__file__).resolve().parents[2] / "tools" / "demo_authoring"
 
 
 def load(path: Path) -> ModuleType:

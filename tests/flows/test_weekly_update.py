@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from flows.pipeline import weekly_update
+from interfaces.demo import DEMO_SINCE, DEMO_UNTIL, mirror_overrides
 from tiplex.demo import MIRROR_DIR
-from tiplex.demo.run import DEMO_SINCE, DEMO_UNTIL, mirror_overrides
 from tiplex.demo.server import serve_directory
 
 pytestmark = pytest.mark.slow

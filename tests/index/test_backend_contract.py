@@ -432,3 +432,35 @@ def test_packaged_model_finds_passages_by_meaning(
     hits = backend.search(SearchQuery(text="unpaid forced labour at sea", mode=mode))  # type: ignore[arg-type]
 
     assert _ids(hits)[0] == "en:sea"
+
+
+def test_document_reads_back_the_record_its_text_and_coded_case(loaded: SearchBackend) -> None:
+    stored = loaded.document(samples.PH_SEX_TRAFFICKING.doc_id)
+    assert stored is not None
+    assert stored.document.text == samples.PH_SEX_TRAFFICKING.text
+    assert stored.document.sha256 == samples.PH_SEX_TRAFFICKING.sha256
+    expected = samples.FACTS[samples.PH_SEX_TRAFFICKING.doc_id]
+    assert stored.facts is not None and stored.facts["outcome"] == expected.outcome
+    assert loaded.document("nowhere:nothing") is None
+
+
+def test_citing_finds_judgments_by_the_statute_of_their_charges(
+    make_backend: BackendFactory,
+) -> None:
+    from tiplex.records import Charge
+
+    backend = make_backend()
+    judgment = samples.PH_SEX_TRAFFICKING
+    facts = dataclasses.replace(
+        samples.FACTS[judgment.doc_id],
+        charges=(
+            Charge(statute="PH RA 9208", provision="Sec. 6(a)", verdict="convicted"),
+            Charge(statute="PH RA 9208", provision="Sec. 4(a)", verdict="convicted"),
+            Charge(statute="PH RA 10364", provision="Sec. 3", verdict="convicted"),
+        ),
+    )
+    backend.index([judgment], {judgment.doc_id: facts})
+    cited = sorted(c.provision or "" for c in backend.citing("PH RA 9208"))
+    assert cited == ["Sec. 4(a)", "Sec. 6(a)"]
+    assert all(c.doc_id == judgment.doc_id for c in backend.citing("PH RA 9208"))
+    assert backend.citing("PH RA 8042") == []

@@ -13,7 +13,7 @@ import crawlers
 import nlp
 from tiplex.demo import MIRROR_DIR
 
-KEY = Path(__file__).resolve().parents[2] / "tiplex/demo/authoring/lawphil/expected.json"
+KEY = Path(__file__).resolve().parents[2] / "tools/demo_authoring/lawphil/expected.json"
 CASES: list[dict[str, Any]] = json.loads(KEY.read_text(encoding="utf-8"))
 
 

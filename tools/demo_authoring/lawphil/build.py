@@ -1,7 +1,7 @@
 """Render the lawphil.net part of the demo mirror from the plain-text sources beside this file.
 
-    .venv/bin/python tiplex/demo/authoring/lawphil/build.py          # write the pages
-    .venv/bin/python tiplex/demo/authoring/lawphil/build.py --check  # fail if the mirror is stale
+    .venv/bin/python tools/demo_authoring/lawphil/build.py          # write the pages
+    .venv/bin/python tools/demo_authoring/lawphil/build.py --check  # fail if the mirror is stale
 
 Sources: `decisions/*.txt` and `acts/*.txt` (YAML front matter between `---` lines, then the body in
 the markup of `markup.py`), `extra_rows.yaml` (index rows without an HTML page) and `questions.md`.
@@ -26,7 +26,7 @@ from markup import plain_words, render_body
 from pages import IndexRow, Party, act_page, decision_page, index_page, year_page
 
 HERE = Path(__file__).resolve().parent
-MIRROR = HERE.parents[1] / "mirror" / "lawphil.net"
+MIRROR = HERE.parents[2] / "tiplex" / "demo" / "mirror" / "lawphil.net"
 ENCODING = "cp1252"  # the pages declare windows-1252, as lawphil's do
 DECISION_WORDS = range(600, 1501)
 TRUTH_KEYS = {

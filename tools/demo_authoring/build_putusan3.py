@@ -1,7 +1,7 @@
 """Build the Indonesian part of the demo mirror from the authored cases.
 
-    .venv/bin/python tiplex/demo/authoring/build_putusan3.py           # write the mirror
-    .venv/bin/python tiplex/demo/authoring/build_putusan3.py --check   # verify, write nothing
+    .venv/bin/python tools/demo_authoring/build_putusan3.py           # write the mirror
+    .venv/bin/python tools/demo_authoring/build_putusan3.py --check   # verify, write nothing
 
 The build is deterministic: the same cases give the same bytes, so the committed mirror can be
 checked against its sources. `--check` rebuilds in memory, compares with the files on disk, and
@@ -17,23 +17,29 @@ import shutil
 import sys
 from pathlib import Path
 
-from pypdf import PdfReader
-
-from tiplex.demo.authoring.putusan3.bahasa import duration, rupiah
-from tiplex.demo.authoring.putusan3.compose import compose, count_words
-from tiplex.demo.authoring.putusan3.expected import expected_markdown
-from tiplex.demo.authoring.putusan3.model import Case, load_cases
-from tiplex.demo.authoring.putusan3.pages import (
+from putusan3.bahasa import duration, rupiah
+from putusan3.compose import compose, count_words
+from putusan3.expected import expected_markdown
+from putusan3.model import Case, load_cases
+from putusan3.pages import (
     CATEGORY,
     PER_PAGE,
     decision_page,
     listing_pages,
     pdf_path,
 )
-from tiplex.demo.authoring.putusan3.pdf import render_pdf
+from putusan3.pdf import render_pdf
+from pypdf import PdfReader
 
 AUTHORING = Path(__file__).resolve().parent / "putusan3"
-MIRROR = Path(__file__).resolve().parents[1] / "mirror" / "putusan3.mahkamahagung.go.id"
+# The mirror itself stays in the installed package; only its authoring sources live here.
+MIRROR = (
+    Path(__file__).resolve().parents[2]
+    / "tiplex"
+    / "demo"
+    / "mirror"
+    / "putusan3.mahkamahagung.go.id"
+)
 WORD_RANGE = (1000, 2500)
 
 

@@ -148,7 +148,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
 
 
 def _run_flow(enabled_progress: bool, flow: Any, **kwargs: Any) -> dict[str, Any]:
-    from tiplex.progress import flow_progress
+    from interfaces.progress import flow_progress
 
     with flow_progress(enabled_progress, err):
         result: dict[str, Any] = flow(**kwargs)
@@ -168,7 +168,7 @@ def demo(
 ) -> None:
     """Serve the bundled demo mirror on 127.0.0.1, run the weekly update against it, search it."""
     settings = _settings(home)
-    from tiplex.demo.run import run_demo
+    from interfaces.demo import run_demo
 
     result = run_demo(settings, port=port, progress=not as_json, console=err)
     if as_json:
@@ -177,6 +177,7 @@ def demo(
     _print_summary(result["summary"])
     for sample in result["searches"]:
         _print_hits(sample["query"], sample["hits"])
+    out.print("\nBrowse this index in the web app: [bold]tiplex serve[/] → http://127.0.0.1:8000/")
 
 
 @app.command()
@@ -222,6 +223,7 @@ def run(
         home=str(settings.home),
     )
     _print_json(summary) if as_json else _print_summary(summary)
+    _digest_after_run(settings, summary, quiet=as_json)
     if summary["failed_sources"]:
         raise typer.Exit(1)
 
@@ -373,7 +375,7 @@ def trends(
     request = SearchQuery(text=query, filters=filters) if query or filters else None
     rows = _on_backend(settings, lambda backend: backend.count_by(request, fields))
     if chart is not None:
-        from tiplex.charts import chart_title, trend_chart
+        from interfaces.charts import chart_title, trend_chart
 
         title = chart_title(query, filters, fields)
         try:
@@ -429,6 +431,119 @@ def compare(
             out.print(f"   [dim]ACTIP: {articles} · topics: {', '.join(provision.topics)}[/]")
             snippet = " ".join(provision.text.split())
             out.print(f"   {snippet[:400]}{'…' if len(snippet) > 400 else ''}")
+
+
+saved_app = typer.Typer(help="Saved searches, followed by the digest after each weekly run.")
+app.add_typer(saved_app, name="saved")
+
+
+@saved_app.command("add")
+def saved_add(
+    name: Annotated[str, typer.Argument(help="A name for the search.")],
+    query: Annotated[str, typer.Argument(help='Words or "phrases"; "" for every judgment.')] = "",
+    filter_: Annotated[
+        list[str] | None, typer.Option("--filter", help="FIELD=VALUE (repeatable).")
+    ] = None,
+    home: HomeOption = None,
+) -> None:
+    """Save a search; the next digests list the judgments it matches that are new by then."""
+    from interfaces import saved
+    from interfaces.service import BadRequest
+
+    filters = _checked_filters(filter_ or [])
+    settings = _settings(home)
+    try:
+        search = saved.save(settings, name, query, filters)
+    except BadRequest as exc:
+        raise _fail(str(exc)) from exc
+    out.print(f"saved {search.name!r}")
+
+
+@saved_app.command("list")
+def saved_list(as_json: JsonFlag = False, home: HomeOption = None) -> None:
+    """The saved searches."""
+    from interfaces import saved
+
+    searches = [s.to_dict() for s in saved.load(_settings(home))]
+    if as_json:
+        _print_json(searches)
+        return
+    for search in searches:
+        out.print(f"[bold]{search['name']}[/]: {search['query']!r} {search['filters']}")
+
+
+@app.command()
+def digest(
+    webhook: Annotated[str | None, typer.Option(help="POST the digest here as JSON.")] = None,
+    as_json: JsonFlag = False,
+    home: HomeOption = None,
+) -> None:
+    """Write the saved searches' digest now (Markdown and JSON under TIPLEX_HOME/digests)."""
+    from interfaces import saved
+    from interfaces.service import Service
+
+    service = Service(_settings(home))
+    try:
+        result = saved.write_digest(service, webhook=webhook)
+    finally:
+        service.close()
+    if as_json:
+        _print_json(result)
+    else:
+        out.print(f"digest written to {', '.join(result['files'])}")
+
+
+def _digest_after_run(settings: Settings, summary: dict[str, Any], quiet: bool) -> None:
+    """After a weekly run: the saved searches' digest, when any search is saved."""
+    from interfaces import saved
+    from interfaces.actions import after_run
+    from interfaces.service import Service
+
+    if not saved.load(settings):
+        return
+    service = Service(settings)
+    try:
+        result = after_run(service, summary)
+    finally:
+        service.close()
+    if not quiet:
+        err.print(f"digest written to {', '.join(result['files'])}")
+
+
+@app.command("export")
+def export_index(
+    folder: Annotated[Path, typer.Argument(help="Where to write the files and manifest.json.")],
+    home: HomeOption = None,
+) -> None:
+    """The whole index as JSON lines (documents, coded cases, provisions) with a manifest."""
+    from interfaces.exports import bulk_export
+    from interfaces.service import BadRequest, Service
+
+    service = Service(_settings(home))
+    try:
+        manifest = bulk_export(service, folder)
+    except BadRequest as exc:
+        raise _fail(str(exc)) from exc
+    finally:
+        service.close()
+    counts = ", ".join(f"{n} {k}" for k, n in manifest["counts"].items())
+    out.print(f"exported {counts} to {folder} (manifest.json lists each file's sha256)")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1: this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    home: HomeOption = None,
+) -> None:
+    """The HTTP API (/api/v1, /openapi.json) and the web app on the index of TIPLEX_HOME."""
+    settings = _settings(home)
+    from interfaces.app import serve as serve_app
+
+    err.print(f"tiplex on http://{host}:{port}/ (API: /api/v1, /docs) — Ctrl-C stops it")
+    serve_app(settings, host=host, port=port)
 
 
 @app.command()

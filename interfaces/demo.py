@@ -50,7 +50,7 @@ def run_demo(
     with serve_directory(MIRROR_DIR, port=port) as server:
         overrides = mirror_overrides(server.url)
         console.print(f"[dim]demo mirror on {server.url} — sources: {', '.join(overrides)}[/]")
-        from tiplex.progress import flow_progress
+        from interfaces.progress import flow_progress
 
         with flow_progress(progress, console):
             summary = weekly_update(
