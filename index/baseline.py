@@ -34,10 +34,10 @@ from pathlib import Path
 import numpy as np
 
 from index.evaluation import DEFAULT_MODES, RetrievalReport, evaluate_retrieval, format_report
+from index.fusion import RRF_K, rrf_scores
 from tiplex.settings import DEFAULT_EMBEDDING_MODEL, load_settings
 
 WINDOW_WORDS = 200
-RRF_K = 60
 ENCODE_BATCH = 64
 CACHE_FORMAT = "1"  # bump when the windows or the stored vectors would differ for equal input
 
@@ -88,10 +88,7 @@ def reciprocal_rank_fusion(rankings: Iterable[Sequence[str]], k: int = RRF_K) ->
     """Plain RRF: a document scores the sum of 1 / (k + rank) over the rankings holding it
     (ranks from 1). Equal scores keep the order in which the documents were first met, so the
     first ranking breaks ties."""
-    scores: dict[str, float] = {}
-    for ranking in rankings:
-        for rank, doc in enumerate(dict.fromkeys(ranking), start=1):
-            scores[doc] = scores.get(doc, 0.0) + 1.0 / (k + rank)
+    scores = rrf_scores((list(dict.fromkeys(ranking)) for ranking in rankings), k=k)
     # sorted() is stable and dicts keep insertion order: ties stay in first-met order.
     return sorted(scores, key=lambda doc: -scores[doc])
 

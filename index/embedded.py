@@ -26,9 +26,11 @@ import numpy as np
 from index import embedded_documents, embedded_reports
 from index.backend import Citing, Embedder, EmbeddingModelMismatch, ProvisionHit, StoredDocument
 from index.chunking import CHUNKER_VERSION, Chunk, chunk_text
+from index.crosslingual import Lexicon, current_lexicon, translated_query
 from index.document_bm25 import DocumentStatistics
 from index.embedded_search import (
     DenseIndex,
+    TranslatedSide,
     batches,
     bm25_ranking,
     browse,
@@ -39,8 +41,10 @@ from index.embedded_search import (
     keep_verbatim,
     lexical_documents,
     marks,
+    other_languages,
     phrase_candidates,
     to_hits,
+    translates,
 )
 from index.embeddings import (
     embedded_share,
@@ -49,7 +53,7 @@ from index.embeddings import (
     passages_matrix,
     query_vector,
 )
-from index.filters import document_condition
+from index.filters import SqlCondition, document_condition
 from index.ranking import dense_weighting, fuse_documents, rank_documents
 from index.schema import (
     DOCUMENT_COLUMNS,
@@ -58,7 +62,7 @@ from index.schema import (
     document_terms,
     passages_source_hash,
 )
-from index.text import index_terms, parse_query
+from index.text import ParsedQuery, index_terms, parse_query
 from index.vectors import VectorFile
 from tiplex.records import (
     CaseFacts,
@@ -124,6 +128,7 @@ class EmbeddedBackend:
             self.embedder, settings.hybrid_dense_weight, settings.hybrid_cross_weight
         )
         self._statistics = DocumentStatistics()
+        self._lexicon: tuple[str, Lexicon] | None = None  # (generation, lexicon) last used
         self.timings: dict[str, float] = {}  # seconds per step of the last index() call
         # CPU seconds (all threads) per step: on a shared machine wall time says little alone.
         self.cpu_timings: dict[str, float] = {}
@@ -482,6 +487,11 @@ class EmbeddedBackend:
                     None if candidates is not None else depth,
                 )
                 dense = keep_verbatim(self._db, parsed, nearest, depth)
+            translated = None
+            if query.mode == "hybrid" and dense is not None:
+                translated = self._translated_side(
+                    parsed, condition, generation, depth, max(2 * query.k, MIN_CANDIDATES)
+                )
             if query.mode == "hybrid" and lexical is not None:
                 ranked = hybrid_documents(
                     self._db,
@@ -493,6 +503,7 @@ class EmbeddedBackend:
                     query.k,
                     query.passages_per_hit,
                     self.weighting,
+                    translated,
                 )
             elif lexical is not None:
                 ranked = lexical
@@ -508,9 +519,58 @@ class EmbeddedBackend:
                     ranked = fuse_documents(ranked, coded, shares, query.k, query.passages_per_hit)
             return to_hits(self._db, ranked, parsed)
 
+    def _translated_side(
+        self,
+        parsed: ParsedQuery,
+        condition: SqlCondition,
+        generation: str,
+        depth: int,
+        wanted: int,
+    ) -> TranslatedSide | None:
+        """For an English question, when the model reads other languages: its words in those
+        languages and the lexical ranking of the documents written in them."""
+        if not translates(parsed, self.weighting):
+            return None
+        # Checked against the index once per generation: loading it takes longer than a query.
+        if self._lexicon is None or self._lexicon[0] != generation:
+            self._lexicon = (generation, current_lexicon(self.directory, self._db, self.embedder))
+        lexicon = self._lexicon[1]
+        if lexicon.is_empty:
+            return None
+        other = translated_query(parsed, lexicon, self.embedder)
+        if other.is_empty:
+            return None
+        foreign = other_languages(condition)
+        candidates = phrase_candidates(self._db, other, foreign)
+        passages = bm25_ranking(self._db, other, foreign, candidates, depth)
+        lexical = lexical_documents(
+            self._db, self._statistics, generation, other, foreign, passages, wanted, 1, fill=0
+        )
+        return TranslatedSide(other, lexical)
+
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
         with self._lock:
             return embedded_reports.count_by(self._db, query, by)
+
+    def counted_documents(self, query: SearchQuery) -> list[str]:
+        """The ids of the documents `count_by` counts for `query` (all: every document that
+        passes its filters), for measuring what trends count."""
+        with self._lock:
+            rowids = embedded_reports.counted_rowids(self._db, query)
+            if rowids is None:
+                condition = document_condition(query.filters)
+                where = f"WHERE {condition.sql}" if condition.sql else ""
+                rows = self._db.execute(
+                    f"SELECT d.doc_id FROM documents d {where}", condition.params
+                ).fetchall()
+                return sorted(str(r[0]) for r in rows)
+            found = []
+            for batch in batches(sorted(rowids)):
+                rows = self._db.execute(
+                    f"SELECT doc_id FROM documents WHERE rowid IN ({marks(len(batch))})", batch
+                ).fetchall()
+                found.extend(str(r[0]) for r in rows)
+            return sorted(found)
 
     def provisions(
         self, topic: str | None = None, countries: Sequence[str] | None = None

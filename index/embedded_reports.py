@@ -15,6 +15,18 @@ from index.text import parse_query
 from tiplex.records import Provision, SearchQuery
 
 
+def counted_rowids(db: sqlite3.Connection, query: SearchQuery) -> set[int] | None:
+    """The documents a question counts in `count_by` (None: no question, every document
+    passing the filters). A judgment counts when a passage holds every word and phrase of the
+    question, or when its coded case answers a concept the question names (a judgment raising
+    Pasal 18 answers "non-punishment" in Bahasa)."""
+    parsed = parse_query(query.text)
+    if parsed.is_empty:
+        return None
+    condition = document_condition(query.filters)
+    return documents_matching(db, parsed, condition) | coded_matches(db, query.text, condition)
+
+
 def count_by(
     db: sqlite3.Connection, query: SearchQuery | None, by: Sequence[str]
 ) -> list[dict[str, Any]]:
@@ -25,7 +37,6 @@ def count_by(
             f"cannot count by {unknown or fields!r}; fields are: {', '.join(COUNT_FIELDS)}"
         )
     condition = document_condition(query.filters if query else {})
-    parsed = parse_query(query.text if query else "")
     selects, joins, join_params = [], [], []
     for position, field in enumerate(fields):
         if field in TERM_GROUPS:
@@ -40,12 +51,8 @@ def count_by(
             selects.append(GROUP_EXPRESSIONS[field])
     where = [condition.sql] if condition.sql else []
     params: list[object] = [*join_params, *condition.params]
-    if not parsed.is_empty:
-        # A judgment counts when its words match, or when its coded case answers the concept
-        # the question names (a judgment raising Pasal 18 answers "non-punishment" in Bahasa).
-        matched = documents_matching(db, parsed, condition) | coded_matches(
-            db, query.text if query else "", condition
-        )
+    matched = counted_rowids(db, query) if query else None
+    if matched is not None:
         where.append("d.rowid IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(matched)))
     sql = (

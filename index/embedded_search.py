@@ -11,10 +11,12 @@ from typing import Any
 
 import numpy as np
 
+from index.crosslingual import SOURCE_LANGUAGE
 from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.filters import SqlCondition
 from index.ranking import (
     CODED_CONCEPTS,
+    TRANSLATED_SHARE,
     CodedConcept,
     DenseWeighting,
     Highlighter,
@@ -23,6 +25,7 @@ from index.ranking import (
     as_scored,
     fill_documents,
     fuse_documents,
+    interleave_languages,
     rank_documents,
 )
 from index.text import (
@@ -496,6 +499,44 @@ def dense_needed(
     return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
 
 
+def translates(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
+    """Whether hybrid search looks an English question up in the other languages' words: only
+    with a model that reads those languages (it is the one that translates the words)."""
+    return (
+        query_language(parsed) == SOURCE_LANGUAGE
+        and dense_has_say(parsed, weighting)
+        and (weighting.languages is None or len(weighting.languages) > 1)
+    )
+
+
+def other_languages(condition: SqlCondition) -> SqlCondition:
+    """`condition` narrowed to the documents not written in English."""
+    clause = f"lower(d.language) != '{SOURCE_LANGUAGE}'"
+    return SqlCondition(
+        f"({condition.sql}) AND {clause}" if condition.sql else clause, condition.params
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedSide:
+    """An English question's words translated into the other languages (see
+    `index.crosslingual`) and the lexical ranking of the non-English documents by them."""
+
+    parsed: ParsedQuery
+    lexical: Sequence[RankedDocument]
+
+
+def _languages(db: sqlite3.Connection, rowids: set[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for batch in batches(sorted(rowids)):
+        rows = db.execute(
+            f"SELECT rowid, language FROM documents WHERE rowid IN ({marks(len(batch))})",
+            tuple(batch),
+        )
+        found.update({int(r[0]): str(r[1] or "") for r in rows})
+    return found
+
+
 def hybrid_documents(
     db: sqlite3.Connection,
     statistics: DocumentStatistics,
@@ -506,26 +547,50 @@ def hybrid_documents(
     k: int,
     passages_per_hit: int,
     weighting: DenseWeighting,
+    translated: TranslatedSide | None = None,
 ) -> list[RankedDocument]:
     """The lexical and dense document rankings fused, the dense one weighted by the query's
-    language and each document's (see `index.ranking.DenseWeighting`)."""
+    language and each document's (see `index.ranking.DenseWeighting`). With `translated`, the
+    question's own language and the other languages are ranked apart and interleaved."""
     units = lexical_units(db, statistics, generation, parsed)
     dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
     if not dense_has_say(parsed, weighting):
         return with_passages(db, fill_documents(lexical, dense, k), units, passages_per_hit)
     language = query_language(parsed)
+    other_lexical = translated.lexical if translated is not None else ()
+    rowids = {d.doc_rowid for d in (*dense, *lexical, *other_lexical)}
+    languages = _languages(db, rowids)
     # Every document in either ranking gets its pair's weight: one the lexical side found and
     # the dense side did not keeps only its lexical share, as in plain weighted fusion.
-    rowids = sorted({d.doc_rowid for d in dense} | {d.doc_rowid for d in lexical})
-    weights: dict[int, float] = {}
-    for batch in batches(rowids):
-        rows = db.execute(
-            f"SELECT rowid, language FROM documents WHERE rowid IN ({marks(len(batch))})",
-            tuple(batch),
-        )
-        weights.update({int(r[0]): weighting.for_pair(language, str(r[1] or "")) for r in rows})
-    fused = fuse_documents(lexical, dense, weights, k, passages_per_hit)
-    return with_passages(db, fused, units, passages_per_hit)
+    weights = {doc: weighting.for_pair(language, lang) for doc, lang in languages.items()}
+    if translated is None:
+        fused = fuse_documents(lexical, dense, weights, k, passages_per_hit)
+        return with_passages(db, fused, units, passages_per_hit)
+    width = max(k, len(lexical))
+
+    def own(ranking: Sequence[RankedDocument]) -> list[RankedDocument]:
+        return [d for d in ranking if languages.get(d.doc_rowid) == language]
+
+    def others(ranking: Sequence[RankedDocument]) -> list[RankedDocument]:
+        return [d for d in ranking if languages.get(d.doc_rowid) != language]
+
+    same = fuse_documents(own(lexical), own(dense), weights, width, passages_per_hit)
+    dense_share = dict.fromkeys(languages, 1.0 - TRANSLATED_SHARE)
+    rest = fuse_documents(
+        others(other_lexical), others(dense), dense_share, width, passages_per_hit
+    )
+    fused = interleave_languages(same, rest, k, passages_per_hit)
+    # Passages are looked up with the words of the side that found the document.
+    other_units = lexical_units(db, statistics, generation, translated.parsed)
+    return [
+        with_passages(
+            db,
+            [d],
+            units if languages.get(d.doc_rowid) == language else other_units,
+            passages_per_hit,
+        )[0]
+        for d in fused
+    ]
 
 
 def _coded_selection(

@@ -324,6 +324,12 @@ class SentenceTransformerEmbedder:
     def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
         return self.embed_passages_array(texts).tolist()  # type: ignore[no-any-return]
 
+    def embed_few_passages_array(self, texts: Sequence[str]) -> np.ndarray:
+        """A handful of short texts (a question's words) on one thread, like a query: spread
+        over every core of a busy machine, 7 words took 1.2-1.7 s instead of 0.25 s."""
+        with _torch_threads(QUERY_THREADS):
+            return self.embed_passages_array(texts)
+
     def _embed_query(self, text: str) -> np.ndarray:
         with _torch_threads(QUERY_THREADS):
             return self._encode([self.query_prefix + text])[0]

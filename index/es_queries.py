@@ -23,13 +23,14 @@ from typing import Any
 from index import text as text_rules
 from index.backend import COUNT_FIELDS, FILTER_FIELDS
 from index.es_mappings import EMBEDDING_FIELD, PASSAGES_PATH, passage_text_fields
+from index.fusion import RRF_K
 
 # Private-use characters cannot occur in real text, so they mark highlights unambiguously.
 HIGHLIGHT_PRE = "\ue000"
 HIGHLIGHT_POST = "\ue001"
 BM25_INNER_HITS = "bm25_passages"
 DENSE_INNER_HITS = "dense_passages"
-RRF_RANK_CONSTANT = 60
+RRF_RANK_CONSTANT = RRF_K  # Elasticsearch's own rrf retriever ranks with the same constant
 EXPANSION_BOOST = 0.5  # as index.embedded_search.EXPANSION_WEIGHT
 
 HIT_SOURCE_FIELDS: tuple[str, ...] = (

@@ -18,8 +18,8 @@ from index.es_queries import (
     DENSE_INNER_HITS,
     HIGHLIGHT_POST,
     HIGHLIGHT_PRE,
-    RRF_RANK_CONSTANT,
 )
+from index.fusion import rrf_scores
 from index.text import merge_spans, phrase_pattern
 from tiplex.records import PassageHit, Provision, SearchHit, Span
 
@@ -104,16 +104,17 @@ def passages_of(
         for lst in (_inner_hit_list(hit, BM25_INNER_HITS), _inner_hit_list(hit, DENSE_INNER_HITS))
         if lst
     ]
-    fused: dict[int, float] = {}
+    if len(ranked_lists) == 1:
+        fused = {
+            _passage_key(inner): float(inner.get("_score") or 0.0) for inner in ranked_lists[0]
+        }
+    else:
+        fused = rrf_scores([_passage_key(inner) for inner in lst] for lst in ranked_lists)
     chosen: dict[int, Mapping[str, Any]] = {}
     highlights: dict[int, dict[str, list[str]]] = {}
     for inner_list in ranked_lists:
-        for rank, inner in enumerate(inner_list, start=1):
+        for inner in inner_list:
             key = _passage_key(inner)
-            if len(ranked_lists) == 1:
-                fused[key] = float(inner.get("_score") or 0.0)
-            else:
-                fused[key] = fused.get(key, 0.0) + 1.0 / (RRF_RANK_CONSTANT + rank)
             chosen.setdefault(key, inner)
             for field, fragments in (inner.get("highlight") or {}).items():
                 highlights.setdefault(key, {}).setdefault(field, []).extend(fragments)
@@ -229,12 +230,12 @@ def fuse_responses(
     """Reciprocal rank fusion done here, for clusters whose licence lacks the `rrf`
     retriever: a response shaped like the retriever's, each fused hit carrying the inner hits
     of both sides."""
-    fused: dict[str, float] = {}
+    responses = [(response.get("hits") or {}).get("hits") or [] for response in (lexical, semantic)]
+    fused = rrf_scores([str(hit["_id"]) for hit in hits] for hits in responses)
     merged: dict[str, dict[str, Any]] = {}
-    for response in (lexical, semantic):
-        for rank, hit in enumerate((response.get("hits") or {}).get("hits") or [], start=1):
+    for hits in responses:
+        for hit in hits:
             doc = str(hit["_id"])
-            fused[doc] = fused.get(doc, 0.0) + 1.0 / (RRF_RANK_CONSTANT + rank)
             entry = merged.setdefault(doc, {**hit, "inner_hits": {}})
             entry["inner_hits"].update(hit.get("inner_hits") or {})
     order = sorted(fused, key=lambda doc: (-fused[doc], doc))[:k]

@@ -1,0 +1,128 @@
+"""English questions over documents in other languages: the lexicon built from the index, the
+words it translates, and hybrid search finding an Indonesian judgment for an English question."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.crosslingual import LEXICON_NAME, Lexicon, current_lexicon, translated_query
+from index.embedded import EmbeddedBackend
+from index.ranking import RankedDocument, ScoredPassage, interleave_languages
+from index.text import parse_query, words
+from tests.index.fakes import HashingEmbedder
+from tests.index.samples import _document
+from tiplex.records import SearchQuery
+from tiplex.settings import Settings
+
+# Words meaning the same thing share a direction, as a multilingual model's would.
+MEANINGS = {
+    "recruited": "recruit",
+    "direkrut": "recruit",
+    "rekrut": "recruit",
+    "workers": "worker",
+    "pekerja": "worker",
+    "passport": "passport",
+    "paspor": "passport",
+    "farm": "farm",
+    "perkebunan": "farm",
+}
+DIMENSIONS = 256
+
+
+class GlossaryEmbedder(HashingEmbedder):
+    """Bag of meanings: words listed in MEANINGS by their meaning, others by their hash."""
+
+    def __init__(self) -> None:
+        super().__init__("test/glossary-256")
+        self.dimensions = DIMENSIONS
+
+    def _vector(self, text: str) -> list[float]:
+        vector = np.zeros(DIMENSIONS, dtype=np.float32)
+        for word in words(text):
+            key = MEANINGS.get(word, word).encode("utf-8")
+            digest = hashlib.blake2b(key, digest_size=4).digest()
+            vector[int.from_bytes(digest, "little") % DIMENSIONS] += 1.0
+        norm = float(np.linalg.norm(vector)) or 1.0
+        return (vector / norm).tolist()  # type: ignore[no-any-return]
+
+
+INDONESIAN = _document(
+    "id_court:1",
+    "Para pekerja direkrut oleh terdakwa dan paspor mereka ditahan di perkebunan Tawau. " * 10,
+    country="ID",
+    language="id",
+)
+ENGLISH = _document(
+    "ph_court:1",
+    "The accused sold shares of a company and the workers of the farm were paid late. " * 10,
+)
+
+
+@pytest.fixture
+def backend(tmp_path: Path) -> EmbeddedBackend:
+    opened = EmbeddedBackend(Settings(home=tmp_path / "home"), GlossaryEmbedder())
+    opened.index([INDONESIAN, ENGLISH])
+    yield opened
+    opened.close()
+
+
+def test_the_lexicon_holds_the_other_languages_words_not_english_ones(
+    backend: EmbeddedBackend,
+) -> None:
+    lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
+
+    assert {"direkrut", "paspor", "perkebunan", "tawau"} <= set(lexicon.words)
+    assert "workers" not in lexicon.words and "farm" not in lexicon.words
+    assert (backend.directory / LEXICON_NAME).exists()
+    again = Lexicon.load(backend.directory / LEXICON_NAME)
+    assert again is not None and again.words == lexicon.words
+
+
+def test_english_words_become_the_words_those_documents_use(backend: EmbeddedBackend) -> None:
+    lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
+
+    translated = translated_query(
+        parse_query("workers recruited in Tawau"), lexicon, backend.embedder
+    )
+
+    # Names the documents use stay; words without a counterpart there are left out.
+    assert set(translated.terms) == {"pekerja", "direkrut", "tawau"}
+
+
+def test_a_lexicon_of_another_model_is_rebuilt(backend: EmbeddedBackend) -> None:
+    path = backend.directory / LEXICON_NAME
+    stale = Lexicon("other/model", 10**6, frozenset(), ("kata",), np.ones((1, 4), np.float32))
+    stale.save(path)
+
+    rebuilt = current_lexicon(backend.directory, backend._db, backend.embedder)
+
+    assert rebuilt.model_id == "test/glossary-256" and "paspor" in rebuilt.words
+
+
+def test_an_english_question_finds_the_indonesian_judgment_first(
+    backend: EmbeddedBackend,
+) -> None:
+    query = "workers recruited and passports held on a farm"
+
+    keyword = backend.search(SearchQuery(text=query, mode="bm25"))
+    hybrid = backend.search(SearchQuery(text=query, mode="hybrid"))
+
+    # Words alone favour the English judgment, which shares "workers" and "farm".
+    assert keyword[0].doc_id == "ph_court:1"
+    assert [hit.doc_id for hit in hybrid][:2] == ["id_court:1", "ph_court:1"]
+    # Its passage is the one the translated words found.
+    assert "direkrut" in hybrid[0].passages[0].text
+
+
+def test_interleaving_gives_each_side_its_share() -> None:
+    def ranking(*rowids: int) -> list[RankedDocument]:
+        return [RankedDocument(r, 1.0, (ScoredPassage(r * 10, r, 1.0),)) for r in rowids]
+
+    mixed = interleave_languages(ranking(1, 2, 3), ranking(7, 8, 9), 6, 1, other_share=0.5)
+    assert [d.doc_rowid for d in mixed] == [1, 7, 2, 8, 3, 9]
+    first = interleave_languages(ranking(1, 2, 3), ranking(7, 8, 9), 6, 1, other_share=0.6)
+    assert [d.doc_rowid for d in first][:3] == [7, 8, 9]
