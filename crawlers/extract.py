@@ -38,6 +38,10 @@ _CONTROL_CHARACTERS = frozenset(
     chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\f\r"
 )
 MAX_CONTROL_SHARE = 0.01
+# A few control characters (an ANSI colour code in a pasted log) do not make a text binary.
+MIN_CONTROLS_FOR_BINARY = 16
+MAX_NUL_SHARE = 0.25
+_DROPPED_CONTROLS = dict.fromkeys(map(ord, _CONTROL_CHARACTERS))
 _CHARSET_IN_MARKUP = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -67,8 +71,11 @@ def extract_text(raw: bytes, content_type: str, url: str = "") -> str:
     if kind == "html":
         return _html_text(raw, content_type, url)
     if kind == "text":
+        decoded = decode_text(raw, content_type)
+        if decoded.count("\x00") > len(decoded) * MAX_NUL_SHARE:
+            raise ExtractionError(f"binary content, not text ({decoded.count(chr(0))} NUL bytes)")
         # Stray NULs are dropped first: a text with a few is still a text.
-        return _normalise(reject_binary(decode_text(raw, content_type).replace("\x00", "")))
+        return _normalise(reject_binary(decoded.replace("\x00", "")))
     if kind in _OFFICE_READERS:
         try:
             return _normalise(reject_binary(_OFFICE_READERS[kind](raw)))
@@ -127,7 +134,7 @@ def decode_text(raw: bytes, content_type: str = "") -> str:
             return raw.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             continue
-    if _UTF8_MULTIBYTE.search(raw):
+    if _mostly_utf8(raw):
         return raw.decode("utf-8", errors=_CP1252_BYTES)
     return raw.decode(_legacy_code_page(raw), errors="replace")
 
@@ -137,6 +144,15 @@ _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _CP1252_BYTES = "tiplex-cp1252-bytes"
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Most bytes above ASCII form UTF-8 sequences (a UTF-8 file with a few cp1252 bytes pasted
+    in); in a legacy code page such pairs occur only by chance."""
+    sample = raw[:65536]
+    high = sum(1 for byte in sample if byte >= 0x80)
+    in_sequences = sum(len(found) for found in _UTF8_MULTIBYTE.findall(sample))
+    return high > 0 and in_sequences / high > 0.5
 
 
 def _decode_stray_bytes(error: UnicodeError) -> tuple[str, int]:
@@ -190,7 +206,7 @@ def reject_binary(text: str) -> str:
         return text
     sample = text[:20000]
     controls = sum(1 for ch in sample if ch in _CONTROL_CHARACTERS)
-    if controls / len(sample) > MAX_CONTROL_SHARE:
+    if controls > MIN_CONTROLS_FOR_BINARY and controls / len(sample) > MAX_CONTROL_SHARE:
         raise ExtractionError(
             f"binary content, not text ({controls} control characters in the first {len(sample)})"
         )
@@ -332,8 +348,9 @@ _DOCKET_SOFT_HYPHEN = re.compile(r"(?<=[A-Z])\xad(?=[A-Z]\.)")
 def _normalise(text: str) -> str:
     """Collapse runs of spaces inside lines and of blank lines between them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\xa0", " ")
-    # A NUL is never part of a judgment, and SQLite and most tools cut strings at it.
-    text = text.replace("\x00", "")
+    # A NUL is never part of a judgment, and SQLite and most tools cut strings at it; other
+    # control characters (escape codes, stray C1 bytes) are never meant to be shown either.
+    text = text.translate(_DROPPED_CONTROLS)
     # Soft hyphens are invisible when shown but split words; inside a docket prefix such as
     # lawphil's "CA\xadG.R. SP No." the court meant "CA-G.R.", as researchers search for it.
     text = _DOCKET_SOFT_HYPHEN.sub("-", text).replace("\xad", "")

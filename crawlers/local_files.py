@@ -260,7 +260,8 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
 
 def _resolved(path: Path) -> Path:
     try:
-        return path.resolve()
+        # strict: a dangling link keeps its own name rather than its missing target's.
+        return path.resolve(strict=True)
     except (RuntimeError, OSError):  # a symlink loop: keep the name, reading it will fail
         return path.absolute()
 

@@ -94,7 +94,7 @@ def test_load_file_reads_one_file_without_archiving(folder: Path, tmp_path: Path
     assert (document.doc_id, document.text) == ("local:case-c", "Harbouring of victims.")
     assert (document.country, document.language, document.doc_type) == ("PH", "en", "other")
     with pytest.raises(UnreadableFile, match="unsupported"):
-        load_file(folder / "notes.docx")
+        load_file(folder / "notes.xlsx")
     scan = write_pdf(tmp_path / "scan.pdf", [[]])
     with pytest.raises(UnreadableFile, match="needs OCR"):
         load_file(scan)
