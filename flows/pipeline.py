@@ -25,6 +25,8 @@ import crawlers
 import index
 import nlp
 from crawlers.local_files import DOC_TYPE_GIVEN
+from tiplex.crashpoints import crashpoint
+from tiplex.home_lock import writer_lock
 from tiplex.records import CaseFacts, CrawlReport, Document, IndexReport, Provision
 from tiplex.settings import Settings, load_settings
 
@@ -132,6 +134,7 @@ def code_documents(source_id: str, documents: Sequence[Document]) -> CodedBatch:
         except Exception as exc:  # one bad document must not sink the source
             failed.append(f"{document.doc_id}: {type(exc).__name__}: {exc}")
         _progress(f"code {source_id}", done, len(documents))
+        crashpoint("coding")
     return CodedBatch(tuple(coded), facts, provisions, tuple(failed))
 
 
@@ -194,8 +197,21 @@ def weekly_update(
         limit: at most this many documents per source (smoke runs).
         home: TIPLEX_HOME for this run.
     """
-    started = time.monotonic()
     settings = load_settings(home).ensure_dirs()
+    with writer_lock(settings.home, "run"):
+        return _weekly_update(settings, source_ids, base_urls, since, until, full, limit)
+
+
+def _weekly_update(
+    settings: Settings,
+    source_ids: list[str] | None,
+    base_urls: dict[str, str] | None,
+    since: str | None,
+    until: str | None,
+    full: bool,
+    limit: int | None,
+) -> dict[str, Any]:
+    started = time.monotonic()
     known = {source.id: source for source in crawlers.list_sources()}
     chosen = list(source_ids or [sid for sid, source in known.items() if source.kind != "local"])
     overrides = base_urls or {}
@@ -229,15 +245,16 @@ def ingest_files(
     """Local files and folders through the same archive → code → index path."""
     started = time.monotonic()
     settings = load_settings(home).ensure_dirs()
-    report = crawlers.ingest(
-        [Path(p) for p in paths],
-        settings,
-        country=country,
-        language=language,
-        doc_type=doc_type,
-        limit=limit,
-    )
-    return _publish("ingest-files", [_code_and_index(report, settings)], started, settings)
+    with writer_lock(settings.home, "ingest"):
+        report = crawlers.ingest(
+            [Path(p) for p in paths],
+            settings,
+            country=country,
+            language=language,
+            doc_type=doc_type,
+            limit=limit,
+        )
+        return _publish("ingest-files", [_code_and_index(report, settings)], started, settings)
 
 
 # ------------------------------------------------------------------------------------------------

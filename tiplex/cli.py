@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -116,6 +118,18 @@ def _on_backend(settings: Settings, action: Any) -> Any:
         raise _fail(str(exc)) from exc
 
 
+@contextmanager
+def _writer(settings: Settings, operation: str) -> Iterator[None]:
+    """The home's writer lock (`tiplex.home_lock`); a busy home ends in its message."""
+    from tiplex.home_lock import HomeBusy, writer_lock
+
+    try:
+        with writer_lock(settings.home, operation):
+            yield
+    except HomeBusy as exc:
+        raise _fail(str(exc), code=3) from exc
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
     sys.stdout.flush()
@@ -170,7 +184,8 @@ def demo(
     settings = _settings(home)
     from tiplex.demo.run import run_demo
 
-    result = run_demo(settings, port=port, progress=not as_json, console=err)
+    with _writer(settings, "demo"):
+        result = run_demo(settings, port=port, progress=not as_json, console=err)
     if as_json:
         _print_json(result)
         return
@@ -210,17 +225,18 @@ def run(
     overrides = _parse_pairs(base_url or [], "--base-url")
     from flows.pipeline import weekly_update
 
-    summary = _run_flow(
-        not as_json,
-        weekly_update,
-        source_ids=list(source) if source else None,
-        base_urls=overrides,
-        since=since,
-        until=until,
-        full=full,
-        limit=limit,
-        home=str(settings.home),
-    )
+    with _writer(settings, "run"):
+        summary = _run_flow(
+            not as_json,
+            weekly_update,
+            source_ids=list(source) if source else None,
+            base_urls=overrides,
+            since=since,
+            until=until,
+            full=full,
+            limit=limit,
+            home=str(settings.home),
+        )
     _print_json(summary) if as_json else _print_summary(summary)
     if summary["failed_sources"]:
         raise typer.Exit(1)
@@ -251,16 +267,17 @@ def ingest(
     settings = _settings(home)
     from flows.pipeline import ingest_files
 
-    summary = _run_flow(
-        not as_json,
-        ingest_files,
-        paths=[str(p.resolve()) for p in paths],
-        country=country,
-        language=language,
-        doc_type=doc_type,
-        limit=limit,
-        home=str(settings.home),
-    )
+    with _writer(settings, "ingest"):
+        summary = _run_flow(
+            not as_json,
+            ingest_files,
+            paths=[str(p.resolve()) for p in paths],
+            country=country,
+            language=language,
+            doc_type=doc_type,
+            limit=limit,
+            home=str(settings.home),
+        )
     _print_json(summary) if as_json else _print_summary(summary)
 
 
@@ -437,11 +454,12 @@ def reembed(home: HomeOption = None) -> None:
     settings = _settings(home)
     import index
 
-    backend = index.open_backend(settings)
-    try:
-        embedded = backend.reembed()
-    finally:
-        backend.close()
+    with _writer(settings, "reembed"):
+        backend = index.open_backend(settings)
+        try:
+            embedded = backend.reembed()
+        finally:
+            backend.close()
     out.print(f"re-embedded {embedded} passages with {settings.embedding_model}")
 
 
