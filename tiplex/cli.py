@@ -524,13 +524,10 @@ def eval_retrieval(
 
 
 def _parse_pairs(pairs: list[str], flag: str) -> dict[str, str]:
-    parsed: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key or not value:
-            raise _fail(f"{flag} expects KEY=VALUE, got {pair!r}")
-        parsed[key.strip()] = value.strip()
-    return parsed
+    from tiplex import validation
+
+    result: dict[str, str] = _checked(validation.filter_pairs, pairs, flag)
+    return result
 
 
 def _print_hits(query: str, hits: list[dict[str, Any]]) -> None:
