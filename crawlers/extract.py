@@ -272,7 +272,8 @@ _OFFICE_READERS = {"docx": docx_text, "rtf": rtf_text, "doc": doc_text}
 
 
 def _html_text(raw: bytes, content_type: str, url: str) -> str:
-    markup = decode_text(raw, content_type)
+    # Random bytes served as text/html would otherwise come out as a page of mojibake.
+    markup = reject_binary(decode_text(raw, content_type).replace("\x00", ""))
     try:
         tree = lxml.html.document_fromstring(markup)
     except (ParserError, ValueError) as error:

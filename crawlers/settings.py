@@ -59,6 +59,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.RetryAfterMiddleware": 550,
     "crawlers.middlewares.ArchiveMiddleware": 130,
     "crawlers.middlewares.ConditionalGetMiddleware": 120,
+    # First on the way out: a request outside the source's hosts or the run's limits (a
+    # redirect included) is refused before anything else sees it.
+    "crawlers.boundaries.BoundaryMiddleware": 50,
 }
 ITEM_PIPELINES = {"crawlers.pipelines.StatePipeline": 300}
 EXTENSIONS = {"crawlers.middlewares.OutcomeExtension": 500}
