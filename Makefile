@@ -3,6 +3,8 @@
 #   make demo    the weekly pipeline on the bundled mirror, offline, embedded default
 #   make test    the test suite
 #   make bench   throughput and latency figures (prints ratios against a baseline in the same run)
+#   make reliability  kills, bad files, bad queries, crawl faults, full disk: the table of what
+#                the pipeline survives (about an hour on two busy cores)
 #   make lint    ruff
 
 PYTHON ?= python3
@@ -17,7 +19,7 @@ export TIPLEX_HOME ?= $(CURDIR)/.tiplex
 export HF_HUB_OFFLINE := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: venv demo test bench lint clean
+.PHONY: venv system-deps demo test bench reliability lint clean
 
 venv: $(STAMP)
 
@@ -28,11 +30,31 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# Debian packages for text extraction: tesseract and its models for the member states'
+# languages (OCR of scanned judgments), poppler's pdftoppm (renders a page for OCR) and antiword
+# (legacy .doc). Installed only when one is missing; without root, the command is printed.
+OCR_LANGS := eng ind msa tha vie khm lao mya
+DEBIAN_PACKAGES := tesseract-ocr $(addprefix tesseract-ocr-,$(OCR_LANGS)) poppler-utils antiword
+
+system-deps:
+	@missing=""; \
+	for tool in tesseract pdftoppm antiword; do command -v $$tool >/dev/null || missing=1; done; \
+	if command -v tesseract >/dev/null; then \
+	  for lang in $(OCR_LANGS); do tesseract --list-langs 2>/dev/null | grep -qx $$lang || missing=1; done; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $(DEBIAN_PACKAGES); \
+	  else echo "text extraction needs: sudo apt-get install $(DEBIAN_PACKAGES)"; fi; \
+	fi
+
+demo: $(STAMP) system-deps
 	$(BIN)/tiplex demo
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
+
+reliability: $(STAMP) system-deps
+	$(BIN)/python -m tests.reliability.full
 
 bench: $(STAMP)
 	$(BIN)/python -m tiplex.bench

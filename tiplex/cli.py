@@ -106,6 +106,8 @@ def _checked_filters(pairs: list[str]) -> dict[str, str]:
 def _on_backend(settings: Settings, action: Any) -> Any:
     """`action(backend)` on the configured backend, closed afterwards; what the backend cannot
     do (a bad filter, a model mismatch, an unreadable index) ends in a message, not a trace."""
+    import sqlite3
+
     import index
 
     try:
@@ -114,20 +116,34 @@ def _on_backend(settings: Settings, action: Any) -> Any:
             return action(backend)
         finally:
             backend.close()
-    except (ValueError, RuntimeError, OSError) as exc:
+    except (ValueError, RuntimeError, OSError, sqlite3.Error) as exc:
         raise _fail(str(exc)) from exc
 
 
 @contextmanager
 def _writer(settings: Settings, operation: str) -> Iterator[None]:
     """The home's writer lock (`tiplex.home_lock`); a busy home ends in its message."""
-    from tiplex.home_lock import HomeBusy, writer_lock
+    from tiplex.home_lock import (
+        HomeBusy,
+        check_free_space,
+        storage_message,
+        storage_problem,
+        writer_lock,
+    )
 
     try:
         with writer_lock(settings.home, operation):
+            too_full = check_free_space(settings.home)
+            if too_full:
+                raise _fail(storage_message(settings.home, too_full), code=4)
             yield
     except HomeBusy as exc:
         raise _fail(str(exc), code=3) from exc
+    except Exception as exc:  # a full or read-only disk is a message; anything else re-raised
+        reason = storage_problem(exc)
+        if reason is None:
+            raise
+        raise _fail(storage_message(settings.home, reason), code=4) from exc
 
 
 def _print_json(value: Any) -> None:

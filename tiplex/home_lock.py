@@ -11,9 +11,11 @@ who holds it, for the message the second writer sees.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -101,4 +103,57 @@ def _busy_message(path: Path, home: Path, operation: str) -> str:
     return (
         f"cannot {operation}: {who} is writing to {home}. Wait for it to finish, set "
         f"TIPLEX_LOCK_WAIT=SECONDS to wait, or use another TIPLEX_HOME; searches work meanwhile."
+    )
+
+
+# What SQLite says (through Python's sqlite3, SQLAlchemy or aiosqlite) when it cannot write.
+_STORAGE_MESSAGES = (
+    "database or disk is full",
+    "disk i/o error",
+    "attempt to write a readonly database",
+    "unable to open database file",
+    "read-only file system",
+    "no space left on device",
+)
+_STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EIO})
+
+
+def storage_problem(error: BaseException) -> str | None:
+    """A one-line reason when `error` (or what caused it) is the disk refusing a write: full,
+    read-only, over quota, failing. None for any other error."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _STORAGE_ERRNOS:
+            return os.strerror(current.errno or 0).lower()
+        text = str(current).lower()
+        for message in _STORAGE_MESSAGES:
+            if message in text:
+                return message
+        current = current.__cause__ or current.__context__
+    return None
+
+
+# A run needs room for its archive, index and Prefect's state before it starts; below this it
+# is refused at once rather than failing half-way (TIPLEX_MIN_FREE_MB changes it).
+DEFAULT_MIN_FREE_MB = 50
+
+
+def check_free_space(home: Path) -> str | None:
+    """A reason to refuse a run when the home's filesystem is nearly full, else None."""
+    try:
+        wanted = float(os.environ.get("TIPLEX_MIN_FREE_MB", DEFAULT_MIN_FREE_MB))
+    except ValueError:
+        wanted = DEFAULT_MIN_FREE_MB
+    free = shutil.disk_usage(home).free
+    if free < wanted * 2**20:
+        return f"only {free / 2**20:.1f} MB free (a run needs {wanted:.0f} MB)"
+    return None
+
+
+def storage_message(home: Path, reason: str) -> str:
+    return (
+        f"cannot write to {home}: {reason}. Stopped; what was committed before stays searchable. "
+        f"Free space (or make the folder writable) and run the same command again: it resumes."
     )
