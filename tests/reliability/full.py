@@ -2,7 +2,7 @@
 survives. Each part writes `<out>/<part>.json` as it goes, so a long run can be read while it
 runs and a part can be re-run alone:
 
-    python -m tests.reliability.full [--part kills|zoo|queries|faults|disk ...] [--out DIR]
+    python -m tests.reliability.full [--part kills|zoo|queries|faults|disk|rebuild ...] [--out DIR]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-PARTS = ("zoo", "queries", "faults", "disk", "kills")
+PARTS = ("zoo", "queries", "faults", "disk", "rebuild", "kills")
 KILL_POINTS = 20
 INGEST_FILES = 40
 
@@ -119,7 +119,14 @@ def run_disk(out: Path, work: Path) -> None:
     _save(out, "disk", disk(work / "disk"))
 
 
+def run_rebuild(out: Path, work: Path) -> None:
+    from .rebuild import run_rebuild as rebuild
+
+    _save(out, "rebuild", rebuild(work / "rebuild"))
+
+
 RUNNERS: dict[str, Callable[[Path, Path], None]] = {
+    "rebuild": run_rebuild,
     "zoo": run_zoo,
     "queries": run_queries,
     "faults": run_faults,

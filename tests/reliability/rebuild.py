@@ -1,0 +1,45 @@
+"""Backup and rebuild: `tiplex reprocess` rebuilds the coded facts and the index from the raw
+archive alone (no network: the demo mirror is gone by then), and must give the index the
+original run built."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .killing import compare, fingerprint, tiplex
+
+
+def has_reprocess(home: Path) -> bool:
+    return tiplex(["reprocess", "--help"], home).returncode == 0
+
+
+def run_rebuild(work: Path) -> dict[str, Any]:
+    home = work / "home"
+    if not has_reprocess(home):
+        skipped = "skipped: no `tiplex reprocess` command"
+        return {"label": "rebuilt from the archive", "tried": 0, "handled": 0, "lost": 0,
+                "duplicated": 0, "problems": [skipped]}  # fmt: skip
+    original = tiplex(["demo", "--json"], home)
+    if original.returncode != 0:
+        raise RuntimeError(f"demo failed: {original.stderr[-600:]}")
+    expected = fingerprint(home)
+    # Everything but the raw archive goes: index, crawl state, Prefect's state, run reports.
+    for name in ("index", "crawl.sqlite", "crawl.sqlite-wal", "crawl.sqlite-shm", "runs"):
+        path = home / name
+        shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+    rebuilt = tiplex(["reprocess"], home)
+    problems = []
+    if rebuilt.returncode != 0:
+        problems.append(f"reprocess failed (exit {rebuilt.returncode}): {rebuilt.stderr[-400:]}")
+    else:
+        problems += compare(expected, fingerprint(home))
+    return {
+        "label": "rebuilt from the archive",
+        "tried": 1,
+        "handled": 0 if problems else 1,
+        "lost": sum("missing" in p for p in problems),
+        "duplicated": sum("duplicate" in p or "extra" in p for p in problems),
+        "problems": problems,
+    }
