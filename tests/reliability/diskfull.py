@@ -17,7 +17,7 @@ from typing import Any
 
 from .killing import compare, fingerprint, tiplex, write_corpus
 
-TMPFS_MB = 48
+TMPFS_MB = 128
 
 
 def can_mount() -> bool:
