@@ -81,21 +81,32 @@ class Tally:
             self.problems.append(f"{label}: {type(exc).__name__}: {str(exc)[:160]}")
 
 
-def _searched(backend: Any, text: str, mode: str, k: int, pairs: list[str]) -> None:
+def _search_request(text: str, mode: str, k: int, pairs: list[str]) -> SearchQuery:
+    """The checks `tiplex search` makes before it opens a backend."""
     validation.query_text(text)
     validation.positive(k, "-k", most=validation.MAX_RESULTS)
     filters = validation.filter_pairs(pairs)
     check_filters(filters)
-    backend.search(SearchQuery(text=text, mode=mode, k=k, filters=filters))  # type: ignore[arg-type]
+    return SearchQuery(text=text, mode=mode, k=k, filters=filters)  # type: ignore[arg-type]
 
 
-def _counted(backend: Any, text: str, by: str, pairs: list[str]) -> None:
+def _count_request(by: str, pairs: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The checks `tiplex trends` makes: the --by fields and the filters."""
     fields = [f.strip() for f in by.split(",") if f.strip()]
     if not fields or any(f not in COUNT_FIELDS for f in fields):
         raise validation.InvalidInput(f"--by takes fields of: {', '.join(COUNT_FIELDS)}")
     filters = validation.filter_pairs(pairs)
     check_filters(filters)
     filters.setdefault("doc_type", "judgment")
+    return fields, filters
+
+
+def _searched(backend: Any, text: str, mode: str, k: int, pairs: list[str]) -> None:
+    backend.search(_search_request(text, mode, k, pairs))
+
+
+def _counted(backend: Any, text: str, by: str, pairs: list[str]) -> None:
+    fields, filters = _count_request(by, pairs)
     backend.count_by(SearchQuery(text=text, filters=filters), fields)
 
 
@@ -167,17 +178,9 @@ def run_queries(work: Path, scale: float = 1.0) -> dict[str, Any]:
 
 
 def _es_body(es: ElasticsearchBackend, text: str, mode: str, k: int, pairs: list[str]) -> None:
-    validation.query_text(text)
-    validation.positive(k, "-k", most=validation.MAX_RESULTS)
-    filters = validation.filter_pairs(pairs)
-    check_filters(filters)
-    es.search_body(SearchQuery(text=text, mode=mode, k=k, filters=filters))  # type: ignore[arg-type]
+    es.search_body(_search_request(text, mode, k, pairs))
 
 
 def _es_count(text: str, by: str, pairs: list[str]) -> None:
-    fields = [f.strip() for f in by.split(",") if f.strip()]
-    if not fields or any(f not in COUNT_FIELDS for f in fields):
-        raise validation.InvalidInput(f"--by takes fields of: {', '.join(COUNT_FIELDS)}")
-    filters = validation.filter_pairs(pairs)
-    check_filters(filters)
+    fields, filters = _count_request(by, pairs)
     es_queries.count_by_body(es_queries.parse_query(text), filters, fields)
