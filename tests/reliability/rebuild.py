@@ -10,6 +10,9 @@ from typing import Any
 
 from .killing import compare, fingerprint, tiplex
 
+# The window `tiplex demo` crawls (the mirror's documents fall inside it).
+DEMO_SINCE, DEMO_UNTIL = "2023-01-01", "2025-12-31"
+
 
 def has_reprocess(home: Path) -> bool:
     return tiplex(["reprocess", "--help"], home).returncode == 0
@@ -29,7 +32,8 @@ def run_rebuild(work: Path) -> dict[str, Any]:
     for name in ("index", "crawl.sqlite", "crawl.sqlite-wal", "crawl.sqlite-shm", "runs"):
         path = home / name
         shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
-    rebuilt = tiplex(["reprocess"], home)
+    # The demo crawls a fixed window of the mirror; the replay asks for the same listings.
+    rebuilt = tiplex(["reprocess", "--since", DEMO_SINCE, "--until", DEMO_UNTIL], home)
     problems = []
     if rebuilt.returncode != 0:
         problems.append(f"reprocess failed (exit {rebuilt.returncode}): {rebuilt.stderr[-400:]}")
