@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .killing import compare, fingerprint, tiplex, write_corpus
+from .killing import compare, fingerprint, lost_and_duplicated, tiplex, write_corpus
 
 TMPFS_MB = 128
 
@@ -118,8 +118,8 @@ def run_disk(
         "label": "disk full / read-only",
         "tried": len(scenarios),
         "handled": len(scenarios) - len(failed),
-        "lost": sum("missing" in p for p in problems),
-        "duplicated": sum("duplicate" in p or "extra" in p for p in problems),
+        "lost": lost_and_duplicated(problems)[0],
+        "duplicated": lost_and_duplicated(problems)[1],
         "problems": problems,
     }
 

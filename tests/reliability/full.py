@@ -37,14 +37,22 @@ def run_zoo(out: Path, work: Path) -> None:
         "label": "bad files handled",
         "tried": result.tried,
         "handled": result.handled,
-        "lost": sum("lost" in p for p in result.problems),
+        "lost": sum("lost" in p for p in result.problems),  # "nothing at all (lost)"
         "duplicated": 0,
         "problems": list(result.problems),
     })  # fmt: skip
 
 
 def run_kills(out: Path, work: Path) -> None:
-    from .killing import census, fingerprint, kill_and_resume, spread, tiplex, write_corpus
+    from .killing import (
+        census,
+        fingerprint,
+        kill_and_resume,
+        lost_and_duplicated,
+        spread,
+        tiplex,
+        write_corpus,
+    )
 
     results: list[dict[str, Any]] = []
 
@@ -56,9 +64,8 @@ def run_kills(out: Path, work: Path) -> None:
             "label": "kills survived",
             "tried": len(results),
             "handled": survived,
-            "lost": sum(any("missing" in p for p in r["problems"]) for r in results),
-            "duplicated": sum(any("duplicate" in p or "extra" in p for p in r["problems"])
-                              for r in results),
+            "lost": sum(bool(lost_and_duplicated(r["problems"])[0]) for r in results),
+            "duplicated": sum(bool(lost_and_duplicated(r["problems"])[1]) for r in results),
             "problems": [f"{r['command']} {r['point']}: {p}" for r in results
                          for p in r["problems"]],
             "runs": results,

@@ -252,6 +252,17 @@ def _vectors(path: Path, rows: dict[str, int], dims: int) -> dict[str, np.ndarra
     return found
 
 
+_MISSING = re.compile(r"([1-9]\d*) missing|vectors for \d+ passages")
+_EXTRA = re.compile(r"([1-9]\d*) extra|duplicate_passages|orphan_passages")
+
+
+def lost_and_duplicated(problems: Sequence[str]) -> tuple[int, int]:
+    """How many of `problems` report something lost, and how many something duplicated."""
+    lost = sum(1 for p in problems if _MISSING.search(p))
+    duplicated = sum(1 for p in problems if _EXTRA.search(p))
+    return lost, duplicated
+
+
 def _digest(value: object) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:16]
 

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .killing import compare, fingerprint, tiplex
+from .killing import compare, fingerprint, lost_and_duplicated, tiplex
 
 # The window `tiplex demo` crawls (the mirror's documents fall inside it).
 DEMO_SINCE, DEMO_UNTIL = "2023-01-01", "2025-12-31"
@@ -43,7 +43,7 @@ def run_rebuild(work: Path) -> dict[str, Any]:
         "label": "rebuilt from the archive",
         "tried": 1,
         "handled": 0 if problems else 1,
-        "lost": sum("missing" in p for p in problems),
-        "duplicated": sum("duplicate" in p or "extra" in p for p in problems),
+        "lost": lost_and_duplicated(problems)[0],
+        "duplicated": lost_and_duplicated(problems)[1],
         "problems": problems,
     }
