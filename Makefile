@@ -4,6 +4,8 @@
 #   make serve   the web app and HTTP API on the demo's index (http://127.0.0.1:8000/)
 #   make test    the test suite (the browser tests use Debian's chromium; installed if missing)
 #   make bench   throughput and latency figures (prints ratios against a baseline in the same run)
+#   make reliability  kills, bad files, bad queries, crawl faults, full disk: the table of what
+#                the pipeline survives (about an hour on two busy cores)
 #   make lint    ruff
 
 PYTHON ?= python3
@@ -22,7 +24,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: venv demo serve test bench lint clean chromium
+.PHONY: venv system-deps demo serve test bench reliability lint clean chromium
 
 venv: $(STAMP)
 
@@ -33,7 +35,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# Debian packages for text extraction: tesseract and its models for the member states'
+# languages (OCR of scanned judgments), poppler's pdftoppm (renders a page for OCR) and antiword
+# (legacy .doc). Installed only when one is missing; without root, the command is printed.
+OCR_LANGS := eng ind msa tha vie khm lao mya
+DEBIAN_PACKAGES := tesseract-ocr $(addprefix tesseract-ocr-,$(OCR_LANGS)) poppler-utils antiword
+
+system-deps:
+	@missing=""; \
+	for tool in tesseract pdftoppm antiword; do command -v $$tool >/dev/null || missing=1; done; \
+	if command -v tesseract >/dev/null; then \
+	  for lang in $(OCR_LANGS); do tesseract --list-langs 2>/dev/null | grep -qx $$lang || missing=1; done; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $(DEBIAN_PACKAGES); \
+	  else echo "text extraction needs: sudo apt-get install $(DEBIAN_PACKAGES)"; fi; \
+	fi
+
+demo: $(STAMP) system-deps
 	$(BIN)/tiplex demo
 	@echo
 	@echo "Open the web app on this index:  make serve   (then http://$(HOST):$(PORT)/)"
@@ -49,8 +68,11 @@ chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 		|| echo "chromium not installed: browser-rendered sources cannot run, their tests skip"
 
-test: $(STAMP) chromium
+test: $(STAMP) system-deps chromium
 	$(BIN)/python -m pytest -q
+
+reliability: $(STAMP) system-deps
+	$(BIN)/python -m tests.reliability.full
 
 bench: $(STAMP)
 	$(BIN)/python -m tiplex.bench

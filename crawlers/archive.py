@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tiplex.crashpoints import crashpoint
+
 
 def sha256_hex(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
@@ -70,6 +72,7 @@ class RawArchive:
         blob_path = self.path_for(digest)
         if not blob_path.exists():
             _write_atomically(blob_path, raw)
+        crashpoint("archive")
         self._record_fetch(digest, len(raw), url, content_type, headers or {}, fetched_at)
         return ArchivedBlob(sha256=digest, path=blob_path)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,10 @@ from tiplex.settings import Settings
 SOURCE_ID = LocalFiles.name
 # Metadata key: "yes" when the caller gave the document type, "no" when it is provisional.
 DOC_TYPE_GIVEN = "doc_type_given"
+# The longest judgments are a few MB as PDF; anything far larger is an archive dump or a
+# mistake, and would hold the whole file and its text in memory at once.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class UnreadableFile(ValueError):
@@ -48,9 +54,10 @@ def ingest(
 ) -> CrawlReport:
     """Archive, extract and record local files; the report's documents are the pending ones."""
     settings.ensure_dirs()
+    found = _expand(paths)
     with CrawlState(settings.crawl_db) as state:
         return _ingest_files(
-            _expand(paths)[:limit] if limit is not None else _expand(paths),
+            found[:limit] if limit is not None else found,
             settings,
             state,
             country=country,
@@ -76,7 +83,7 @@ def _ingest_files(
         doc_id = ids[path]
         raw = b""
         try:
-            raw = path.read_bytes()
+            raw = _read_bytes(path)
             content_type = content_type_of(path, raw)
             if content_type is None:
                 raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'!r}")
@@ -89,10 +96,11 @@ def _ingest_files(
                 counts["unchanged"] += 1
                 continue
             loaded = _read(raw, content_type, path)
-        except (OSError, UnreadableFile) as error:
+        except (OSError, RuntimeError, UnreadableFile) as error:
             counts["failed"] += 1
-            errors.append(f"{SOURCE_ID}: {path}: {error}")
-            quarantine_bytes(settings.quarantine_dir, SOURCE_ID, path.name, raw, f"{path}: {error}")
+            reason = f"{shown_path(path)}: {error}"
+            errors.append(f"{SOURCE_ID}: {reason}")
+            quarantine_bytes(settings.quarantine_dir, SOURCE_ID, path.name, raw, reason)
             continue
         raw_path = archive.path_for(sha256_hex(raw))
         document = _document(doc_id, path, loaded, country, language, doc_type, raw_path)
@@ -108,6 +116,31 @@ def _ingest_files(
     )
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a regular file (a FIFO would block the read for
+    ever, a device never ends) and what is too large to read whole."""
+    info = path.stat()  # follows links: a loop or a dangling link raises OSError here
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFile("not a regular file (a pipe, socket or device)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise UnreadableFile(
+            f"file too large ({info.st_size / 2**20:.0f} MiB; the limit is "
+            f"{MAX_FILE_BYTES / 2**20:.0f} MiB)"
+        )
+    with path.open("rb") as stream:
+        # Read one byte past the limit: a file still growing is refused, not cut.
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise UnreadableFile("file grew past the size limit while being read")
+    return raw
+
+
+def shown_path(path: Path) -> str:
+    """A path for a one-line report: control characters (a newline in a name) escaped."""
+    text = str(path)
+    return text.encode("unicode_escape").decode("ascii") if _CONTROL_IN_NAME.search(text) else text
+
+
 def content_type_of(path: Path, raw: bytes) -> str | None:
     """The type by extension, or by the first bytes for files without a known one: courts
     serve PDFs from extension-less URLs, and saved copies keep those names."""
@@ -119,6 +152,8 @@ def content_type_of(path: Path, raw: bytes) -> str | None:
         return "application/pdf"
     if head.startswith((b"<!doctype html", b"<html")):
         return "text/html"
+    if head.startswith(b"{\\rtf"):
+        return "application/rtf"
     return None
 
 
@@ -135,14 +170,14 @@ def load_file(
         UnreadableFile: unsupported type, empty file, unreadable bytes or no text.
     """
     path = Path(path).resolve()
-    raw = path.read_bytes()
+    raw = _read_bytes(path)
     content_type = content_type_of(path, raw)
     if content_type is None:
         raise UnreadableFile(f"{path}: unsupported file type {path.suffix or '(none)'!r}")
     if not raw.strip():
         raise UnreadableFile(f"{path}: empty file")
     loaded = _read(raw, content_type, path)
-    doc_id = f"{SOURCE_ID}:{path.stem}"
+    doc_id = _plain_id(path)
     return _document(doc_id, path, loaded, country, language, doc_type, raw_path=path)
 
 
@@ -168,7 +203,7 @@ def _document(
     return Document(
         doc_id=doc_id,
         source_id=SOURCE_ID,
-        url=path.resolve().as_uri(),
+        url=path.as_uri(),
         country=country or "",
         language=language or "",
         # Provisional when not given: the pipeline reads the opening and decides (a bill or a
@@ -206,18 +241,29 @@ def _title(raw: bytes, content_type: str, text: str) -> str:
 
 def _expand(paths: Iterable[Path]) -> list[Path]:
     """Files named, and files inside folders named (recursively, hidden ones skipped), in a
-    stable order and each once."""
+    stable order and each once. Links to folders are not followed (no loops); a dangling or
+    looping link, a pipe or a device is kept in the list, so reading it fails and it is
+    reported and counted instead of silently skipped."""
     found: dict[Path, None] = {}
     for given in paths:
-        path = Path(given).expanduser().resolve()
+        path = _resolved(Path(given).expanduser())
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden:
-                    found[child] = None
+                if hidden or child.is_dir():
+                    continue
+                found[_resolved(child)] = None
         else:
             found[path] = None
     return list(found)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        # strict: a dangling link keeps its own name rather than its missing target's.
+        return path.resolve(strict=True)
+    except (RuntimeError, OSError):  # a symlink loop: keep the name, reading it will fail
+        return path.absolute()
 
 
 def _assign_ids(files: Sequence[Path], state: CrawlState) -> dict[Path, str]:
@@ -226,19 +272,24 @@ def _assign_ids(files: Sequence[Path], state: CrawlState) -> dict[Path, str]:
     ids: dict[Path, str] = {}
     claimed: set[str] = set()
     for path in files:  # first the files the state already knows under their plain id
-        plain = f"{SOURCE_ID}:{path.stem}"
+        plain = _plain_id(path)
         stored = state.get(plain)
-        if stored is not None and stored.url == path.resolve().as_uri():
+        if stored is not None and stored.url == path.as_uri():
             ids[path] = plain
             claimed.add(plain)
     for path in files:
         if path in ids:
             continue
-        plain = f"{SOURCE_ID}:{path.stem}"
+        plain = _plain_id(path)
         stored = state.get(plain)
-        if plain not in claimed and (stored is None or stored.url == path.resolve().as_uri()):
+        if plain not in claimed and (stored is None or stored.url == path.as_uri()):
             ids[path] = plain
         else:
             ids[path] = f"{plain}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
         claimed.add(ids[path])
     return ids
+
+
+def _plain_id(path: Path) -> str:
+    # A newline or other control character in a file name would break every line-based report.
+    return f"{SOURCE_ID}:{_CONTROL_IN_NAME.sub('_', path.stem)}"

@@ -64,6 +64,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Outermost: the WARC holds each answer as the server sent it (redirects, 429s and
     # challenge pages included), and replaying it goes through every layer again.
     "crawlers.warc.WarcMiddleware": 900,
+    # First on the way out: a request outside the source's hosts or the run's limits (a
+    # redirect included) is refused before anything else sees it.
+    "crawlers.boundaries.BoundaryMiddleware": 50,
 }
 ITEM_PIPELINES = {"crawlers.pipelines.StatePipeline": 300}
 EXTENSIONS = {"crawlers.middlewares.OutcomeExtension": 500}

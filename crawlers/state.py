@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from tiplex.crashpoints import crashpoint
 from tiplex.records import Document
 
 Change = Literal["new", "changed", "unchanged"]
@@ -224,6 +225,7 @@ class CrawlState:
         return [_row_to_stored(row) for row in rows]
 
     def acknowledge(self, documents: Sequence[Document]) -> None:
+        crashpoint("acknowledge")
         """Mark exactly these versions as processed; a newer version stays pending."""
         with self._connect() as db:
             db.executemany(

@@ -28,6 +28,8 @@ import nlp
 from crawlers.history import full_sweep_due, zero_yield_warning
 from crawlers.local_files import DOC_TYPE_GIVEN
 from crawlers.politeness import site_host
+from tiplex.crashpoints import crashpoint
+from tiplex.home_lock import writer_lock
 from tiplex.records import CaseFacts, CrawlReport, Document, IndexReport, Provision
 from tiplex.settings import Settings, load_settings
 
@@ -140,6 +142,7 @@ def code_documents(source_id: str, documents: Sequence[Document]) -> CodedBatch:
         except Exception as exc:  # one bad document must not sink the source
             failed.append(f"{document.doc_id}: {type(exc).__name__}: {exc}")
         _progress(f"code {source_id}", done, len(documents))
+        crashpoint("coding")
     return CodedBatch(tuple(coded), facts, provisions, tuple(failed))
 
 
@@ -209,8 +212,22 @@ def weekly_update(
         limit: at most this many documents per source (smoke runs).
         home: TIPLEX_HOME for this run.
     """
-    started = time.monotonic()
     settings = load_settings(home).ensure_dirs()
+    with writer_lock(settings.home, "run"):
+        return _weekly_update(settings, source_ids, base_urls, since, until, full, limit, schedule)
+
+
+def _weekly_update(
+    settings: Settings,
+    source_ids: list[str] | None,
+    base_urls: dict[str, str] | None,
+    since: str | None,
+    until: str | None,
+    full: bool | None,
+    limit: int | None,
+    schedule: str | None,
+) -> dict[str, Any]:
+    started = time.monotonic()
     known = {source.id: source for source in crawlers.list_sources()}
     chosen = list(
         source_ids
@@ -292,15 +309,16 @@ def ingest_files(
     """Local files and folders through the same archive → code → index path."""
     started = time.monotonic()
     settings = load_settings(home).ensure_dirs()
-    report = crawlers.ingest(
-        [Path(p) for p in paths],
-        settings,
-        country=country,
-        language=language,
-        doc_type=doc_type,
-        limit=limit,
-    )
-    return _publish("ingest-files", [_code_and_index(report, settings)], started, settings)
+    with writer_lock(settings.home, "ingest"):
+        report = crawlers.ingest(
+            [Path(p) for p in paths],
+            settings,
+            country=country,
+            language=language,
+            doc_type=doc_type,
+            limit=limit,
+        )
+        return _publish("ingest-files", [_code_and_index(report, settings)], started, settings)
 
 
 # ------------------------------------------------------------------------------------------------

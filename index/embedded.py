@@ -64,6 +64,7 @@ from index.schema import (
 )
 from index.text import ParsedQuery, index_terms, parse_query
 from index.vectors import VectorFile
+from tiplex.crashpoints import crashpoint
 from tiplex.records import (
     CaseFacts,
     Document,
@@ -227,6 +228,7 @@ class EmbeddedBackend:
                 ]
             )
             started = self._tick("embed", started)
+            crashpoint("embedding")
             with self._writing():
                 embedded += self._store_vectors(vectors)
                 for document in batch:
@@ -237,6 +239,8 @@ class EmbeddedBackend:
                         chunks.get(document.doc_id),
                     )
                 self._record_model()
+                crashpoint("index-write")
+            crashpoint("commit")
             self._tick("write", started)
             indexed += len(batch)
             passages += sum(len(c) for c in chunks.values())
@@ -399,8 +403,11 @@ class EmbeddedBackend:
         with self._writing():
             self._db.execute("DELETE FROM embeddings")
             self._db.execute("DELETE FROM meta WHERE key LIKE 'embedding_%'")
-            self.vectors.clear()
             self._record_model()
+            crashpoint("reembed-clear")
+        # Only once no row points into the vector file may it go: removed inside the
+        # transaction, a kill before the commit left rows pointing at vectors that were gone.
+        self.vectors.clear()
         embedded = 0
         rowids = [r[0] for r in self._db.execute("SELECT rowid FROM documents ORDER BY rowid")]
         for batch in batches(rowids, DOCUMENTS_PER_BATCH):
@@ -431,6 +438,7 @@ class EmbeddedBackend:
                         "UPDATE documents SET chunker = ? WHERE rowid = ?",
                         (CHUNKER_VERSION, rowid),
                     )
+            crashpoint("reembed")
         return embedded
 
     def optimize(self) -> None:

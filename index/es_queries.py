@@ -125,7 +125,9 @@ def _year_clause(value: str) -> dict[str, Any]:
         if ranged and (ranged.group(1) or ranged.group(2)):
             bounds = {"gte": int(ranged.group(1) or 0), "lte": int(ranged.group(2) or 9999)}
             clauses.append({"range": {"year": bounds}})
-        elif alternative.isdigit():
+        # Decimal digits only (int() refuses superscripts), and a year, not a number SQLite
+        # cannot hold.
+        elif alternative.isdecimal() and len(alternative) <= 4:
             clauses.append({"term": {"year": int(alternative)}})
         else:
             raise ValueError(f"filter year takes 2019, 2015..2020 or 2015,2019, not {value!r}")

@@ -58,7 +58,9 @@ def _year_condition(value: str) -> tuple[str, list[object]]:
             low, high = ranged.groups()
             parts.append("(d.year BETWEEN ? AND ?)")
             params.extend([int(low or 0), int(high or 9999)])
-        elif alternative.isdigit():
+        # Decimal digits only (int() refuses superscripts), and a year, not a number SQLite
+        # cannot hold.
+        elif alternative.isdecimal() and len(alternative) <= 4:
             parts.append("d.year = ?")
             params.append(int(alternative))
         else:

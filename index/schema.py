@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 from tiplex.records import CaseFacts, Document
@@ -172,14 +173,49 @@ def document_terms(facts: CaseFacts | None) -> list[tuple[str, str]]:
 
 
 def connect(path: str) -> sqlite3.Connection:
+    """The index, opened for writing; where the disk is full or read-only, opened read-only,
+    so searches go on answering from what was committed (any write then fails clearly)."""
+    try:
+        return _connect_writable(path)
+    except sqlite3.OperationalError as error:
+        if not Path(path).is_file():
+            raise
+        try:
+            return _connect_read_only(path)
+        except sqlite3.Error:
+            raise error from None
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    uri = Path(path).resolve().as_uri()
+    # mode=ro reads a WAL index whose -shm can still be mapped (a full disk); immutable=1 reads
+    # one on a read-only filesystem, where SQLite cannot create or lock the -shm file.
+    for query in ("mode=ro", "immutable=1"):
+        connection = sqlite3.connect(
+            f"{uri}?{query}", uri=True, isolation_level=None, check_same_thread=False, timeout=60
+        )
+        try:
+            connection.execute("SELECT value FROM meta LIMIT 1").fetchall()
+            return connection
+        except sqlite3.Error:
+            connection.close()
+    raise sqlite3.OperationalError(f"cannot open {path} even read-only")
+
+
+def _connect_writable(path: str) -> sqlite3.Connection:
     # Autocommit mode: transactions are opened explicitly (BEGIN IMMEDIATE) around each write,
     # so a writer holds the lock for the whole of its change, vector file append included.
     connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: FTS5 segments stay in memory
-    connection.executescript(SCHEMA)
-    connection.execute(
-        "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
-    )
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: FTS5 segments stay in memory
+        connection.executescript(SCHEMA)
+        connection.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+            (SCHEMA_VERSION,),
+        )
+    except sqlite3.Error:
+        connection.close()
+        raise
     return connection

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -104,6 +106,8 @@ def _checked_filters(pairs: list[str]) -> dict[str, str]:
 def _on_backend(settings: Settings, action: Any) -> Any:
     """`action(backend)` on the configured backend, closed afterwards; what the backend cannot
     do (a bad filter, a model mismatch, an unreadable index) ends in a message, not a trace."""
+    import sqlite3
+
     import index
 
     try:
@@ -112,8 +116,34 @@ def _on_backend(settings: Settings, action: Any) -> Any:
             return action(backend)
         finally:
             backend.close()
-    except (ValueError, RuntimeError, OSError) as exc:
+    except (ValueError, RuntimeError, OSError, sqlite3.Error) as exc:
         raise _fail(str(exc)) from exc
+
+
+@contextmanager
+def _writer(settings: Settings, operation: str) -> Iterator[None]:
+    """The home's writer lock (`tiplex.home_lock`); a busy home ends in its message."""
+    from tiplex.home_lock import (
+        HomeBusy,
+        check_free_space,
+        storage_message,
+        storage_problem,
+        writer_lock,
+    )
+
+    try:
+        with writer_lock(settings.home, operation):
+            too_full = check_free_space(settings.home)
+            if too_full:
+                raise _fail(storage_message(settings.home, too_full), code=4)
+            yield
+    except HomeBusy as exc:
+        raise _fail(str(exc), code=3) from exc
+    except Exception as exc:  # a full or read-only disk is a message; anything else re-raised
+        reason = storage_problem(exc)
+        if reason is None:
+            raise
+        raise _fail(storage_message(settings.home, reason), code=4) from exc
 
 
 def _print_json(value: Any) -> None:
@@ -172,7 +202,8 @@ def demo(
     settings = _settings(home)
     from interfaces.demo import run_demo
 
-    result = run_demo(settings, port=port, progress=not as_json, console=err)
+    with _writer(settings, "demo"):
+        result = run_demo(settings, port=port, progress=not as_json, console=err)
     if as_json:
         _print_json(result)
         return
@@ -213,17 +244,18 @@ def run(
     overrides = _parse_pairs(base_url or [], "--base-url")
     from flows.pipeline import weekly_update
 
-    summary = _run_flow(
-        not as_json,
-        weekly_update,
-        source_ids=list(source) if source else None,
-        base_urls=overrides,
-        since=since,
-        until=until,
-        full=full,
-        limit=limit,
-        home=str(settings.home),
-    )
+    with _writer(settings, "run"):
+        summary = _run_flow(
+            not as_json,
+            weekly_update,
+            source_ids=list(source) if source else None,
+            base_urls=overrides,
+            since=since,
+            until=until,
+            full=full,
+            limit=limit,
+            home=str(settings.home),
+        )
     _print_json(summary) if as_json else _print_summary(summary)
     _digest_after_run(settings, summary, quiet=as_json)
     if summary["failed_sources"]:
@@ -283,16 +315,17 @@ def ingest(
     settings = _settings(home)
     from flows.pipeline import ingest_files
 
-    summary = _run_flow(
-        not as_json,
-        ingest_files,
-        paths=[str(p.resolve()) for p in paths],
-        country=country,
-        language=language,
-        doc_type=doc_type,
-        limit=limit,
-        home=str(settings.home),
-    )
+    with _writer(settings, "ingest"):
+        summary = _run_flow(
+            not as_json,
+            ingest_files,
+            paths=[str(p.resolve()) for p in paths],
+            country=country,
+            language=language,
+            doc_type=doc_type,
+            limit=limit,
+            home=str(settings.home),
+        )
     _print_json(summary) if as_json else _print_summary(summary)
 
 
@@ -586,11 +619,12 @@ def reembed(home: HomeOption = None) -> None:
     settings = _settings(home)
     import index
 
-    backend = index.open_backend(settings)
-    try:
-        embedded = backend.reembed()
-    finally:
-        backend.close()
+    with _writer(settings, "reembed"):
+        backend = index.open_backend(settings)
+        try:
+            embedded = backend.reembed()
+        finally:
+            backend.close()
     out.print(f"re-embedded {embedded} passages with {settings.embedding_model}")
 
 
@@ -655,13 +689,10 @@ def eval_retrieval(
 
 
 def _parse_pairs(pairs: list[str], flag: str) -> dict[str, str]:
-    parsed: dict[str, str] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key or not value:
-            raise _fail(f"{flag} expects KEY=VALUE, got {pair!r}")
-        parsed[key.strip()] = value.strip()
-    return parsed
+    from tiplex import validation
+
+    result: dict[str, str] = _checked(validation.filter_pairs, pairs, flag)
+    return result
 
 
 def _print_hits(query: str, hits: list[dict[str, Any]]) -> None:

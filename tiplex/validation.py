@@ -68,3 +68,14 @@ def split_name(value: str | None) -> str | None:
             f"--split takes {' or '.join(SPLITS)} (or nothing for all), not {value!r}"
         )
     return value
+
+
+def filter_pairs(pairs: list[str], flag: str = "--filter") -> dict[str, str]:
+    """`FIELD=VALUE` strings as a dict; which fields exist is the backends' to say."""
+    parsed: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InvalidInput(f"{flag} expects KEY=VALUE, got {pair!r}")
+        parsed[key.strip()] = value.strip()
+    return parsed

@@ -1,11 +1,12 @@
-"""Files a researcher already holds: folders of txt, md, html and pdf, ingested locally.
+"""Files a researcher already holds: folders of txt, md, html, pdf, docx, doc and rtf.
 
 Publisher
   The user: documents on the local disk, ingested with `tiplex ingest PATH...`.
 Caveats
   Not a Scrapy spider: `crawlers.ingest()` reads the files, through the same archive, state and
   pending path as the crawled sources. Country and language are left empty unless given (the
-  NLP stage detects them). A PDF without a text layer is quarantined (it needs OCR).
+  NLP stage detects them). A PDF page without a usable text layer is OCR'd with tesseract; where
+  tesseract is not installed, such a PDF is quarantined with its reason.
 History
   2026-11-28: Created: txt, md, html and pdf files and folders of them.
 """
@@ -22,6 +23,9 @@ SUPPORTED_SUFFIXES: dict[str, str] = {
     ".html": "text/html",
     ".htm": "text/html",
     ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".doc": "application/msword",
+    ".rtf": "application/rtf",
 }
 
 

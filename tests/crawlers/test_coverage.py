@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from crawlers import coverage as coverage_module
 from crawlers.coverage import coverage, coverage_markdown, unavailable_sources
 from crawlers.registry import list_sources
-from tiplex.cli import app
+from interfaces.cli import app
 from tiplex.validation import ASEAN_COUNTRIES
 
 

@@ -23,7 +23,7 @@ def folder(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     write_pdf(root / "sub" / "case-d.pdf", [["Putusan Nomor 1/Pid.Sus/2024"]], title="Case D")
-    (root / "notes.docx").write_bytes(b"PK\x03\x04 not supported")
+    (root / "notes.xlsx").write_bytes(b"PK\x03\x04 not supported")
     (root / "empty.txt").write_bytes(b"")
     (root / ".hidden.txt").write_text("ignored", encoding="utf-8")
     return root
@@ -46,8 +46,8 @@ def test_ingest_reads_supported_files_and_quarantines_the_rest(
     assert {d.language for d in report.documents} == {""}  # detected later, never guessed here
     assert {d.doc_type for d in report.documents} == {"judgment"}
     quarantined = settings.quarantine_dir / "local"
-    assert (quarantined / "notes.docx").read_bytes() == b"PK\x03\x04 not supported"
-    assert "unsupported" in (quarantined / "notes.docx.reason.txt").read_text(encoding="utf-8")
+    assert (quarantined / "notes.xlsx").read_bytes() == b"PK\x03\x04 not supported"
+    assert "unsupported" in (quarantined / "notes.xlsx.reason.txt").read_text(encoding="utf-8")
     assert "empty" in (quarantined / "empty.txt.reason.txt").read_text(encoding="utf-8")
     assert len(report.errors) == 2
 
@@ -94,7 +94,7 @@ def test_load_file_reads_one_file_without_archiving(folder: Path, tmp_path: Path
     assert (document.doc_id, document.text) == ("local:case-c", "Harbouring of victims.")
     assert (document.country, document.language, document.doc_type) == ("PH", "en", "other")
     with pytest.raises(UnreadableFile, match="unsupported"):
-        load_file(folder / "notes.docx")
+        load_file(folder / "notes.xlsx")
     scan = write_pdf(tmp_path / "scan.pdf", [[]])
     with pytest.raises(UnreadableFile, match="needs OCR"):
         load_file(scan)

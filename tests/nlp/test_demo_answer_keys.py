@@ -4,6 +4,7 @@ and putusan3): a second, independent check beside the labelled real judgments.""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +13,16 @@ import pytest
 import crawlers
 import nlp
 from tiplex.demo import MIRROR_DIR
-from tiplex.demo.authoring.putusan3.model import Case, load_cases
-from tiplex.demo.authoring.putusan3.pages import pdf_path
 
-KEY = Path(__file__).resolve().parents[2] / "tools/demo_authoring/lawphil/expected.json"
+AUTHORING = Path(__file__).resolve().parents[2] / "tools" / "demo_authoring"
+# The demo's authoring tools are not installed; their case data is read from the checkout.
+sys.path.insert(0, str(AUTHORING))
+from putusan3.model import Case, load_cases  # noqa: E402
+from putusan3.pages import pdf_path  # noqa: E402
+
+KEY = AUTHORING / "lawphil" / "expected.json"
 CASES: list[dict[str, Any]] = json.loads(KEY.read_text(encoding="utf-8"))
-PUTUSAN3_CASES = KEY.parents[1] / "putusan3" / "cases"
+PUTUSAN3_CASES = AUTHORING / "putusan3" / "cases"
 
 
 @pytest.fixture(scope="module")
