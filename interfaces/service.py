@@ -184,11 +184,13 @@ class Service:
 
     def warm(self) -> None:
         """Opens the index and loads the embedding model now, so the first search a person
-        makes does not wait for them (loading the default model takes seconds)."""
+        makes does not wait for them (loading the default model takes seconds). An English
+        question is asked, so the index's cross-language word list is built (or loaded) here
+        too: on a large index that takes minutes the first time."""
         backend = self.backend
         embedder = getattr(backend, "embedder", None)
         if embedder is not None:
-            embedder.embed_query("warm up")
+            backend.search(SearchQuery(text="trafficking in persons", k=1))
 
     def close(self) -> None:
         with self._opening:

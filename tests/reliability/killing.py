@@ -63,7 +63,7 @@ def environment(home: Path, **extra: str) -> dict[str, str]:
 
 def cli_module() -> str:
     """The module of the `tiplex` command (it moves to the interfaces package)."""
-    return "interfaces.cli" if (REPO / "interfaces" / "cli.py").is_file() else "tiplex.cli"
+    return "interfaces.cli"
 
 
 def tiplex(args: Sequence[str], home: Path, **extra: str) -> subprocess.CompletedProcess[str]:

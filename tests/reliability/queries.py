@@ -28,7 +28,7 @@ from tiplex import validation
 from tiplex.records import SearchQuery
 from tiplex.settings import Settings
 
-# What the command turns into a one-line message (see `tiplex.cli._on_backend`).
+# What the command turns into a one-line message (see `interfaces.cli._on_backend`).
 REPORTED = (validation.InvalidInput, ValueError, RuntimeError, OSError)
 # A "clear" message names what was wrong; these are Python's own words leaking through.
 _INTERNAL = re.compile(
