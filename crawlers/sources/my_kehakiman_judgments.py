@@ -156,9 +156,11 @@ class MyKehakimanJudgments(SourceSpider):
     name = "my_kehakiman_judgments"
     country = "MY"
     kind = "judgments"
+    status = "inferred"  # see Caveats: team-written pages in the structure public scrapers read
     language = ""  # English or Malay, detected per judgment
     languages = ("en", "ms")
     base_url = "https://ejudgment.kehakiman.gov.my"
+    other_hosts = ("efs.kehakiman.gov.my",)  # the grounds PDFs live on the e-filing host
 
     # `since` / `until` as dates of decision (default: the last 90 days).
     window_unit = "day"
