@@ -140,6 +140,7 @@ class IdBpkLegislation(SourceSpider):
     name = "id_bpk_legislation"
     country = "ID"
     kind = "legislation"
+    status = "inferred"  # see Caveats: team-written pages in the structure public scrapers read
     language = "id"
     base_url = "https://peraturan.bpk.go.id"
 

@@ -170,6 +170,7 @@ class SgElitigationJudgments(SourceSpider):
     name = "sg_elitigation_judgments"
     country = "SG"
     kind = "judgments"
+    status = "inferred"  # see Caveats: team-written pages in the structure public scrapers read
     language = "en"
     base_url = "https://www.elitigation.sg"
 
