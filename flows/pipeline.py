@@ -28,6 +28,7 @@ import nlp
 from crawlers.history import full_sweep_due, zero_yield_warning
 from crawlers.local_files import DOC_TYPE_GIVEN
 from crawlers.politeness import site_host
+from crawlers.warc import warc_dir
 from tiplex.crashpoints import crashpoint
 from tiplex.home_lock import writer_lock
 from tiplex.records import CaseFacts, CrawlReport, Document, IndexReport, Provision
@@ -285,7 +286,16 @@ def reprocess_sources(
     started = time.monotonic()
     settings = load_settings(home).ensure_dirs()
     known = {source.id: source for source in crawlers.list_sources()}
-    chosen = list(source_ids or [sid for sid, source in known.items() if source.kind != "local"])
+    # Without a choice, the sources the archive holds answers of: a source never crawled into
+    # this home has nothing to replay, and is no failure.
+    chosen = list(
+        source_ids
+        or [
+            sid
+            for sid, source in known.items()
+            if source.kind != "local" and any(warc_dir(settings.home, sid).glob("*.warc*"))
+        ]
+    )
     outcomes: list[SourceOutcome] = []
     for source_id in chosen:
         try:

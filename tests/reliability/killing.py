@@ -151,8 +151,9 @@ def kill_and_resume(
     return KillResult(point, killed, tuple(problems))
 
 
-def fingerprint(home: Path) -> dict[str, object]:
-    """The index and crawl state by content: what a clean run and a resumed one must share."""
+def fingerprint(home: Path, also_volatile: tuple[str, ...] = ()) -> dict[str, object]:
+    """The index and crawl state by content: what a clean run and a resumed one must share
+    (`also_volatile`: record fields left out of the comparison as well)."""
     index_db = home / "index" / "tiplex.sqlite"
     db = sqlite3.connect(f"file:{index_db}?mode=ro", uri=True)
     try:
@@ -160,7 +161,11 @@ def fingerprint(home: Path) -> dict[str, object]:
         for doc_id, record, facts, text in db.execute(
             "SELECT doc_id, record, facts, text FROM documents"
         ):
-            fields = {k: v for k, v in json.loads(record).items() if k not in _VOLATILE}
+            fields = {
+                k: v
+                for k, v in json.loads(record).items()
+                if k not in _VOLATILE and k not in also_volatile
+            }
             # The demo mirror listens on a new port each run; the address is not content.
             fields = json.loads(_ANY_PORT.sub("127.0.0.1", json.dumps(fields)))
             documents[doc_id] = _digest([fields, facts, text])
