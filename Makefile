@@ -54,8 +54,6 @@ system-deps:
 
 demo: $(STAMP) system-deps
 	$(BIN)/tiplex demo
-	@echo
-	@echo "Open the web app on this index:  make serve   (then http://$(HOST):$(PORT)/)"
 
 # The demo's index, built once (make demo) and then served; Ctrl-C stops the server.
 serve: $(STAMP)
