@@ -1,12 +1,12 @@
 """Coverage per ASEAN member state: which sources crawl its judgments and its laws, and, where
-none does, why (the entries of `crawlers.sources.unavailable`)."""
+none does, why (the entries of `crawlers.unavailable`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from crawlers.registry import list_sources
-from crawlers.sources.unavailable import UNAVAILABLE
+from crawlers.unavailable import UNAVAILABLE
 from tiplex.records import SourceInfo
 
 # The member states, in the order the rest of tiplex lists them (a stage may not import

@@ -33,7 +33,7 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.sources._posting import JSON, json_body
+from crawlers.posting import JSON, json_body
 
 # SHERLOC's country codes are ISO 3166-1 alpha-3 (lower case in the flag image names).
 ASEAN_ALPHA3 = {

@@ -32,7 +32,7 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.sources._posting import JSON, json_body
+from crawlers.posting import JSON, json_body
 
 PAGE_SIZE = 150
 _BURMESE = re.compile(r"[\u1000-\u109f]")

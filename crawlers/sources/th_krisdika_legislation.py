@@ -30,7 +30,7 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.sources._thai import arabic_digits, parse_thai_date
+from crawlers.dates import arabic_digits, parse_thai_date
 
 THAI_LEGACY_ENCODING = "cp874"  # windows-874: TIS-620 plus a few punctuation marks
 _CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)

@@ -30,8 +30,8 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
-from crawlers.sources._posting import FORM, form_body
-from crawlers.sources._thai import arabic_digits, deka_number, parse_thai_date
+from crawlers.dates import arabic_digits, deka_number, parse_thai_date
+from crawlers.posting import FORM, form_body
 
 COURT = "ศาลฎีกา"
 PRINT_FLAGS = (

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from parsel import Selector
 
+from crawlers.dates import arabic_digits, deka_number, parse_thai_date
 from crawlers.extract import extract_text
 from crawlers.sources import (
     int_commonlii_cases,
@@ -22,7 +23,6 @@ from crawlers.sources import (
     vn_congbobanan_judgments,
     vn_vbpl_legislation,
 )
-from crawlers.sources._thai import arabic_digits, deka_number, parse_thai_date
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "crawlers"
 
@@ -230,7 +230,7 @@ def test_commonlii_keeps_only_trafficking_cases() -> None:
 
 
 def test_khmer_and_lao_text_survive_extraction_labelled_or_not() -> None:
-    # No Khmer or Lao source exists yet (see crawlers.sources.unavailable), but SHERLOC pages
+    # No Khmer or Lao source exists yet (see crawlers.unavailable), but SHERLOC pages
     # and ingested files carry these scripts: UTF-8 must be read as such even unlabelled.
     khmer = "ច្បាប់ស្តីពីការបង្ក្រាបអំពើជួញដូរមនុស្ស"  # Law on Suppression of Human Trafficking
     lao = "ກົດໝາຍວ່າດ້ວຍການຕ້ານ ແລະ ສະກັດກັ້ນການຄ້າມະນຸດ"  # Law on Anti-Human Trafficking
