@@ -77,6 +77,10 @@ def test_vbpl_takes_the_full_text_or_falls_back_to_the_word_attachment(
     settings: Settings, tmp_path: Path
 ) -> None:
     root, host = site_root("vn_vbpl_legislation", tmp_path)
+    # No real page with an empty full-text tab was ever saved: the team-written one stands in
+    # for the real Code's page here, so the attachment fallback is exercised.
+    empty = EXAMPLES / "vn_vbpl_legislation" / "toanvan-96172-empty.team.html"
+    (root / host / "TW/Pages/vbpq-toanvan.aspx%3FItemID=96172").write_bytes(empty.read_bytes())
     attachment = root / host / "TW/Lists/vbpq/Attachments/96172/101.2015.QH13.doc"
     attachment.parent.mkdir(parents=True)
     attachment.write_bytes((EXAMPLES / "vn_vbpl_legislation" / "101.2015.QH13.doc").read_bytes())
