@@ -18,7 +18,14 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response, Streami
 from pydantic import BaseModel, Field
 
 from interfaces import exports, saved
-from interfaces.service import FILTER_FIELDS, BadRequest, NotFound, Service, api_token
+from interfaces.service import (
+    FILTER_FIELDS,
+    BadRequest,
+    NotFound,
+    Service,
+    api_token,
+    check_countries,
+)
 
 router = APIRouter(prefix="/api/v1")
 
@@ -146,18 +153,7 @@ def compare(
 ) -> dict[str, Any]:
     """Each state's provisions on a topic, side by side, with ACTIP articles and citing
     judgments."""
-    from tiplex import validation
-
-    def run() -> dict[str, Any]:
-        chosen = None
-        if countries is not None:
-            try:
-                chosen = validation.country_list(countries, "countries")
-            except validation.InvalidInput as exc:
-                raise BadRequest(str(exc)) from exc
-        return svc.compare(topic, chosen)
-
-    return _answer(run)  # type: ignore[no-any-return]
+    return _answer(lambda: svc.compare(topic, check_countries(countries)))  # type: ignore[no-any-return]
 
 
 @router.get("/trends", responses=ERRORS, tags=["trends"])

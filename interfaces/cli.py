@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich import box
@@ -20,6 +20,11 @@ from rich.console import Console
 from rich.table import Table
 
 from tiplex.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # the service imports the index: only the commands that ask it load it
+    from interfaces.service import Service
+
+Answer = TypeVar("Answer")
 
 app = typer.Typer(
     name="tiplex",
@@ -49,8 +54,12 @@ HomeOption = Annotated[
 ]
 
 
-def _settings(home: Path | None) -> Settings:
-    settings = load_settings(home).ensure_dirs()
+def _settings(home: Path | None, *, create: bool = True) -> Settings:
+    """The instance's settings, its folders made unless `create` is False (the read-only
+    commands leave a refused request's home untouched; the index makes its own folder)."""
+    settings = load_settings(home)
+    if create:
+        settings.ensure_dirs()
     # Prefect runs in ephemeral mode with its state inside this instance's data folder.
     os.environ["TIPLEX_HOME"] = str(settings.home)
     os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home))
@@ -92,32 +101,31 @@ def _check_window(since: str | None, until: str | None) -> None:
         raise _fail(f"--since {since} comes after --until {until}")
 
 
-def _checked_filters(pairs: list[str]) -> dict[str, str]:
-    filters = _parse_pairs(pairs, "--filter")
-    from index.filters import check_filters
-
-    try:
-        check_filters(filters)
-    except ValueError as exc:
-        raise _fail(str(exc)) from exc
-    return filters
-
-
-def _on_backend(settings: Settings, action: Any) -> Any:
-    """`action(backend)` on the configured backend, closed afterwards; what the backend cannot
-    do (a bad filter, a model mismatch, an unreadable index) ends in a message, not a trace."""
+def _ask(home: Path | None, question: Callable[[Service], Answer]) -> Answer:
+    """`question(service)` on the service the API and web app use, with this command line's
+    names for its parameters; a refused request (checked before the index is opened) or what
+    the index cannot do (a model mismatch, an unreadable file) ends in a message, not a trace."""
     import sqlite3
 
-    import index
+    from interfaces.service import BadRequest, Service, Vocabulary
+    from tiplex.validation import MAX_RESULTS
 
+    words = Vocabulary(
+        mode="--mode",
+        limit="-k",
+        passages="--passages",
+        topic="--topic",
+        countries="--countries",
+        by="--by",
+        most_hits=MAX_RESULTS,
+    )
+    service = Service(_settings(home, create=False), words=words)
     try:
-        backend = index.open_backend(settings)
-        try:
-            return action(backend)
-        finally:
-            backend.close()
-    except (ValueError, RuntimeError, OSError, sqlite3.Error) as exc:
+        return question(service)
+    except (BadRequest, OSError, sqlite3.Error) as exc:
         raise _fail(str(exc)) from exc
+    finally:
+        service.close()
 
 
 @contextmanager
@@ -371,29 +379,22 @@ def search(
     home: HomeOption = None,
 ) -> None:
     """Search judgments and laws by meaning and by exact terms."""
-    if mode not in ("hybrid", "bm25", "dense"):
-        raise _fail("--mode must be hybrid, bm25 or dense")
     from tiplex import validation
 
+    # The web app lists every document for an empty query; a command that prints ranked hits
+    # has nothing to rank without words.
     _checked(validation.query_text, query)
-    _checked(validation.positive, k, "-k", most=validation.MAX_RESULTS)
-    _checked(validation.positive, passages, "--passages", most=50)
-    filters = _checked_filters(filter_ or [])
-    settings = _settings(home)
-    from tiplex.records import SearchQuery
-
-    request = SearchQuery(
-        text=query,
-        mode=mode,
-        k=k,
-        passages_per_hit=passages,  # type: ignore[arg-type]
-        filters=filters,
+    filters = _parse_pairs(filter_ or [], "--filter")
+    page = _ask(
+        home,
+        lambda service: service.search(
+            query, mode=mode, limit=k, passages=passages, filters=filters
+        ),
     )
-    hits = _on_backend(settings, lambda backend: backend.search(request))
     if as_json:
-        _print_json([hit.to_dict() for hit in hits])
+        _print_json(page.items)
     else:
-        _print_hits(query, [hit.to_dict() for hit in hits])
+        _print_hits(query, page.items)
 
 
 @app.command()
@@ -429,22 +430,13 @@ def trends(
     home: HomeOption = None,
 ) -> None:
     """Counts of matching judgments per year (and country, or another field)."""
-    from index.backend import COUNT_FIELDS
-    from tiplex.records import SearchQuery
-
-    fields = [f.strip() for f in by.split(",") if f.strip()]
-    unknown = [f for f in fields if f not in COUNT_FIELDS]
-    if not fields or unknown:
-        raise _fail(f"--by takes fields of: {', '.join(COUNT_FIELDS)}")
-    filters = _checked_filters(filter_ or [])
-    filters.setdefault("doc_type", "judgment")
-    settings = _settings(home)
-    request = SearchQuery(text=query, filters=filters) if query or filters else None
-    rows = _on_backend(settings, lambda backend: backend.count_by(request, fields))
+    filters = _parse_pairs(filter_ or [], "--filter")
+    found = _ask(home, lambda service: service.trends(query, by, filters))
+    fields, rows = found["by"], found["rows"]
     if chart is not None:
         from interfaces.charts import chart_title, trend_chart
 
-        title = chart_title(query, filters, fields)
+        title = chart_title(query, found["filters"], fields)
         try:
             trend_chart(rows, fields, title, chart)
         except ValueError as exc:
@@ -470,34 +462,53 @@ def compare(
     as_json: JsonFlag = False,
     home: HomeOption = None,
 ) -> None:
-    """Legislation side by side: the provisions of each state on one topic."""
-    from nlp.legislation import TOPICS
-    from tiplex import validation
+    """Legislation side by side: the provisions of each state on one topic, and the judgments
+    citing each."""
+    from interfaces.service import check_countries
 
-    known_topics = (*TOPICS, "other")
-    if topic not in known_topics:
-        raise _fail(f"--topic takes one of: {', '.join(known_topics)}; not {topic!r}")
-    chosen = _checked(validation.country_list, countries) if countries is not None else None
-    settings = _settings(home)
+    def ask(service: Service) -> dict[str, Any]:
+        return service.compare(topic, check_countries(countries, service.words.countries))
 
-    hits = _on_backend(settings, lambda backend: backend.provisions(topic, chosen))
+    states: dict[str, list[dict[str, Any]]] = _ask(home, ask)["states"]
+    rows = [
+        _provision_record(country, row)
+        for country, country_rows in sorted(states.items())
+        for row in country_rows
+    ]
     if as_json:
-        _print_json([hit.to_dict() for hit in hits])
+        _print_json(rows)
         return
-    if not hits:
+    if not rows:
         out.print(f"No provision tagged {topic!r} in the laws indexed so far.")
-    by_country: dict[str, list[Any]] = {}
-    for hit in hits:
-        by_country.setdefault(hit.country, []).append(hit)
-    for country, country_hits in sorted(by_country.items()):
-        out.rule(f"[bold]{country}")
-        for hit in country_hits:
-            provision = hit.provision
-            articles = ", ".join(provision.actip_articles) or "-"
-            out.print(f"[bold]{hit.title}[/] — {provision.number} {provision.heading}")
-            out.print(f"   [dim]ACTIP: {articles} · topics: {', '.join(provision.topics)}[/]")
-            snippet = " ".join(provision.text.split())
-            out.print(f"   {snippet[:400]}{'…' if len(snippet) > 400 else ''}")
+    shown_country = None
+    for row in rows:
+        if row["country"] != shown_country:
+            shown_country = row["country"]
+            out.rule(f"[bold]{shown_country}")
+        provision = row["provision"]
+        articles = ", ".join(provision["actip_articles"]) or "-"
+        out.print(f"[bold]{row['title']}[/] — {provision['number']} {provision['heading']}")
+        out.print(f"   [dim]ACTIP: {articles} · topics: {', '.join(provision['topics'])}[/]")
+        snippet = " ".join(provision["text"].split())
+        out.print(f"   {snippet[:400]}{'…' if len(snippet) > 400 else ''}")
+        for judgment in row["cited_by"][:3]:
+            out.print(f"   [green]cited by[/] {judgment['title'] or judgment['doc_id']}")
+
+
+def _provision_record(country: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """One compare row as the command line has always printed it: the law's fields, the
+    provision nested under `provision`, and the judgments citing it."""
+    law = row["law"]
+    provision_keys = ("number", "heading", "text", "start", "end", "topics", "actip_articles")
+    return {
+        "doc_id": law["doc_id"],
+        "title": law["title"],
+        "country": country,
+        "source_url": law["source_url"],
+        "statute": row["statute"],
+        "provision": {"doc_id": law["doc_id"]} | {key: row[key] for key in provision_keys},
+        "cited_by": row["cited_by"],
+    }
 
 
 saved_app = typer.Typer(help="Saved searches, followed by the digest after each weekly run.")
@@ -517,7 +528,7 @@ def saved_add(
     from interfaces import saved
     from interfaces.service import BadRequest
 
-    filters = _checked_filters(filter_ or [])
+    filters = _parse_pairs(filter_ or [], "--filter")
     settings = _settings(home)
     try:
         search = saved.save(settings, name, query, filters)

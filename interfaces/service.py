@@ -40,6 +40,7 @@ FACET_FIELDS = (
     "non_punishment_applied",
 )
 MAX_PAGE = 50
+MAX_PASSAGES = 20  # passages shown per hit, in every interface
 FACET_VALUES = 12  # the largest groups of each facet are shown
 FACET_DEPTH = 100  # facets of a query count the documents of its first FACET_DEPTH hits
 
@@ -55,6 +56,24 @@ SCALAR_FIELDS = (
 )
 LIST_FIELDS = ("acts", "means", "exploitation_forms", "sectors", "countries_involved")
 ITEM_FIELDS = ("defendants", "charges", "sentences", "compensation")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """How one interface names its parameters in the errors it shows (the API says `limit`, the
+    command line `-k`), and how many hits one answer may hold: an API or web page is one page of
+    a longer list, the command line prints its whole list at once."""
+
+    mode: str = "mode"
+    limit: str = "limit"
+    passages: str = "passages"
+    topic: str = "topic"
+    countries: str = "countries"
+    by: str = "by"
+    most_hits: int = MAX_PAGE
+
+
+API_WORDS = Vocabulary()
 
 
 class BadRequest(ValueError):
@@ -114,18 +133,26 @@ def check_filters(filters: Mapping[str, str]) -> dict[str, str]:
     return cleaned
 
 
-def check_mode(mode: str) -> str:
+def check_mode(mode: str, name: str = "mode") -> str:
     if mode not in MODES:
-        raise BadRequest(f"mode must be one of {', '.join(MODES)}; not {mode!r}")
+        raise BadRequest(f"{name} must be one of {', '.join(MODES)}; not {mode!r}")
     return mode
 
 
-def check_by(by: str) -> list[str]:
+def check_by(by: str, name: str = "by") -> list[str]:
     fields = [f.strip() for f in by.split(",") if f.strip()]
     unknown = [f for f in fields if f not in COUNT_FIELDS]
     if not fields or unknown or len(fields) > 2:
-        raise BadRequest(f"by takes one or two fields of: {', '.join(COUNT_FIELDS)}")
+        raise BadRequest(f"{name} takes one or two fields of: {', '.join(COUNT_FIELDS)}")
     return fields
+
+
+def check_countries(text: str | None, name: str = "countries") -> list[str] | None:
+    """ "ID, ph" → ["ID", "PH"]; None or blank: every state."""
+    if text is None or not text.strip():
+        return None
+    countries: list[str] = _checked(validation.country_list, text, name)
+    return countries
 
 
 def citation(stored_or_hit: StoredDocument | SearchHit | Mapping[str, Any]) -> dict[str, Any]:
@@ -167,8 +194,15 @@ class Service:
     """Answers for all interfaces over one open backend (opened on first use, shared by the
     server's threads: the backends serialise their own access)."""
 
-    def __init__(self, settings: Settings, backend: SearchBackend | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        backend: SearchBackend | None = None,
+        *,
+        words: Vocabulary = API_WORDS,
+    ) -> None:
         self.settings = settings
+        self.words = words
         self._backend = backend
         self._opening = threading.Lock()
 
@@ -213,11 +247,11 @@ class Service:
     ) -> Page:
         """One page of hits (documents with their best passages, highlights and offsets); with
         `facets`, the counts per coded field of the documents the search finds."""
-        check_mode(mode)
+        check_mode(mode, self.words.mode)
         if text.strip():
             _checked(validation.query_text, text)
-        _checked(validation.positive, limit, "limit", most=MAX_PAGE)
-        _checked(validation.positive, passages, "passages", most=20)
+        _checked(validation.positive, limit, self.words.limit, most=self.words.most_hits)
+        _checked(validation.positive, passages, self.words.passages, most=MAX_PASSAGES)
         cleaned = check_filters(filters or {})
         offset = decode_cursor(cursor)
         if offset + limit > validation.MAX_RESULTS:
@@ -306,7 +340,7 @@ class Service:
 
         known = (*TOPICS, "other")
         if topic not in known:
-            raise BadRequest(f"topic takes one of: {', '.join(known)}; not {topic!r}")
+            raise BadRequest(f"{self.words.topic} takes one of: {', '.join(known)}; not {topic!r}")
         hits = self.on_backend(lambda b: b.provisions(topic, countries))
         citing: dict[str, list[Citing]] = {}
         states: dict[str, list[dict[str, Any]]] = {}
@@ -359,7 +393,7 @@ class Service:
     def trends(
         self, text: str, by: str = "year,country", filters: Mapping[str, str] | None = None
     ) -> dict[str, Any]:
-        fields = check_by(by)
+        fields = check_by(by, self.words.by)
         if text.strip():
             _checked(validation.query_text, text)
         cleaned = check_filters(filters or {})
@@ -565,10 +599,12 @@ def home_file(settings: Settings, name: str) -> Path:
 
 
 __all__ = [
+    "API_WORDS",
     "BadRequest",
     "FACET_FIELDS",
     "FILTER_FIELDS",
     "NotFound",
     "Page",
     "Service",
+    "Vocabulary",
 ]

@@ -22,6 +22,7 @@ from interfaces.service import (
     BadRequest,
     NotFound,
     Service,
+    check_countries,
 )
 from interfaces.web.catalogue import DEFAULT_LANGUAGE, LANGUAGES, translator
 
@@ -259,17 +260,13 @@ def case_page(request: Request, doc_id: str) -> HTMLResponse:
 
 @router.get("/compare", response_class=HTMLResponse)
 def compare_page(request: Request) -> HTMLResponse:
-    from tiplex import validation
-
     svc = _service(request)
     topic = request.query_params.get("topic", "non_punishment")
     countries_text = request.query_params.get("countries", "").strip()
     try:
-        chosen = validation.country_list(countries_text, "countries") if countries_text else None
+        chosen = check_countries(countries_text)
         found = svc.compare(topic, chosen)
         matrix = svc.topic_matrix(chosen)
-    except validation.InvalidInput as exc:
-        return _problem(request, BadRequest(str(exc)))
     except (BadRequest, NotFound) as exc:
         return _problem(request, exc)
     return _page(
