@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from deployments.serve import deployment_name, schedule_groups
+from deployments.serve import ENTRYPOINT, deployment_name, schedule_groups
 
 HEADER = """\
 # Prefect deployments of tiplex, for a Prefect server with a process work pool
@@ -33,8 +33,11 @@ def prefect_config() -> dict[str, Any]:
             {
                 "name": deployment_name(number),
                 # No source list: a new source on this cron leaves the file as it is.
-                "description": f"Crawl, code and index the sources scheduled `{cron}` (UTC).",
-                "entrypoint": "flows/pipeline.py:weekly_update",
+                "description": (
+                    f"Crawl, code and index the sources scheduled `{cron}` (UTC), "
+                    "then write the saved searches' digest."
+                ),
+                "entrypoint": ENTRYPOINT,
                 "tags": ["tiplex", "weekly"],
                 "parameters": {"schedule": cron},
                 "work_pool": {"name": "tiplex"},

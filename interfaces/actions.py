@@ -1,5 +1,5 @@
 """The actions that change data, started from the HTTP API (behind its token): the weekly update
-and an ingest of local files, each followed by the saved searches' digest."""
+(followed by the saved searches' digest, as every run is) and an ingest of local files."""
 
 from __future__ import annotations
 
@@ -50,13 +50,6 @@ def check_ingest(paths: Sequence[str], country: str | None, language: str | None
         raise BadRequest(str(exc)) from exc
 
 
-def after_run(service: Service, summary: dict[str, Any]) -> dict[str, Any]:
-    """The digest of the saved searches, once the run's documents are indexed."""
-    from interfaces import saved
-
-    return saved.write_digest(service, run_id=summary.get("finished_at"))
-
-
 def run_update(
     service: Service,
     sources: Sequence[str] | None,
@@ -65,16 +58,16 @@ def run_update(
     limit: int | None,
 ) -> dict[str, Any]:
     prepare_environment(service)
-    from flows.pipeline import weekly_update
+    from interfaces.scheduled import scheduled_update
 
-    summary: dict[str, Any] = weekly_update(
+    # The flow the schedules run: the update, then the saved searches' digest.
+    summary: dict[str, Any] = scheduled_update(
         source_ids=list(sources) if sources else None,
         since=since,
         until=until,
         limit=limit,
         home=str(service.settings.home),
     )
-    after_run(service, summary)
     return summary
 
 

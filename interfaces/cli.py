@@ -250,12 +250,13 @@ def run(
     if unknown:
         raise _fail(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     overrides = _parse_pairs(base_url or [], "--base-url")
-    from flows.pipeline import weekly_update
+    from interfaces.scheduled import scheduled_update
 
     with _writer(settings, "run"):
+        # The flow the schedules run: the update, then the saved searches' digest.
         summary = _run_flow(
             not as_json,
-            weekly_update,
+            scheduled_update,
             source_ids=list(source) if source else None,
             base_urls=overrides,
             since=since,
@@ -265,7 +266,11 @@ def run(
             home=str(settings.home),
         )
     _print_json(summary) if as_json else _print_summary(summary)
-    _digest_after_run(settings, summary, quiet=as_json)
+    digest = summary["digest"]
+    if digest.get("error"):
+        err.print(f"[yellow]warning:[/] the saved searches' digest failed: {digest['error']}")
+    elif digest["files"] and not as_json:
+        err.print(f"digest written to {', '.join(digest['files'])}")
     if summary["failed_sources"]:
         raise typer.Exit(1)
 
@@ -569,23 +574,6 @@ def digest(
         _print_json(result)
     else:
         out.print(f"digest written to {', '.join(result['files'])}")
-
-
-def _digest_after_run(settings: Settings, summary: dict[str, Any], quiet: bool) -> None:
-    """After a weekly run: the saved searches' digest, when any search is saved."""
-    from interfaces import saved
-    from interfaces.actions import after_run
-    from interfaces.service import Service
-
-    if not saved.load(settings):
-        return
-    service = Service(settings)
-    try:
-        result = after_run(service, summary)
-    finally:
-        service.close()
-    if not quiet:
-        err.print(f"digest written to {', '.join(result['files'])}")
 
 
 @app.command("export")

@@ -21,7 +21,7 @@ def test_prefect_yaml_has_one_deployment_per_source_schedule_and_is_up_to_date()
     crons = sorted(schedule_groups())
     assert [d["parameters"]["schedule"] for d in config["deployments"]] == crons
     for deployment in config["deployments"]:
-        assert deployment["entrypoint"] == "flows/pipeline.py:weekly_update"
+        assert deployment["entrypoint"] == "interfaces/scheduled.py:scheduled_update"
         (schedule,) = deployment["schedules"]
         assert (schedule["cron"], schedule["timezone"]) == (
             deployment["parameters"]["schedule"],
