@@ -6,7 +6,10 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 # A report page's text width (A4 or Letter with ordinary margins) at print resolution: the
 # chart keeps this size however many years it spans, so it never has to be shrunk illegibly.
@@ -19,6 +22,10 @@ MOST_YEAR_LABELS = 16
 MIN_YEAR_SLOTS = 8
 # Groups beyond these are summed into "other", so the legend stays readable.
 MOST_SERIES = 8
+# Long values (a court's name) are cut in the legend, so it never takes more than a strip.
+LEGEND_LABEL_CHARS = 22
+AXIS_FONT_SIZE = 8  # points: legible in print at the page width above
+TITLE_WRAP = 72  # characters per title line: the title stays over the plot, clear of the legend
 
 
 def chart_title(question: str, filters: Mapping[str, str], by: Sequence[str]) -> str:
@@ -35,46 +42,71 @@ def trend_chart(rows: Sequence[dict[str, Any]], by: Sequence[str], title: str, p
     """Draw `rows` from `count_by` (grouped by year and optionally one more field) as stacked
     bars, one per year from the first to the last (years with nothing count zero), one colour
     per value of the second field. Page width whatever the span. PNG or SVG by extension."""
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise ValueError("the chart file must end in .png or .svg")
+    figure = draw_trend(rows, by, title)
+    import matplotlib.pyplot as plt  # after draw_trend has chosen the display-less backend
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # No bbox_inches="tight": the file keeps the page-width size the layout was made for.
+        figure.savefig(path, dpi=DPI)
+    finally:
+        plt.close(figure)
+    return path
+
+
+def draw_trend(rows: Sequence[dict[str, Any]], by: Sequence[str], title: str) -> Figure:
+    """The chart as a laid-out figure (the caller saves and closes it). The legend stands
+    outside the plot, at its right, so it can never hide a bar; the constrained layout narrows
+    the plot to make room for it and for the title, and the figure keeps its page size."""
     import matplotlib
 
     matplotlib.use("Agg")  # no display on servers and CI
     import matplotlib.pyplot as plt
 
-    if path.suffix.lower() not in (".png", ".svg"):
-        raise ValueError("the chart file must end in .png or .svg")
     if not by or by[0] != "year":
         raise ValueError("charts need --by year or --by year,FIELD")
     series_field = by[1] if len(by) > 1 else None
     years, series = yearly_series(rows, series_field)
     labels = list(series)
 
-    figure, axes = plt.subplots(figsize=(PAGE_WIDTH_INCHES, CHART_HEIGHT_INCHES))
+    figure, axes = plt.subplots(
+        figsize=(PAGE_WIDTH_INCHES, CHART_HEIGHT_INCHES), layout="constrained"
+    )
     bottoms = [0] * len(years)
     for label in labels:
         values = series[label]
-        axes.bar(years, values, bottom=bottoms, width=0.8, label=label)
+        axes.bar(years, values, bottom=bottoms, width=0.8, label=_short(label))
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
     if bottoms and max(bottoms) > 0:
         axes.set_ylim(0, max(bottoms) * 1.08)  # the tallest bar below the frame, not cut by it
     step = max(1, -(-len(years) // MOST_YEAR_LABELS))
     axes.set_xticks(years[::step], [str(year) for year in years[::step]])
+    axes.tick_params(labelsize=AXIS_FONT_SIZE)
     if years:
         # A short span keeps bars of an ordinary width instead of filling the page.
         pad = 0.6 + max(0.0, (MIN_YEAR_SLOTS - len(years)) / 2)
         axes.set_xlim(years[0] - pad, years[-1] + pad)
     else:
         axes.text(0.5, 0.5, "no dated judgment matches", ha="center", transform=axes.transAxes)
-    axes.set_xlabel("year of decision")
-    axes.set_ylabel("judgments")
-    axes.set_title("\n".join(textwrap.wrap(title, 80)), fontsize=10)
+    axes.set_xlabel("year of decision", fontsize=AXIS_FONT_SIZE + 1)
+    axes.set_ylabel("judgments", fontsize=AXIS_FONT_SIZE + 1)
+    axes.set_title("\n".join(textwrap.wrap(title, TITLE_WRAP)), fontsize=10)
     axes.yaxis.get_major_locator().set_params(integer=True)
     if series_field and labels:
-        axes.legend(title=series_field, fontsize=8, title_fontsize=8, loc="upper left")
-    figure.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=DPI)
-    plt.close(figure)
-    return path
+        figure.legend(
+            title=series_field,
+            loc="outside right upper",
+            fontsize=AXIS_FONT_SIZE,
+            title_fontsize=AXIS_FONT_SIZE,
+        )
+    return figure
+
+
+def _short(label: str) -> str:
+    """A legend entry short enough that the legend leaves the plot most of the page."""
+    return label if len(label) <= LEGEND_LABEL_CHARS else label[: LEGEND_LABEL_CHARS - 1] + "…"
 
 
 def yearly_series(

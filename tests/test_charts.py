@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,3 +65,58 @@ def test_the_title_states_the_question_the_filters_and_the_grouping() -> None:
         title == "Judgments matching “non-punishment” · filters: country=ID · per year and country"
     )
     assert chart_title("", {"doc_type": "judgment"}, ["year"]) == "All judgments · per year"
+
+
+ASEAN = ("BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN")
+
+
+def _boxes_meet(a: Any, b: Any) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+@pytest.mark.parametrize(
+    ("field", "values"),
+    [
+        ("country", ASEAN),
+        ("court", [f"Regional Trial Court of {city}, Branch 7" for city in ("Manila", "Cebu")]),
+    ],
+)
+def test_the_legend_never_covers_the_bars_however_many_years_and_groups(
+    field: str, values: Sequence[str]
+) -> None:
+    from matplotlib.pyplot import close
+
+    from interfaces.charts import AXIS_FONT_SIZE, chart_title, draw_trend
+
+    # 36 years, every value in every year, some years empty: the busiest chart a query gives.
+    rows = [
+        {"year": year, field: value, "count": (year + index) % 7}
+        for year in range(1990, 2026)
+        for index, value in enumerate(values)
+        if year % 9
+    ]
+    filters = {"doc_type": "judgment", "minors": "true"}
+    title = chart_title("forced labour on fishing vessels", filters, ["year", field])
+    figure = draw_trend(rows, ["year", field], title)
+    try:
+        renderer = figure.canvas.get_renderer()
+        figure.canvas.draw()
+        (axes,) = figure.axes
+        (legend,) = figure.legends
+        plot, key = axes.get_window_extent(renderer), legend.get_window_extent(renderer)
+        page = figure.bbox
+        assert not _boxes_meet(plot, key), (plot, key)
+        assert page.x0 <= key.x0 and key.x1 <= page.x1 and key.y0 >= page.y0
+        assert (page.width, page.height) == (7.5 * figure.dpi, 4.0 * figure.dpi)
+        assert plot.width > page.width / 2  # the plot keeps most of the page
+        heading = axes.title.get_window_extent(renderer)
+        assert "minors=true" in axes.title.get_text()  # the question and its filters
+        assert not _boxes_meet(heading, plot) and not _boxes_meet(heading, key)
+        # Legible axes: year labels at a readable size, none overlapping the next.
+        ticks = [t for t in axes.get_xticklabels() if t.get_text()]
+        assert len(ticks) >= 8 and all(t.get_fontsize() >= AXIS_FONT_SIZE for t in ticks)
+        spans = [t.get_window_extent(renderer) for t in ticks]
+        assert all(a.x1 < b.x0 for a, b in zip(spans, spans[1:], strict=False))
+        assert len(legend.get_texts()) == min(len(values), 8)
+    finally:
+        close(figure)
