@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,9 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def base_url(app: FastAPI) -> Iterator[str]:
+@contextmanager
+def served(app: FastAPI) -> Iterator[str]:
+    """`app` served by uvicorn on a free port of 127.0.0.1, in a thread; yields its address."""
     import uvicorn
 
     port = _free_port()
@@ -63,9 +65,17 @@ def base_url(app: FastAPI) -> Iterator[str]:
     while not server.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(app: FastAPI) -> Iterator[str]:
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
