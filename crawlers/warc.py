@@ -37,6 +37,9 @@ CANONICAL_FIELD = "WARC-Tiplex-Canonical-URI"
 # differently for each body, so replay looks answers up by URL and body.
 BODY_FIELD = "WARC-Tiplex-Request-Body-SHA256"
 REPLAY_HEADER = "X-Tiplex-Replay"
+# On a replayed answer: the address the archived answer was fetched from (a mirror's, when the
+# crawl went through one), so a rebuilt document keeps what the original one recorded.
+REPLAYED_FROM_HEADER = "X-Tiplex-Replayed-From"
 
 
 def warc_dir(home: Path, source_id: str) -> Path:
@@ -189,6 +192,7 @@ class ReplayHandler(BaseDownloadHandler):
             )
         headers = Headers(archived.headers)
         headers[REPLAY_HEADER] = archived.fetched_at
+        headers[REPLAYED_FROM_HEADER] = archived.url
         response_class = responsetypes.from_args(
             headers=headers, url=request.url, body=archived.body
         )
