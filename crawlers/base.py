@@ -41,7 +41,7 @@ from crawlers.middlewares import (
 )
 from crawlers.outcomes import outcomes_for
 from crawlers.state import CrawlState
-from crawlers.warc import REPLAYED_FROM_HEADER
+from crawlers.warc import FETCHED_AT_META, REPLAY_HEADER, REPLAYED_FROM_HEADER
 from tiplex.records import FETCHED_FROM, DocType
 
 WEEKLY_MONDAY_0300_UTC = "0 3 * * 1"
@@ -424,6 +424,8 @@ class SourceSpider(scrapy.Spider):
             etag=_header(response, "ETag"),
             last_modified=_header(response, "Last-Modified"),
             metadata=dict(sorted(source_metadata.items())),
+            # Recorded with the answer in the WARC file; a replay reads it back from there.
+            fetched_at=response.meta.get(FETCHED_AT_META) or _header(response, REPLAY_HEADER),
         )
 
     @staticmethod

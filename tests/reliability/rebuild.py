@@ -34,6 +34,7 @@ def run_rebuild(work: Path) -> dict[str, Any]:
     # Documents carry their real-site address from the crawl on, and a replay gives the same
     # one: every field must be equal (the mirror's changing port aside, see `fingerprint`).
     expected = fingerprint(home)
+    fetched = _fetch_times(home)
     # Everything but the raw archive goes: index, crawl state, Prefect's state, run reports.
     for name in ("index", "crawl.sqlite", "crawl.sqlite-wal", "crawl.sqlite-shm", "runs"):
         path = home / name
@@ -45,6 +46,12 @@ def run_rebuild(work: Path) -> dict[str, Any]:
         problems.append(f"reprocess failed (exit {rebuilt.returncode}): {rebuilt.stderr[-400:]}")
     else:
         problems += compare(expected, fingerprint(home))
+        # Fetch times are left out of the fingerprint (a resumed run fetches later) but a
+        # replay must give back the archived ones, not the time of the replay.
+        rebuilt_times = _fetch_times(home)
+        moved = sorted(d for d, when in fetched.items() if rebuilt_times.get(d, when) != when)
+        if moved:
+            problems.append(f"{len(moved)} rebuilt documents changed fetch time, e.g. {moved[0]}")
         problems += _urls_are_real(home)
     return {
         "label": "rebuilt from the archive",
@@ -54,6 +61,15 @@ def run_rebuild(work: Path) -> dict[str, Any]:
         "duplicated": lost_and_duplicated(problems)[1],
         "problems": problems,
     }
+
+
+def _fetch_times(home: Path) -> dict[str, str]:
+    db = sqlite3.connect(f"file:{home / 'index' / 'tiplex.sqlite'}?mode=ro", uri=True)
+    try:
+        rows = db.execute("SELECT doc_id, record FROM documents").fetchall()
+    finally:
+        db.close()
+    return {doc_id: json.loads(record)["fetched_at"] for doc_id, record in rows}
 
 
 def _urls_are_real(home: Path) -> list[str]:
