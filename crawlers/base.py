@@ -435,6 +435,13 @@ class SourceSpider(scrapy.Spider):
     def unchanged(self, doc_id: str, url: str, reason: str) -> UnchangedDocument:
         return UnchangedDocument(doc_id=doc_id, source_id=self.name, url=url, reason=reason)
 
+    def fetched_pdf(self, response: Response, **fields: Any) -> FetchedDocument | FailedDocument:
+        """The item for an answer to a PDF request: the document (`fields` as for `fetched`,
+        whose content type it sets), or a failure when something else came back."""
+        return self.not_a_pdf(response) or self.fetched(
+            response, content_type="application/pdf", **fields
+        )
+
     def not_a_pdf(self, response: Response) -> FailedDocument | None:
         """The failed item for an answer to a PDF request that is no PDF (sites send error
         pages under a PDF's address), else None."""

@@ -228,15 +228,10 @@ class IdMahkamahagungJudgments(SourceSpider):
         decision_date: str,
         metadata: dict[str, str],
     ) -> Iterator[Any]:
-        if not response.body.startswith(b"%PDF"):
-            received = self.content_type(response, "unknown type")
-            yield self.failed(response, f"the PDF link returned {received}, not a PDF")
-            return
-        yield self.fetched(
+        yield self.fetched_pdf(
             response,
             doc_type="judgment",
             title=title,
-            content_type="application/pdf",
             court=court or None,
             case_number=case_number or None,
             decision_date=decision_date or None,

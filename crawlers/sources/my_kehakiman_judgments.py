@@ -252,14 +252,10 @@ class MyKehakimanJudgments(SourceSpider):
         decision_date: str,
         metadata: dict[str, str],
     ) -> Iterator[Any]:
-        if (not_pdf := self.not_a_pdf(response)) is not None:
-            yield not_pdf
-            return
-        yield self.fetched(
+        yield self.fetched_pdf(
             response,
             doc_type="judgment",
             title=parties or case_number,
-            content_type="application/pdf",
             court=court or None,
             case_number=case_number or None,
             decision_date=decision_date or None,
