@@ -70,7 +70,9 @@ def test_the_scheduled_entry_point_runs_the_update_then_the_digest(tiplex_home: 
     by_name = {entry["name"]: entry for entry in digest["searches"]}
     new = by_name["Philippine judgments"]["new"]
     assert len(new) == 3
-    assert all(hit["source_url"].startswith("https://lawphil.net/") for hit in new)
+    # A mirrored document links to the page it was fetched from, the mirror's.
+    assert all(hit["source_url"].startswith(server.url) for hit in new)
+    assert len({hit["doc_id"] for hit in new}) == 3
     assert by_name["Indonesian judgments"]["new"] == []
     for hit in new:  # the Markdown lists each with its link
         assert f"]({hit['source_url']})" in digest["markdown"]
