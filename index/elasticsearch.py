@@ -19,12 +19,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
+from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 
 from index import es_mappings, es_queries, es_results
 from index.backend import Citing, Embedder, EmbeddingModelMismatch, ProvisionHit, StoredDocument
+from index.crosslingual import Lexicon, translated_query
 from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
+from index.es_lexicon import current_es_lexicon, lexicon_path
+from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
 from index.ranking import dense_weighting
 from index.text import parse_query as parse_text
 from index.text import query_language
@@ -60,11 +63,6 @@ def _standard_chunks(document: Document) -> list[tuple[Passage, str]]:
     return [(chunk.passage, chunk.content) for chunk in chunk_text(document.doc_id, document.text)]
 
 
-def _refused_by_licence(error: ApiError) -> bool:
-    """A basic (free) licence answers 403 "current license is non-compliant for [...]"."""
-    return error.status_code == 403 and "licens" in str(error.body).lower()
-
-
 def connect(url: str) -> Elasticsearch:
     """A client that retries whole requests on 429/502/503/504 and on timeouts."""
     return Elasticsearch(
@@ -90,7 +88,6 @@ class ElasticsearchBackend:
         vector_index_options: str = "int8_hnsw",
         bulk_initial_backoff: float = 2.0,
         refresh: bool = True,
-        server_side_rrf: bool | None = None,
     ) -> None:
         """`icu=None` asks the cluster whether the analysis-icu plugin is installed.
         `vector_index_options`: `int8_hnsw` (default), `bbq_hnsw` (needs 64+ dimensions; better
@@ -110,13 +107,13 @@ class ElasticsearchBackend:
         self._vector_index_options = vector_index_options
         self._bulk_initial_backoff = bulk_initial_backoff
         self._refresh = refresh
-        # The rrf retriever needs an enterprise (or trial) licence; None: not tried yet.
-        self._server_rrf: bool | None = server_side_rrf
         prefix = settings.elasticsearch_index_prefix
         self.documents_index = f"{prefix}-documents"
         self.provisions_index = f"{prefix}-provisions"
         self.embeddings_index = f"{prefix}-embeddings"
         self._ready = False
+        self._lexicon_path = lexicon_path(settings.home, self.documents_index)
+        self._lexicon: Lexicon | None = None
         self._cache = EmbeddingCache(
             client, self.embeddings_index, embedder.model_id, embedder.dimensions
         )
@@ -307,6 +304,7 @@ class ElasticsearchBackend:
         self._bulk(actions)
         self._replace_provisions(documents, provisions or {})
         self._refresh_indices(self.documents_index, self.provisions_index, self.embeddings_index)
+        self._lexicon = None  # checked again: the non-English part may have grown
         return IndexReport(
             documents_indexed=len(documents),
             passages_indexed=sum(len(chunks) for chunks in chunks_by_doc.values()),
@@ -372,6 +370,7 @@ class ElasticsearchBackend:
         )
         self._client.indices.delete(index=",".join(old_generations))
         self._ready = True
+        self._lexicon = None  # its words were embedded with the old model
         return embedded
 
     def _reembed_batch(self, sources: list[dict[str, Any]], target: str) -> int:
@@ -413,87 +412,109 @@ class ElasticsearchBackend:
             return "bm25"  # the same rule as the embedded backend: see `DenseWeighting`
         return query.mode
 
-    def search_body(self, query: SearchQuery) -> dict[str, Any] | None:
-        """The request body `search` sends (None when there is nothing to search for)."""
-        parsed = es_queries.parse_query(query.text)
-        return self._body(query, parsed, self._mode(query, parsed))
-
     def _body(
         self, query: SearchQuery, parsed: es_queries.ParsedQuery, mode: str | None
     ) -> dict[str, Any] | None:
+        """The one request of a bm25 or dense search (hybrid sends several: `_hybrid`)."""
         if mode is None:
             return None
         k, per_hit = max(1, query.k), max(1, query.passages_per_hit)
         if mode == "bm25":
             return es_queries.bm25_body(parsed, query.filters, k=k, passages_per_hit=per_hit)
         vector = self._embedder.embed_query(parsed.embedding_text)
-        build = es_queries.dense_body if mode == "dense" else es_queries.hybrid_body
-        return build(vector, parsed, query.filters, k=k, passages_per_hit=per_hit)
+        return es_queries.dense_body(vector, parsed, query.filters, k=k, passages_per_hit=per_hit)
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
         self.ensure_indices()
         parsed = es_queries.parse_query(query.text)
         mode = self._mode(query, parsed)
         per_hit = max(1, query.passages_per_hit)
-        if self._server_rrf is False and mode == "hybrid":
-            response = self._fuse_here(query, parsed)
+        if query.mode == "hybrid":
+            response = self._hybrid(query, parsed, mode)
         else:
             body = self._body(query, parsed, mode)
             if body is None:
                 return []
-            try:
-                response = self._client.search(index=self.documents_index, body=body).body
-            except ApiError as error:
-                if "retriever" not in body or not _refused_by_licence(error):
-                    raise
-                log.warning(
-                    "this cluster's licence does not include the rrf retriever; hybrid results "
-                    "are fused by tiplex instead (same formula, one more round trip)"
-                )
-                self._server_rrf = False
-                response = self._fuse_here(query, parsed)
-        hits = es_results.search_hits(response, per_hit, parsed.phrases)
-        if query.mode == "hybrid" and mode == "bm25":
-            hits = self._fill_by_meaning(query, parsed, hits)
-        return hits
+            response = self._search(body)
+        return es_results.search_hits(response, per_hit, parsed.phrases)
 
-    def _fill_by_meaning(
-        self, query: SearchQuery, parsed: es_queries.ParsedQuery, hits: list[SearchHit]
-    ) -> list[SearchHit]:
-        """Hybrid search whose dense side has no weight (see `DenseWeighting`): where the
-        lexical side finds fewer than k documents and the model reads the question, the nearest
-        other documents follow them, as the embedded backend does."""
-        k = max(1, query.k)
-        if len(hits) >= k or not self._weighting.reads(_question_language(query.text)):
-            return hits
-        vector = self._embedder.embed_query(parsed.embedding_text)
-        body = es_queries.dense_body(
-            vector, parsed, query.filters, k=k, passages_per_hit=max(1, query.passages_per_hit)
-        )
-        response = self._client.search(index=self.documents_index, body=body).body
-        seen = {hit.doc_id for hit in hits}
-        extra = [
-            hit
-            for hit in es_results.search_hits(response, query.passages_per_hit, parsed.phrases)
-            if hit.doc_id not in seen
-        ]
-        return hits + extra[: k - len(hits)]
+    def _search(self, body: dict[str, Any]) -> dict[str, Any]:
+        return dict(self._client.search(index=self.documents_index, body=body).body)
 
-    def _fuse_here(self, query: SearchQuery, parsed: es_queries.ParsedQuery) -> dict[str, Any]:
-        """Hybrid search without the `rrf` retriever: the lexical and vector searches, each
-        over the fusion window, then reciprocal rank fusion on this side."""
+    def _hits(self, body: dict[str, Any]) -> list[dict[str, Any]]:
+        return list((self._search(body).get("hits") or {}).get("hits") or [])
+
+    def _hybrid(
+        self, query: SearchQuery, parsed: es_queries.ParsedQuery, mode: str | None
+    ) -> dict[str, Any]:
+        """Hybrid search fused here by the embedded backend's rules (`index.hybrid_fusion`):
+        the lexical and vector searches each over a window deeper than k, the dense side
+        weighted per question language x document language; for an English question, the
+        other languages' documents ranked by its translated words; then the documents whose
+        coded case answers the question. `mode` says which sides run (see `_mode`)."""
         k, per_hit = max(1, query.k), max(1, query.passages_per_hit)
         window = es_queries.rank_window(k)
-        vector = self._embedder.embed_query(parsed.embedding_text)
-        lexical = es_queries.bm25_body(parsed, query.filters, k=window, passages_per_hit=per_hit)
-        semantic = es_queries.dense_body(
-            vector, parsed, query.filters, k=window, passages_per_hit=per_hit
+        language = _question_language(query.text)
+        pool = es_results.HitPool()
+        lexical: list[Any] = []
+        dense: list[Any] = []
+        translated = None
+        if mode in ("hybrid", "bm25"):
+            body = es_queries.bm25_body(parsed, query.filters, k=window, passages_per_hit=per_hit)
+            lexical = pool.ranking(self._hits(body))
+        # The dense side runs to be fused, or to fill an answer the lexical side leaves short
+        # in a language the model reads (as `embedded_search.dense_needed`).
+        if mode is not None and (
+            mode != "bm25" or (len(lexical) < k and self._weighting.reads(language))
+        ):
+            vector = self._embedder.embed_query(parsed.embedding_text)
+            body = es_queries.dense_body(
+                vector, parsed, query.filters, k=window, passages_per_hit=per_hit
+            )
+            dense = pool.ranking(self._hits(body))
+        if mode == "hybrid" and translates_question(language, self._weighting):
+            translated = self._translated_side(query, language, window, per_hit, pool)
+        fused = fuse_hybrid(
+            lexical, dense, pool.languages, language, self._weighting, k, per_hit, translated
         )
-        responses = [
-            self._client.search(index=self.documents_index, body=body).body
-            for body in (lexical, semantic)
-        ]
-        return es_results.fuse_responses(responses[0], responses[1], k)
+        if joins_coded_answers(query.mode, parsed.phrases) and parsed.concepts:
+            body = es_queries.coded_body(parsed.concepts, query.filters, k=k)
+            coded = es_results.coded_answer_hits(self._search(body), parsed.concepts, per_hit)
+            fused = join_coded(fused, pool.ranking(coded), k, per_hit)
+        return pool.response(fused)
+
+    def lexicon(self) -> Lexicon:
+        """The cross-language lexicon of this index (see `index.es_lexicon`), checked against
+        the index once per backend object and again after it indexes or deletes."""
+        if self._lexicon is None:
+            self._lexicon = current_es_lexicon(
+                self._client, self.documents_index, self._lexicon_path, self._embedder
+            )
+        return self._lexicon
+
+    def _translated_side(
+        self,
+        query: SearchQuery,
+        language: str,
+        window: int,
+        per_hit: int,
+        pool: es_results.HitPool,
+    ) -> list[Any] | None:
+        """The other languages' documents ranked by the question's words translated through
+        the lexicon; None when no word translates."""
+        lexicon = self.lexicon()
+        if lexicon.is_empty:
+            return None
+        other = translated_query(parse_text(query.text), lexicon, self._embedder)
+        if other.is_empty:
+            return None
+        parsed = es_queries.from_shared(other)
+        if es_queries.lexical_passage_query(parsed) is None:
+            return None
+        body = es_queries.translated_body(
+            parsed, query.filters, language, k=window, passages_per_hit=per_hit
+        )
+        return pool.ranking(self._hits(body))
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
         """Documents per combination of values of `by` (see `SearchBackend.count_by`):
@@ -603,6 +624,7 @@ class ElasticsearchBackend:
             conflicts="proceed",
         )
         self._refresh_indices(self.documents_index, self.provisions_index)
+        self._lexicon = None
         return deleted
 
     def document_count(self) -> int:
