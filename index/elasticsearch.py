@@ -14,6 +14,7 @@ created under those names, e.g. while rebuilding with another model, gets the sa
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -411,6 +412,27 @@ class ElasticsearchBackend:
         if query.mode == "hybrid" and not self._weighting.has_say(_question_language(query.text)):
             return "bm25"  # the same rule as the embedded backend: see `DenseWeighting`
         return query.mode
+
+    def search_bodies(self, query: SearchQuery) -> list[dict[str, Any]]:
+        """The request bodies `search` sends before it reads any answer (none when there is
+        nothing to search for): the one search of bm25 or dense mode; for hybrid, the lexical
+        and the vector search (the translated and coded-answer searches depend on the index)."""
+        parsed = es_queries.parse_query(query.text)
+        mode = self._mode(query, parsed)
+        if query.mode != "hybrid" or mode in (None, "bm25", "dense"):
+            body = self._body(query, parsed, mode)
+            return [] if body is None else [body]
+        window = es_queries.rank_window(max(1, query.k))
+        wide = dataclasses.replace(query, k=window)
+        return [
+            body
+            for side in ("bm25", "dense")
+            if (body := self._body(wide, parsed, side)) is not None
+        ]
+
+    def search_body(self, query: SearchQuery) -> dict[str, Any] | None:
+        """The first of `search_bodies`."""
+        return next(iter(self.search_bodies(query)), None)
 
     def _body(
         self, query: SearchQuery, parsed: es_queries.ParsedQuery, mode: str | None

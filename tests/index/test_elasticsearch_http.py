@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import numpy as np
 import pytest
 
 from index import es_mappings
@@ -28,47 +27,9 @@ from index.crosslingual import MIN_TRANSLATABLE
 from index.e5 import E5_MODEL
 from index.elasticsearch import ElasticsearchBackend, connect
 from index.es_lexicon import lexicon_path
+from tests.index.fakes import GLOSSARY_DIMENSIONS, GlossaryEmbedder
 from tiplex.records import SearchQuery
 from tiplex.settings import Settings
-
-# --------------------------------------------------------------------------------------------
-# An embedder whose translations are known: a word and its Indonesian equivalent share a vector
-# --------------------------------------------------------------------------------------------
-
-SAME_MEANING = {"wages": "upah", "vessel": "kapal"}
-DIMENSIONS = 16
-
-
-class GlossaryEmbedder:
-    """Each pair of `SAME_MEANING` has its own axis; any other text gets a pseudo-random unit
-    vector on the remaining axes, so it is near none of them."""
-
-    model_id = f"{E5_MODEL}#engine=torch,max128"
-    dimensions = DIMENSIONS
-
-    def __init__(self) -> None:
-        self.axes = {}
-        for axis, (english, other) in enumerate(SAME_MEANING.items()):
-            self.axes[english] = self.axes[other] = axis
-        self.passages_embedded: list[str] = []
-
-    def _vector(self, text: str) -> list[float]:
-        word = text.strip().lower()
-        vector = np.zeros(DIMENSIONS)
-        if word in self.axes:
-            vector[self.axes[word]] = 1.0
-        else:
-            seeded = np.random.default_rng(sum(map(ord, word)) + 7 * len(word))
-            vector[len(SAME_MEANING) :] = seeded.standard_normal(DIMENSIONS - len(SAME_MEANING))
-        return list(vector / np.linalg.norm(vector))
-
-    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
-        self.passages_embedded.extend(texts)
-        return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
-
 
 # --------------------------------------------------------------------------------------------
 # Canned answers over HTTP
@@ -142,7 +103,7 @@ class CannedCluster:
     def answer(self, request: Recorded) -> tuple[int, Any]:
         method, path, body = request.method, request.path, request.body or {}
         if path == "/tiplex-documents/_mapping":
-            meta = es_mappings.index_meta(self.model_id, DIMENSIONS)
+            meta = es_mappings.index_meta(self.model_id, GLOSSARY_DIMENSIONS)
             return 200, {"tiplex-documents-000001": {"mappings": {"_meta": meta}}}
         if method == "HEAD":
             return 200, None

@@ -1219,3 +1219,10 @@ def test_trends_without_a_coded_concept_count_the_words_alone():
     body = es_queries.count_by_body(es_queries.parse_query("fishing vessel"), {}, ["year"])
     (counted,) = body["query"]["bool"]["must"]
     assert set(counted) == {"nested"}
+
+
+def test_search_bodies_of_hybrid_are_the_lexical_and_vector_searches_over_one_window(backend):
+    lexical, semantic = backend.search_bodies(SearchQuery(text="forced labour", k=3))
+    assert lexical["size"] == semantic["size"] == es_queries.rank_window(3)
+    assert "knn" in json.dumps(semantic) and "knn" not in json.dumps(lexical)
+    assert backend.search_bodies(SearchQuery(text='  ""  ')) == []
