@@ -123,6 +123,11 @@ class ElasticsearchBackend:
     # Setup
     # ----------------------------------------------------------------------------------------
 
+    @property
+    def embedder(self) -> Embedder:
+        """The model that embeds this index's passages and questions (loaded on first use)."""
+        return self._embedder
+
     def recorded_model(self) -> str | None:
         """The embedding model recorded in the documents index, or None if it does not exist."""
         try:

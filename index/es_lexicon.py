@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
@@ -30,6 +30,7 @@ from index.crosslingual import (
     build_lexicon,
 )
 from index.es_mappings import ANALYZER_FAMILIES, PASSAGES_PATH, text_field
+from index.es_results import passage_text
 
 if TYPE_CHECKING:
     from index.backend import Embedder
@@ -56,14 +57,6 @@ def non_english_passages(client: Elasticsearch, index: str) -> int:
     return int(response["aggregations"]["passages"]["doc_count"])
 
 
-def _passage_text(passage: Mapping[str, Any]) -> str:
-    for family in ANALYZER_FAMILIES:
-        value = passage.get(text_field(family))
-        if isinstance(value, str):
-            return value
-    return ""
-
-
 def _stored_passages(client: Elasticsearch, index: str) -> Iterator[tuple[str, str]]:
     """(document language, passage text) of every stored passage, vectors not read."""
     fields = [f"{PASSAGES_PATH}.{text_field(f)}" for f in ANALYZER_FAMILIES]
@@ -76,7 +69,7 @@ def _stored_passages(client: Elasticsearch, index: str) -> Iterator[tuple[str, s
         source = hit.get("_source") or {}
         language = str(source.get("language") or "").lower()
         for passage in source.get(PASSAGES_PATH) or ():
-            yield language, _passage_text(passage)
+            yield language, passage_text(passage)
 
 
 def build_es_lexicon(client: Elasticsearch, index: str, embedder: Embedder) -> Lexicon:

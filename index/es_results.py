@@ -31,7 +31,8 @@ BOOLEAN_COUNT_FIELDS = frozenset(
 )
 
 
-def _passage_text(source: Mapping[str, Any]) -> str:
+def passage_text(source: Mapping[str, Any]) -> str:
+    """The text of a stored passage or provision, from whichever language's field holds it."""
     for family in ANALYZER_FAMILIES:
         value = source.get(text_field(family))
         if isinstance(value, str):
@@ -123,7 +124,7 @@ def passages_of(
     passages: list[PassageHit] = []
     for key in order:
         source = chosen[key].get("_source") or {}
-        text = _passage_text(source)
+        text = passage_text(source)
         start = int(source.get("start", 0))
         passages.append(
             PassageHit(
@@ -206,7 +207,7 @@ def provision_hits(response: Mapping[str, Any]) -> list[ProvisionHit]:
             doc_id=str(source["doc_id"]),
             number=str(source.get("number") or ""),
             heading=str(source.get("heading") or ""),
-            text=_passage_text(source),
+            text=passage_text(source),
             start=int(source.get("start", 0)),
             end=int(source.get("end", 0)),
             topics=tuple(source.get("topics") or ()),

@@ -651,12 +651,9 @@ def malay_inner_hit(ordinal: int, score: float) -> dict[str, Any]:
     return {"_score": score, "_source": {**source, "text_id": passage.text}}
 
 
-def test_hybrid_fuses_here_with_the_weight_tuned_for_each_language_pair(cluster, tmp_path):
-    """An English question: the English judgment found by words and by meaning, the Malay one
-    by meaning only; each document's dense share is the one tuned for its pair."""
-    embedder = CountingEmbedder()
-    embedder.model_id = E5_MODEL  # type: ignore[misc]
-    backend = ElasticsearchBackend(Settings(home=tmp_path), embedder, client=make_client(cluster))
+def english_by_words_and_meaning_malay_by_meaning() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The answers of a lexical search (the English judgment) and a vector search (the Malay
+    judgment first, then the English one)."""
     lexical = {"hits": {"hits": [hit_of(ENGLISH_DOC, {"bm25_passages": [inner_hit(1, 5.0)]}, 5)]}}
     semantic = {
         "hits": {
@@ -666,6 +663,16 @@ def test_hybrid_fuses_here_with_the_weight_tuned_for_each_language_pair(cluster,
             ]
         }
     }
+    return lexical, semantic
+
+
+def test_hybrid_fuses_here_with_the_weight_tuned_for_each_language_pair(cluster, tmp_path):
+    """An English question: the English judgment found by words and by meaning, the Malay one
+    by meaning only; each document's dense share is the one tuned for its pair."""
+    embedder = CountingEmbedder()
+    embedder.model_id = E5_MODEL  # type: ignore[misc]
+    backend = ElasticsearchBackend(Settings(home=tmp_path), embedder, client=make_client(cluster))
+    lexical, semantic = english_by_words_and_meaning_malay_by_meaning()
 
     def answer(request: Request) -> tuple[int, Any]:
         if "aggs" in request.body or "scroll" in request.params:
@@ -696,15 +703,7 @@ def test_hybrid_fills_from_the_dense_side_where_the_model_has_no_say(cluster, tm
         english,
         client=make_client(cluster),
     )
-    lexical = {"hits": {"hits": [hit_of(ENGLISH_DOC, {"bm25_passages": [inner_hit(1, 5.0)]}, 5)]}}
-    semantic = {
-        "hits": {
-            "hits": [
-                hit_of(MALAY_DOC, {"dense_passages": [malay_inner_hit(1, 0.9)]}, 0.9),
-                hit_of(ENGLISH_DOC, {"dense_passages": [inner_hit(2, 0.8)]}, 0.8),
-            ]
-        }
-    }
+    lexical, semantic = english_by_words_and_meaning_malay_by_meaning()
     cluster.on(
         "POST",
         "/tiplex-documents/_search",
@@ -713,6 +712,9 @@ def test_hybrid_fills_from_the_dense_side_where_the_model_has_no_say(cluster, tm
     hits = backend.search(SearchQuery(text="unpaid labour at sea", k=3))
     # The lexical ranking stands; the document found by meaning alone follows it.
     assert [h.doc_id for h in hits] == [ENGLISH_DOC.doc_id, MALAY_DOC.doc_id]
+    first, second = document_searches(cluster)
+    assert "knn" not in json.dumps(first) and "knn" in json.dumps(second)
+    assert len(english.queries) == 1
     assert hits[0].score > hits[1].score > 0
 
 
@@ -1186,22 +1188,6 @@ def test_hybrid_is_lexical_where_the_model_has_no_say(cluster, tmp_path):
     body = search_request(cluster)
     assert "retriever" not in body and "knn" not in str(body)
     assert english.queries == []  # no dense side: the question is not even embedded
-
-
-def test_hybrid_without_dense_weight_fills_a_short_answer_by_meaning(cluster, tmp_path):
-    english = CountingEmbedder()
-    english.languages = frozenset({"en"})  # type: ignore[attr-defined]
-    backend = ElasticsearchBackend(
-        Settings(home=tmp_path, hybrid_dense_weight=0.0),
-        english,
-        client=make_client(cluster),
-        chunker=paragraph_chunker,
-    )
-    backend.search(SearchQuery(text="unpaid labour at sea", k=3))
-    first, second = (r.body for r in cluster.sent("POST", "/tiplex-documents/_search"))
-    assert "retriever" not in first and "knn" not in str(first)  # lexical first, unweighted
-    assert "knn" in str(second)  # nothing found by words: the nearest by meaning follow
-    assert len(english.queries) == 1
 
 
 def test_trends_count_the_judgments_whose_coded_case_answers_the_question():
