@@ -562,6 +562,22 @@ class ElasticsearchBackend:
                 break
         return es_results.sort_groups(groups, fields)
 
+    def counted_documents(self, query: SearchQuery) -> list[str]:
+        """The ids of the documents `count_by` counts for `query`, for measuring what trends
+        count (as `EmbeddedBackend.counted_documents`)."""
+        self.ensure_indices()
+        body = {
+            "size": PROVISIONS_PAGE,
+            "query": es_queries.count_query(es_queries.parse_query(query.text), query.filters),
+            "sort": [{"doc_id": "asc"}],
+            "_source": ["doc_id"],
+        }
+        return [
+            str(hit["_source"]["doc_id"])
+            for page in self._paged(self.documents_index, body)
+            for hit in page["hits"]["hits"]
+        ]
+
     def provisions(
         self, topic: str | None = None, countries: Sequence[str] | None = None
     ) -> list[ProvisionHit]:

@@ -518,3 +518,9 @@ def test_an_english_question_finds_judgments_through_its_translated_words(
     hits = backend.search(SearchQuery(text="the wages of the crew", k=3))
 
     assert _ids(hits)[0] == "id_test:wages"
+
+
+def test_counted_documents_are_the_ones_trends_count(loaded: SearchBackend) -> None:
+    counted = loaded.counted_documents(SearchQuery(text="non-punishment victims"))  # type: ignore[attr-defined]
+
+    assert counted == [samples.ID_FORCED_LABOUR.doc_id]

@@ -1212,3 +1212,14 @@ def test_search_bodies_of_hybrid_are_the_lexical_and_vector_searches_over_one_wi
     assert lexical["size"] == semantic["size"] == es_queries.rank_window(3)
     assert "knn" in json.dumps(semantic) and "knn" not in json.dumps(lexical)
     assert backend.search_bodies(SearchQuery(text='  ""  ')) == []
+
+
+def test_counted_documents_pages_through_the_documents_trends_count(backend, cluster):
+    page = {"hits": {"hits": [{"_source": {"doc_id": "id:1"}, "sort": ["id:1"]}]}}
+    cluster.on("POST", "/tiplex-documents/_search", lambda request: (200, page))
+    assert backend.counted_documents(SearchQuery(text="korban tidak dipidana")) == ["id:1"]
+    body = search_request(cluster)
+    assert body["query"] == es_queries.count_query(
+        es_queries.parse_query("korban tidak dipidana"), {}
+    )
+    assert body["_source"] == ["doc_id"]
