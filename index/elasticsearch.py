@@ -10,6 +10,10 @@ Three indices, named from `Settings.elasticsearch_index_prefix` (default `tiplex
 
 Their settings and mappings live in composable index templates (see `es_mappings`), so any index
 created under those names, e.g. while rebuilding with another model, gets the same analysis.
+
+Hybrid search is fused here, by the embedded backend's rules (`index.hybrid_fusion`); the
+cross-language word list it translates English questions with is built from the documents index
+and kept in the tiplex home (`index.es_lexicon`).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
 from index.es_lexicon import current_es_lexicon, lexicon_path
 from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
-from index.ranking import dense_weighting
+from index.ranking import RankedDocument, dense_weighting
 from index.text import parse_query as parse_text
 from index.text import query_language
 from tiplex.records import (
@@ -421,19 +425,17 @@ class ElasticsearchBackend:
     def search_bodies(self, query: SearchQuery) -> list[dict[str, Any]]:
         """The request bodies `search` sends before it reads any answer (none when there is
         nothing to search for): the one search of bm25 or dense mode; for hybrid, the lexical
-        and the vector search (the translated and coded-answer searches depend on the index)."""
+        and the vector search its mode runs (the translated, filling and coded-answer searches
+        depend on the index and its answers)."""
         parsed = es_queries.parse_query(query.text)
         mode = self._mode(query, parsed)
-        if query.mode != "hybrid" or mode in (None, "bm25", "dense"):
+        if query.mode != "hybrid":
             body = self._body(query, parsed, mode)
             return [] if body is None else [body]
-        window = es_queries.rank_window(max(1, query.k))
-        wide = dataclasses.replace(query, k=window)
-        return [
-            body
-            for side in ("bm25", "dense")
-            if (body := self._body(wide, parsed, side)) is not None
-        ]
+        # Hybrid searches each side over the fusion window (see `_hybrid`).
+        wide = dataclasses.replace(query, k=es_queries.rank_window(max(1, query.k)))
+        sides = ("bm25", "dense") if mode == "hybrid" else (mode,)
+        return [body for side in sides if (body := self._body(wide, parsed, side)) is not None]
 
     def search_body(self, query: SearchQuery) -> dict[str, Any] | None:
         """The first of `search_bodies`."""
@@ -483,9 +485,9 @@ class ElasticsearchBackend:
         window = es_queries.rank_window(k)
         language = _question_language(query.text)
         pool = es_results.HitPool()
-        lexical: list[Any] = []
-        dense: list[Any] = []
-        translated = None
+        lexical: list[RankedDocument] = []
+        dense: list[RankedDocument] = []
+        translated: list[RankedDocument] | None = None
         if mode in ("hybrid", "bm25"):
             body = es_queries.bm25_body(parsed, query.filters, k=window, passages_per_hit=per_hit)
             lexical = pool.ranking(self._hits(body))
@@ -526,7 +528,7 @@ class ElasticsearchBackend:
         window: int,
         per_hit: int,
         pool: es_results.HitPool,
-    ) -> list[Any] | None:
+    ) -> list[RankedDocument] | None:
         """The other languages' documents ranked by the question's words translated through
         the lexicon; None when no word translates."""
         lexicon = self.lexicon()
