@@ -99,9 +99,12 @@ class CannedCluster:
 
     model_id: str
     requests: list[Recorded] = field(default_factory=list)
+    missing: bool = False  # no index yet: every index is answered as not found
 
     def answer(self, request: Recorded) -> tuple[int, Any]:
         method, path, body = request.method, request.path, request.body or {}
+        if self.missing and method in ("HEAD", "GET") and path.startswith("/tiplex-"):
+            return 404, {"error": {"type": "index_not_found_exception"}, "status": 404}
         if path == "/tiplex-documents/_mapping":
             meta = es_mappings.index_meta(self.model_id, GLOSSARY_DIMENSIONS)
             return 200, {"tiplex-documents-000001": {"mappings": {"_meta": meta}}}
@@ -245,3 +248,18 @@ def test_an_index_of_another_engine_is_refused(running: Running, tmp_path: Path)
     finally:
         backend.close()
     assert not running.cluster.sent("POST", "/tiplex-documents/_search")
+
+
+def test_the_index_records_the_model_and_its_engine(running: Running, tmp_path: Path) -> None:
+    """A new index is created with the model id and the engine that ran it in its `_meta`."""
+    running.cluster.missing = True
+    backend = _backend(running, tmp_path, GlossaryEmbedder())
+    try:
+        backend.ensure_indices()
+    finally:
+        backend.close()
+
+    (create,) = running.cluster.sent("PUT", "/tiplex-documents-000001")
+    meta = create.body["mappings"]["_meta"]["tiplex"]
+    assert meta["embedding_model"] == GlossaryEmbedder.model_id
+    assert meta["embedding_engine"] == "torch"
