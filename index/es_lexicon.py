@@ -12,6 +12,7 @@ other local state, rebuilt when the model changes or the non-English passages gr
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -98,14 +99,8 @@ def build_es_lexicon(client: Elasticsearch, index: str, embedder: Embedder) -> L
         finally:
             db.close()
     # Counted on the scratch copy, which holds only the sample: record the index's own count
-    # so that growth is measured against it.
-    return Lexicon(
-        model_id=lexicon.model_id,
-        passages=non_english_passages(client, index),
-        known=lexicon.known,
-        words=lexicon.words,
-        vectors=lexicon.vectors,
-    )
+    # so that growth is measured against it (every other part kept as built).
+    return dataclasses.replace(lexicon, passages=non_english_passages(client, index))
 
 
 def current_es_lexicon(
