@@ -26,6 +26,7 @@ from index.ranking import (
     fill_documents,
     fuse_documents,
     interleave_languages,
+    language_of_matches,
     rank_documents,
 )
 from index.text import (
@@ -53,6 +54,7 @@ EXPANSION_WEIGHT = 0.5
 # A document's lexical score: this share from its best passages (how well one place in it
 # answers), the rest from BM25 over the whole document (how much of the query it covers).
 PASSAGE_SHARE = 0.4
+LANGUAGE_VOTERS = 10  # best lexical matches whose language tells an undetected question's
 
 
 def batches(items: Sequence[Any], size: int = SQL_VARIABLES) -> Iterator[Sequence[Any]]:
@@ -490,6 +492,20 @@ def dense_has_say(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
     return weighting.has_say(query_language(parsed))
 
 
+def question_language(
+    db: sqlite3.Connection, parsed: ParsedQuery, lexical: Sequence[RankedDocument]
+) -> str:
+    """The question's language: from its words when they tell (`query_language`), else the
+    language most of its best lexical matches are written in ("kerangkeng manusia", "Pasal 18
+    UU 21/2007" and "debt bondage" carry no function word but match one language's texts)."""
+    detected = query_language(parsed)
+    if detected != "und" or not lexical:
+        return detected
+    top = lexical[:LANGUAGE_VOTERS]
+    languages = _languages(db, {d.doc_rowid for d in top})
+    return language_of_matches([languages.get(d.doc_rowid, "") for d in top])
+
+
 def dense_needed(
     parsed: ParsedQuery, weighting: DenseWeighting, lexical_found: int, k: int
 ) -> bool:
@@ -499,12 +515,13 @@ def dense_needed(
     return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
 
 
-def translates(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
-    """Whether hybrid search looks an English question up in the other languages' words: only
-    with a model that reads those languages (it is the one that translates the words)."""
+def translates(language: str, weighting: DenseWeighting) -> bool:
+    """Whether hybrid search looks an English question (`language`, see `question_language`)
+    up in the other languages' words: only with a model that reads those languages (it is the
+    one that translates the words)."""
     return (
-        query_language(parsed) == SOURCE_LANGUAGE
-        and dense_has_say(parsed, weighting)
+        language == SOURCE_LANGUAGE
+        and weighting.has_say(language)
         and (weighting.languages is None or len(weighting.languages) > 1)
     )
 
@@ -554,9 +571,9 @@ def hybrid_documents(
     question's own language and the other languages are ranked apart and interleaved."""
     units = lexical_units(db, statistics, generation, parsed)
     dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
-    if not dense_has_say(parsed, weighting):
+    language = question_language(db, parsed, lexical)
+    if not weighting.has_say(language):
         return with_passages(db, fill_documents(lexical, dense, k), units, passages_per_hit)
-    language = query_language(parsed)
     other_lexical = translated.lexical if translated is not None else ()
     rowids = {d.doc_rowid for d in (*dense, *lexical, *other_lexical)}
     languages = _languages(db, rowids)
