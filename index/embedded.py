@@ -63,7 +63,7 @@ from index.schema import (
     document_terms,
     passages_source_hash,
 )
-from index.text import ParsedQuery, index_terms, parse_query
+from index.text import ParsedQuery, index_terms, parse_query, query_language
 from index.vectors import VectorFile
 from tiplex.crashpoints import crashpoint
 from tiplex.records import (
@@ -499,7 +499,12 @@ class EmbeddedBackend:
             translated = None
             if query.mode == "hybrid" and dense is not None:
                 translated = self._translated_side(
-                    parsed, condition, generation, depth, max(2 * query.k, MIN_CANDIDATES)
+                    parsed,
+                    query_language(parsed),
+                    condition,
+                    generation,
+                    depth,
+                    max(2 * query.k, MIN_CANDIDATES),
                 )
             if query.mode == "hybrid" and lexical is not None:
                 ranked = hybrid_documents(
@@ -528,6 +533,7 @@ class EmbeddedBackend:
     def _translated_side(
         self,
         parsed: ParsedQuery,
+        language: str,
         condition: SqlCondition,
         generation: str,
         depth: int,
@@ -535,7 +541,7 @@ class EmbeddedBackend:
     ) -> TranslatedSide | None:
         """For an English question, when the model reads other languages: its words in those
         languages and the lexical ranking of the documents written in them."""
-        if not translates(parsed, self.weighting):
+        if not translates(language, self.weighting):
             return None
         # Checked against the index once per generation: loading it takes longer than a query.
         if self._lexicon is None or self._lexicon[0] != generation:

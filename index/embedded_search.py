@@ -22,6 +22,7 @@ from index.ranking import (
     RankedDocument,
     ScoredPassage,
     as_scored,
+    language_of_matches,
     rank_documents,
 )
 from index.text import (
@@ -48,6 +49,7 @@ EXPANSION_WEIGHT = 0.5
 # A document's lexical score: this share from its best passages (how well one place in it
 # answers), the rest from BM25 over the whole document (how much of the query it covers).
 PASSAGE_SHARE = 0.4
+LANGUAGE_VOTERS = 10  # best lexical matches whose language tells an undetected question's
 
 
 def batches(items: Sequence[Any], size: int = SQL_VARIABLES) -> Iterator[Sequence[Any]]:
@@ -485,6 +487,20 @@ def dense_has_say(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
     return weighting.has_say(query_language(parsed))
 
 
+def question_language(
+    db: sqlite3.Connection, parsed: ParsedQuery, lexical: Sequence[RankedDocument]
+) -> str:
+    """The question's language: from its words when they tell (`query_language`), else the
+    language most of its best lexical matches are written in ("kerangkeng manusia", "Pasal 18
+    UU 21/2007" and "debt bondage" carry no function word but match one language's texts)."""
+    detected = query_language(parsed)
+    if detected != "und" or not lexical:
+        return detected
+    top = lexical[:LANGUAGE_VOTERS]
+    languages = _languages(db, {d.doc_rowid for d in top})
+    return language_of_matches([languages.get(d.doc_rowid, "") for d in top])
+
+
 def dense_needed(
     parsed: ParsedQuery, weighting: DenseWeighting, lexical_found: int, k: int
 ) -> bool:
@@ -494,10 +510,10 @@ def dense_needed(
     return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
 
 
-def translates(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
-    """Whether hybrid search looks an English question up in the other languages' words: only
-    with a model that reads those languages (it is the one that translates the words)."""
-    return translates_question(query_language(parsed), weighting)
+def translates(language: str, weighting: DenseWeighting) -> bool:
+    """Whether hybrid search looks an English question (`language`, see `question_language`)
+    up in the other languages' words (`index.hybrid_fusion.translates_question`)."""
+    return translates_question(language, weighting)
 
 
 def other_languages(condition: SqlCondition) -> SqlCondition:
@@ -545,11 +561,11 @@ def hybrid_documents(
     question's own language and the other languages are ranked apart and interleaved."""
     units = lexical_units(db, statistics, generation, parsed)
     dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
-    language = query_language(parsed)
+    language = question_language(db, parsed, lexical)
     other_lexical = translated.lexical if translated is not None else ()
     languages = (
         _languages(db, {d.doc_rowid for d in (*dense, *lexical, *other_lexical)})
-        if dense_has_say(parsed, weighting)
+        if weighting.has_say(language)
         else {}
     )
     fused = fuse_hybrid(
@@ -562,7 +578,7 @@ def hybrid_documents(
         passages_per_hit,
         translated.lexical if translated is not None else None,
     )
-    if translated is None or not dense_has_say(parsed, weighting):
+    if translated is None or not weighting.has_say(language):
         return with_passages(db, fused, units, passages_per_hit)
     # Passages are looked up with the words of the side that found the document.
     other_units = lexical_units(db, statistics, generation, translated.parsed)

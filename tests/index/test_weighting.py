@@ -8,6 +8,7 @@ from index.ranking import (
     ScoredPassage,
     dense_weighting,
     fuse_documents,
+    language_of_matches,
 )
 from tests.index.fakes import HashingEmbedder
 
@@ -46,3 +47,12 @@ def test_a_document_only_the_lexical_side_found_keeps_only_its_lexical_share() -
     assert [d.doc_rowid for d in fused][:1] == [1]
     assert 99 in [d.doc_rowid for d in fused]
     assert 10 not in [d.doc_rowid for d in fused]
+
+
+def test_a_question_without_function_words_takes_the_language_of_its_best_matches() -> None:
+    """ "kerangkeng manusia" names no function word; treated as a stranger to every document,
+    it would give the dense side the cross-language weight over Indonesian judgments."""
+    assert language_of_matches(["id", "id", "en", "ms"]) == "id"  # Malay counts as Indonesian
+    assert language_of_matches(["en", "en", "id"]) == "en"
+    assert language_of_matches(["en", "id"]) == "und"  # a tie tells nothing
+    assert language_of_matches([]) == "und"
