@@ -29,11 +29,12 @@ from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 from index import es_mappings, es_queries, es_results
 from index.backend import Citing, Embedder, EmbeddingModelMismatch, ProvisionHit, StoredDocument
 from index.crosslingual import Lexicon, translated_query
+from index.embedded_search import LANGUAGE_VOTERS
 from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
 from index.es_lexicon import current_es_lexicon, lexicon_path
 from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
-from index.ranking import RankedDocument, dense_weighting
+from index.ranking import RankedDocument, dense_weighting, language_of_matches
 from index.text import parse_query as parse_text
 from index.text import query_language
 from tiplex.records import (
@@ -503,8 +504,14 @@ class ElasticsearchBackend:
             dense = pool.ranking(self._hits(body))
         if mode == "hybrid" and translates_question(language, self._weighting):
             translated = self._translated_side(query, language, window, per_hit, pool)
+        languages = pool.languages
+        if language == "und" and lexical:
+            # No function word tells the question's language: its best lexical matches' does
+            # (as `embedded_search.question_language`), for the dense weights.
+            top = lexical[:LANGUAGE_VOTERS]
+            language = language_of_matches([languages[d.doc_rowid] for d in top])
         fused = fuse_hybrid(
-            lexical, dense, pool.languages, language, self._weighting, k, per_hit, translated
+            lexical, dense, languages, language, self._weighting, k, per_hit, translated
         )
         if joins_coded_answers(query.mode, parsed.phrases) and parsed.concepts:
             body = es_queries.coded_body(parsed.concepts, query.filters, k=k)

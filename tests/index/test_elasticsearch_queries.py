@@ -695,6 +695,37 @@ def test_hybrid_fuses_here_with_the_weight_tuned_for_each_language_pair(cluster,
     assert len(english.passages) == 2  # passages from both sides
 
 
+def test_a_question_without_function_words_takes_its_best_matches_language(cluster, tmp_path):
+    """A question such as "debt bondage" tells no language by its words; most of its lexical
+    matches are Malay or Indonesian, so its dense weights are those of an Indonesian/Malay
+    question, as on the embedded backend."""
+    embedder = CountingEmbedder()
+    embedder.model_id = E5_MODEL  # type: ignore[misc]
+    backend = ElasticsearchBackend(Settings(home=tmp_path), embedder, client=make_client(cluster))
+    malay = hit_of(MALAY_DOC, {"bm25_passages": [malay_inner_hit(1, 5.0)]}, 5)
+    indonesian = hit_of(CODED_DOC, {}, 4.5)
+    english = hit_of(ENGLISH_DOC, {"bm25_passages": [inner_hit(1, 4.0)]}, 4)
+    lexical = {"hits": {"hits": [malay, indonesian, english]}}
+    semantic = {"hits": {"hits": [english, malay]}}
+    cluster.on(
+        "POST",
+        "/tiplex-documents/_search",
+        lambda r: (200, semantic if "knn" in json.dumps(r.body) else lexical),
+    )
+    hits = backend.search(SearchQuery(text="debt bondage", k=5))
+
+    weighting = dense_weighting(embedder)
+    own, cross = weighting.for_pair("id", "ms"), weighting.for_pair("id", "en")
+    assert own != weighting.for_pair("und", "ms")  # the detected language would weigh otherwise
+    assert {h.doc_id: h.score for h in hits} == pytest.approx(
+        {
+            MALAY_DOC.doc_id: (1 - own) / (RRF_K + 1) + own / (RRF_K + 2),
+            CODED_DOC.doc_id: (1 - own) / (RRF_K + 2),
+            ENGLISH_DOC.doc_id: (1 - cross) / (RRF_K + 3) + cross / (RRF_K + 1),
+        }
+    )
+
+
 def test_hybrid_fills_from_the_dense_side_where_the_model_has_no_say(cluster, tmp_path):
     english = CountingEmbedder()
     english.languages = frozenset({"en"})  # type: ignore[attr-defined]
