@@ -586,8 +586,8 @@ class EmbeddedBackend:
     def _relevant_rowids(self, query: SearchQuery | None) -> set[int]:
         """The documents a question's trend counts by relevance (see `index.ranking.
         counts_as_relevant`): among its best hybrid answers, those whose best passage is about
-        as near the question by meaning as the nearest passage of all. Empty without a
-        question or when the index's vectors are from another model."""
+        as near the question by meaning as the best answer's. Empty without a question or when
+        the index's vectors are from another model."""
         if query is None or not query.text.strip():
             return set()
         try:

@@ -71,11 +71,11 @@ def test_a_judgment_counts_by_relevance_without_every_word_of_the_question(
         backend.close()
 
 
-def test_only_answers_about_as_near_as_the_nearest_count_by_relevance() -> None:
-    best_cosine = {1: 0.90, 2: 0.895, 3: 0.85, 4: 0.91}
-    # 4 is the nearest passage of all but not among the hybrid answers: it sets the bar only.
+def test_only_answers_about_as_near_as_the_nearest_answer_count_by_relevance() -> None:
+    best_cosine = {1: 0.90, 2: 0.885, 3: 0.85, 4: 0.95}
+    # 4 is nearer than any answer but not among them: it neither counts nor sets the bar.
     assert counts_as_relevant([1, 2, 3], best_cosine) == {1}
     assert counts_as_relevant([2, 1], {1: 0.90, 2: 0.895}) == {1, 2}
     assert counts_as_relevant([1, 2], {}) == set()
     far_down = [10 + n for n in range(TREND_DEPTH)] + [1]
-    assert counts_as_relevant(far_down, {1: 0.9}) == set()  # below the answers that count
+    assert counts_as_relevant(far_down, {1: 0.9, 10: 0.5}) == {10}  # 1 is below the answers
