@@ -364,10 +364,14 @@ def _phrase_forms(phrase: str) -> list[list[str]]:
 
 
 def lexical_units(
-    db: sqlite3.Connection, statistics: DocumentStatistics, generation: str, parsed: ParsedQuery
+    db: sqlite3.Connection,
+    statistics: DocumentStatistics,
+    generation: str,
+    parsed: ParsedQuery,
+    expansion_weight: float = EXPANSION_WEIGHT,
 ) -> list[WeightedUnit]:
-    """The query's words (weight 1) and its thesaurus concepts (`EXPANSION_WEIGHT`) as units of
-    document BM25, each with an upper bound of the passages it matches."""
+    """The query's words (weight 1) and its thesaurus concepts (`expansion_weight`) as units
+    of document BM25, each with an upper bound of the passages it matches."""
     own = [sorted(term_variants(word)) for word in parsed.ranking_words()]
     expansions = [[_phrase_forms(term) for term in group] for group in parsed.expansions]
     every_form = [f for forms in own for f in forms]
@@ -389,7 +393,7 @@ def lexical_units(
             continue
         # A phrase is in at most as many passages as its rarest word.
         estimate = sum(min((passages_with(forms) for forms in term), default=0) for term in terms)
-        units.append(WeightedUnit(" OR ".join(present), EXPANSION_WEIGHT, estimate))
+        units.append(WeightedUnit(" OR ".join(present), expansion_weight, estimate))
     return units
 
 
@@ -436,16 +440,18 @@ def lexical_documents(
     k: int,
     passages_per_hit: int,
     fill: int | None = None,
+    expansion_weight: float = EXPANSION_WEIGHT,
 ) -> list[RankedDocument]:
     """Documents by their best passages (`passages`, BM25-ranked) and whole-document BM25 with
-    thesaurus expansions, each scaled by its best score and mixed by `PASSAGE_SHARE`. With
+    thesaurus expansions (at `expansion_weight` of a query word), each scaled by its best
+    score and mixed by `PASSAGE_SHARE`. With
     phrases, only documents among `passages` (where the phrases were found verbatim) rank.
     Only the first `fill` documents (all: None) are sure to carry passages; see
     `with_passages` for the rest."""
     fill = k if fill is None else fill
     per_hit = max(1, passages_per_hit)
     by_passages = rank_documents(passages, len(passages), per_hit)
-    units = lexical_units(db, statistics, generation, parsed)
+    units = lexical_units(db, statistics, generation, parsed, expansion_weight)
     whole = statistics.scores(db, generation, units)
     if parsed.phrases:
         kept = {d.doc_rowid for d in by_passages}

@@ -486,7 +486,10 @@ def test_trends_count_the_judgments_whose_coded_case_answers_the_question(
 ) -> None:
     groups = loaded.count_by(SearchQuery(text="non-punishment victims"), ["country"])
 
-    assert groups == [{"country": "ID", "count": 1}]
+    # None of its English words is in the Indonesian judgment raising Pasal 18: its code counts.
+    assert any(g["country"] == "ID" and g["count"] >= 1 for g in groups)
+    counted = loaded.counted_documents(SearchQuery(text="non-punishment victims"))  # type: ignore[attr-defined]
+    assert samples.ID_FORCED_LABOUR.doc_id in counted
 
 
 def _indonesian(doc_id: str, text: str) -> Document:
@@ -521,6 +524,9 @@ def test_an_english_question_finds_judgments_through_its_translated_words(
 
 
 def test_counted_documents_are_the_ones_trends_count(loaded: SearchBackend) -> None:
-    counted = loaded.counted_documents(SearchQuery(text="non-punishment victims"))  # type: ignore[attr-defined]
+    query = SearchQuery(text="non-punishment victims")
 
-    assert counted == [samples.ID_FORCED_LABOUR.doc_id]
+    counted = loaded.counted_documents(query)  # type: ignore[attr-defined]
+
+    assert counted and counted == sorted(counted)
+    assert len(counted) == sum(g["count"] for g in loaded.count_by(query, ["country"]))

@@ -56,3 +56,15 @@ def test_a_question_without_function_words_takes_the_language_of_its_best_matche
     assert language_of_matches(["en", "en", "id"]) == "en"
     assert language_of_matches(["en", "id"]) == "und"  # a tie tells nothing
     assert language_of_matches([]) == "und"
+
+
+def test_a_question_language_may_let_bm25_lead_over_its_own_documents() -> None:
+    """Indonesian questions lost to BM25 alone with any dense weight over Indonesian and Malay
+    documents; meaning still bridges them to documents in other languages."""
+    weighting = DenseWeighting(0.1, None, 0.95, {"id": (0.0, 0.95)})
+
+    assert weighting.for_pair("id", "id") == weighting.for_pair("id", "ms") == 0.0
+    assert weighting.for_pair("id", "en") == 0.95
+    assert weighting.has_say("id")  # the dense side is still computed, for the English ones
+    assert weighting.for_pair("en", "en") == 0.1  # other question languages keep theirs
+    assert weighting.for_pair("en", "id") == 0.95
