@@ -34,7 +34,13 @@ from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
 from index.es_lexicon import current_es_lexicon, lexicon_path
 from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
-from index.ranking import RankedDocument, dense_weighting, language_of_matches
+from index.ranking import (
+    TREND_DEPTH,
+    RankedDocument,
+    counts_as_relevant,
+    dense_weighting,
+    language_of_matches,
+)
 from index.text import parse_query as parse_text
 from index.text import query_language
 from tiplex.records import (
@@ -559,10 +565,12 @@ class ElasticsearchBackend:
         fields = [by] if isinstance(by, str) else list(by)
         query = query or SearchQuery(text="")
         parsed = es_queries.parse_query(query.text)
+        es_queries.count_by_body(parsed, query.filters, fields)  # bad fields: before searching
+        relevant = self._relevant_documents(query)
         groups: list[dict[str, Any]] = []
         after: Mapping[str, Any] | None = None
         while True:
-            body = es_queries.count_by_body(parsed, query.filters, fields, after)
+            body = es_queries.count_by_body(parsed, query.filters, fields, after, relevant)
             response = self._client.search(index=self.documents_index, body=body).body
             aggregation = response["aggregations"]["groups"]
             groups.extend(es_results.count_groups(aggregation["buckets"], fields))
@@ -571,13 +579,40 @@ class ElasticsearchBackend:
                 break
         return es_results.sort_groups(groups, fields)
 
+    def _relevant_documents(self, query: SearchQuery) -> list[str]:
+        """The documents a question's trend counts by relevance, as on the embedded backend
+        (`index.ranking.counts_as_relevant`): among its `TREND_DEPTH` best hybrid answers,
+        those whose best passage is about as near the question by meaning as the best
+        answer's. Elasticsearch scores a cosine c as (1 + c) / 2; int8 vectors make it
+        approximate."""
+        parsed = es_queries.parse_query(query.text)
+        if not query.text.strip() or not parsed.embedding_text:
+            return []
+        answers = self.search(
+            SearchQuery(text=query.text, mode="hybrid", k=TREND_DEPTH, filters=query.filters)
+        )
+        if not answers:
+            return []
+        doc_ids = [hit.doc_id for hit in answers]
+        vector = self._embedder.embed_query(parsed.embedding_text)
+        body = es_queries.nearest_passages_body(vector, doc_ids, query.filters)
+        position = {doc: number for number, doc in enumerate(doc_ids)}
+        cosine = {
+            position[str(hit["_id"])]: 2.0 * float(hit["_score"]) - 1.0
+            for hit in self._hits(body)
+            if str(hit["_id"]) in position
+        }
+        return [doc_ids[n] for n in sorted(counts_as_relevant(range(len(doc_ids)), cosine))]
+
     def counted_documents(self, query: SearchQuery) -> list[str]:
         """The ids of the documents `count_by` counts for `query`, for measuring what trends
         count (as `EmbeddedBackend.counted_documents`)."""
         self.ensure_indices()
+        relevant = self._relevant_documents(query)
+        parsed = es_queries.parse_query(query.text)
         body = {
             "size": PROVISIONS_PAGE,
-            "query": es_queries.count_query(es_queries.parse_query(query.text), query.filters),
+            "query": es_queries.count_query(parsed, query.filters, relevant),
             "sort": [{"doc_id": "asc"}],
             "_source": ["doc_id"],
         }

@@ -26,6 +26,7 @@ from typing import Any
 
 from index import text as text_rules
 from index.backend import COUNT_FIELDS, FILTER_FIELDS
+from index.embedded_search import EXPANSION_WEIGHT
 from index.es_mappings import (
     ANALYZER_FAMILIES,
     EMBEDDING_FIELD,
@@ -34,7 +35,7 @@ from index.es_mappings import (
     text_field,
 )
 from index.hybrid_fusion import coded_concepts
-from index.ranking import CodedConcept
+from index.ranking import TRANSLATED_EXPANSION_WEIGHT, CodedConcept
 
 # Private-use characters cannot occur in real text, so they mark highlights unambiguously.
 HIGHLIGHT_PRE = "\ue000"
@@ -43,7 +44,6 @@ BM25_INNER_HITS = "bm25_passages"
 DENSE_INNER_HITS = "dense_passages"
 # Passages holding a coded answer's evidence, chosen here from the hit's source (not a query).
 CODED_INNER_HITS = "coded_passages"
-EXPANSION_BOOST = 0.5  # as index.embedded_search.EXPANSION_WEIGHT
 
 HIT_SOURCE_FIELDS: tuple[str, ...] = (
     "doc_id",
@@ -268,7 +268,7 @@ def inner_hits(
 
 
 def lexical_passage_query(
-    parsed: ParsedQuery, *, every_word: bool = False
+    parsed: ParsedQuery, *, every_word: bool = False, expansion_boost: float = EXPANSION_WEIGHT
 ) -> dict[str, Any] | None:
     """The passage-level bool query, or None when the query has no words at all. Phrases are
     required; free words are required only when there is no phrase (or `every_word`), and
@@ -284,14 +284,14 @@ def lexical_passage_query(
     if not must:
         return None
     # Thesaurus terms in the other languages raise passages that also hold them, below the
-    # query's own words (the embedded backend weighs them the same way).
+    # query's own words (`expansion_boost`: the embedded backend weighs them the same way).
     should.extend(
         {
             "multi_match": {
                 "query": term,
                 "fields": passage_text_fields(),
                 "type": "phrase",
-                "boost": EXPANSION_BOOST,
+                "boost": expansion_boost,
             }
         }
         for term in parsed.expansions
@@ -308,9 +308,12 @@ def lexical_passage_query(
 
 
 def bm25_query(
-    parsed: ParsedQuery, filters: Mapping[str, str], passages_per_hit: int
+    parsed: ParsedQuery,
+    filters: Mapping[str, str],
+    passages_per_hit: int,
+    expansion_boost: float = EXPANSION_WEIGHT,
 ) -> dict[str, Any]:
-    passage_query = lexical_passage_query(parsed)
+    passage_query = lexical_passage_query(parsed, expansion_boost=expansion_boost)
     if passage_query is None:
         raise ValueError("a lexical search needs at least one word")
     return {
@@ -374,11 +377,16 @@ def _hit_source() -> dict[str, Any]:
 
 
 def bm25_body(
-    parsed: ParsedQuery, filters: Mapping[str, str], *, k: int, passages_per_hit: int
+    parsed: ParsedQuery,
+    filters: Mapping[str, str],
+    *,
+    k: int,
+    passages_per_hit: int,
+    expansion_boost: float = EXPANSION_WEIGHT,
 ) -> dict[str, Any]:
     return {
         "size": k,
-        "query": bm25_query(parsed, filters, passages_per_hit),
+        "query": bm25_query(parsed, filters, passages_per_hit, expansion_boost),
         "_source": _hit_source(),
     }
 
@@ -411,8 +419,15 @@ def translated_body(
     parsed: ParsedQuery, filters: Mapping[str, str], language: str, *, k: int, passages_per_hit: int
 ) -> dict[str, Any]:
     """The lexical search of a question's translated words over the documents not written in
-    the question's `language` (see `index.crosslingual`)."""
-    body = bm25_body(parsed, filters, k=k, passages_per_hit=passages_per_hit)
+    the question's `language` (see `index.crosslingual`). There the thesaurus's terms count
+    more than a translated word, as on the embedded backend (`TRANSLATED_EXPANSION_WEIGHT`)."""
+    body = bm25_body(
+        parsed,
+        filters,
+        k=k,
+        passages_per_hit=passages_per_hit,
+        expansion_boost=TRANSLATED_EXPANSION_WEIGHT,
+    )
     body["query"]["bool"]["filter"].append(other_languages_clause(language))
     return body
 
@@ -457,11 +472,33 @@ COUNT_SOURCES = {field: _KEYWORD_FILTERS.get(field, field) for field in COUNT_FI
 COUNT_PAGE = 1000
 
 
-def count_query(parsed: ParsedQuery, filters: Mapping[str, str]) -> dict[str, Any]:
+def nearest_passages_body(
+    vector: Sequence[float], doc_ids: Sequence[str], filters: Mapping[str, str]
+) -> dict[str, Any]:
+    """The best passage's score by meaning of each of `doc_ids` (a vector search among them
+    only), for trends' relevance cut-off (`index.ranking.counts_as_relevant`)."""
+    knn = {
+        "field": EMBEDDING_FIELD,
+        "query_vector": list(vector),
+        "k": len(doc_ids),
+        "num_candidates": knn_candidates(len(doc_ids)),
+        "filter": [{"terms": {"doc_id": list(doc_ids)}}, *filter_clauses(filters)],
+    }
+    return {
+        "size": len(doc_ids),
+        "query": {"nested": {"path": PASSAGES_PATH, "score_mode": "max", "query": {"knn": knn}}},
+        "_source": ["doc_id"],
+    }
+
+
+def count_query(
+    parsed: ParsedQuery, filters: Mapping[str, str], relevant: Sequence[str] = ()
+) -> dict[str, Any]:
     """Which documents a count covers: those with a passage holding every word and phrase of
-    the query or whose coded case answers a concept it names (all documents for an empty
-    query), restricted by the filters. Dense retrieval
-    always returns k neighbours, so it cannot say how many documents are about something."""
+    the query, whose coded case answers a concept it names, or among `relevant` (all documents
+    for an empty query), restricted by the filters. Dense retrieval alone always returns k
+    neighbours, so it cannot say how many documents are about something: only the few best
+    answers about as near as the best one count by meaning."""
     passage_query = lexical_passage_query(parsed, every_word=True)
     counted: list[dict[str, Any]] = []
     if passage_query is not None:
@@ -470,6 +507,9 @@ def count_query(parsed: ParsedQuery, filters: Mapping[str, str]) -> dict[str, An
         # whatever language it is written (as on the embedded backend).
         if parsed.concepts:
             counted.append(coded_clause(parsed.concepts))
+        # And the best answers by meaning that pass trends' relevance cut-off.
+        if relevant:
+            counted.append({"terms": {"doc_id": list(relevant)}})
     must = [_any_of(counted)] if counted else [{"match_all": {}}]
     return {"bool": {"must": must, "filter": filter_clauses(filters)}}
 
@@ -479,6 +519,7 @@ def count_by_body(
     filters: Mapping[str, str],
     by: Sequence[str],
     after: Mapping[str, Any] | None = None,
+    relevant: Sequence[str] = (),
 ) -> dict[str, Any]:
     """A composite aggregation: one bucket per combination of values of `by`, documents
     without a value in a bucket of their own (`missing_bucket`). Page on with `after`."""
@@ -498,7 +539,7 @@ def count_by_body(
         composite["after"] = dict(after)
     return {
         "size": 0,
-        "query": count_query(parsed, filters),
+        "query": count_query(parsed, filters, relevant),
         "aggs": {"groups": {"composite": composite}},
     }
 

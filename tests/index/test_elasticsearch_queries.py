@@ -27,10 +27,11 @@ from index import es_mappings, es_queries
 from index.backend import EmbeddingModelMismatch
 from index.e5 import E5_MODEL
 from index.elasticsearch import ElasticsearchBackend, document_source
+from index.embedded_search import EXPANSION_WEIGHT
 from index.es_embedding_cache import content_hash, decode_vector, encode_vector
 from index.es_results import marked_spans, search_hits
 from index.fusion import RRF_K
-from index.ranking import dense_weighting
+from index.ranking import TRANSLATED_EXPANSION_WEIGHT, TREND_COSINE_MARGIN, dense_weighting
 from tiplex.records import (
     CaseFacts,
     Document,
@@ -1001,6 +1002,10 @@ def composite_page(buckets: list[dict[str, Any]], after: dict[str, Any] | None) 
     return {"hits": {"hits": []}, "aggregations": {"groups": groups}}
 
 
+def is_count(body: dict[str, Any]) -> bool:
+    return "groups" in body.get("aggs", {})
+
+
 def test_count_by_groups_with_a_paged_composite_aggregation(backend, cluster, monkeypatch):
     monkeypatch.setattr(es_queries, "COUNT_PAGE", 2)
     pages = [
@@ -1013,7 +1018,11 @@ def test_count_by_groups_with_a_paged_composite_aggregation(backend, cluster, mo
         ),
         composite_page([{"key": {"country": "ID", "year": None}, "doc_count": 1}], None),
     ]
-    cluster.on("POST", "/tiplex-documents/_search", lambda request: (200, pages.pop(0)))
+    cluster.on(
+        "POST",
+        "/tiplex-documents/_search",
+        lambda r: (200, pages.pop(0)) if is_count(r.body) else cluster._default(r),
+    )
     counts = backend.count_by(
         SearchQuery(text="forced labour", filters={"is_trafficking_case": "true"}),
         ["country", "year"],
@@ -1023,7 +1032,9 @@ def test_count_by_groups_with_a_paged_composite_aggregation(backend, cluster, mo
         {"country": "ID", "year": None, "count": 1},
         {"country": "PH", "year": 2020, "count": 2},
     ]
-    first, second = (r.body for r in cluster.sent("POST", "/tiplex-documents/_search"))
+    first, second = (
+        r.body for r in cluster.sent("POST", "/tiplex-documents/_search") if is_count(r.body)
+    )
     assert first["size"] == 0
     sources = first["aggs"]["groups"]["composite"]["sources"]
     assert sources == [
@@ -1247,10 +1258,71 @@ def test_search_bodies_of_hybrid_are_the_lexical_and_vector_searches_over_one_wi
 
 def test_counted_documents_pages_through_the_documents_trends_count(backend, cluster):
     page = {"hits": {"hits": [{"_source": {"doc_id": "id:1"}, "sort": ["id:1"]}]}}
-    cluster.on("POST", "/tiplex-documents/_search", lambda request: (200, page))
+
+    def listing(body: dict[str, Any]) -> bool:
+        return body.get("sort") == [{"doc_id": "asc"}]
+
+    def answer(request: Request) -> tuple[int, Any]:
+        return (200, page) if listing(request.body) else cluster._default(request)
+
+    cluster.on("POST", "/tiplex-documents/_search", answer)
     assert backend.counted_documents(SearchQuery(text="korban tidak dipidana")) == ["id:1"]
-    body = search_request(cluster)
+    (body,) = [b for b in document_searches(cluster) if listing(b)]
     assert body["query"] == es_queries.count_query(
         es_queries.parse_query("korban tidak dipidana"), {}
     )
     assert body["_source"] == ["doc_id"]
+
+
+def test_trends_count_the_best_answers_about_as_near_as_the_best_one(backend, cluster):
+    """Among the best hybrid answers, those whose best passage's cosine is within the margin
+    of the best one's count (`index.ranking.counts_as_relevant`); Elasticsearch scores a cosine
+    c as (1 + c) / 2."""
+    near = [ENGLISH_DOC, MALAY_DOC, CODED_DOC]
+    cosines = [0.9, 0.9 - TREND_COSINE_MARGIN / 2, 0.9 - 2 * TREND_COSINE_MARGIN]
+    answers = {"hits": {"hits": [hit_of(doc, {}, 1.0) for doc in near]}}
+    nearest = {
+        "hits": {
+            "hits": [
+                {"_id": doc.doc_id, "_score": (1 + c) / 2, "_source": {"doc_id": doc.doc_id}}
+                for doc, c in zip(near, cosines, strict=True)
+            ]
+        }
+    }
+
+    def answer(request: Request) -> tuple[int, Any]:
+        sent = json.dumps(request.body)
+        if is_count(request.body):
+            return 200, composite_page([], None)
+        if "aggs" in request.body or "scroll" in request.params:
+            return cluster._default(request)
+        if '"terms": {"doc_id"' in sent:
+            return 200, nearest
+        return 200, answers
+
+    cluster.on("POST", "/tiplex-documents/_search", answer)
+    backend.count_by(SearchQuery(text="wages", filters={"country": "PH,MY,ID"}), ["country"])
+
+    sent = [r.body for r in cluster.sent("POST", "/tiplex-documents/_search")]
+    (count,) = [b for b in sent if is_count(b)]
+    (counted,) = count["query"]["bool"]["must"]
+    relevant = {"terms": {"doc_id": [ENGLISH_DOC.doc_id, MALAY_DOC.doc_id]}}
+    assert relevant in counted["bool"]["should"]
+    (knn_body,) = [b for b in document_searches(cluster) if '"terms": {"doc_id"' in json.dumps(b)]
+    knn = knn_body["query"]["nested"]["query"]["knn"]
+    assert knn["filter"][0] == {"terms": {"doc_id": [d.doc_id for d in near]}}
+    assert len(knn["filter"]) == 2  # and the trend's own filters
+
+
+def test_thesaurus_terms_count_more_on_the_translated_side_as_on_the_embedded_backend():
+    parsed = es_queries.parse_query("forced labour")
+    assert parsed.expansions  # the thesaurus's terms in the other languages
+
+    def boosts(body: dict[str, Any]) -> set[float]:
+        passage_query = nested_of(body["query"])["query"]["bool"]
+        return {c["multi_match"]["boost"] for c in passage_query["should"]}
+
+    own = es_queries.bm25_body(parsed, {}, k=5, passages_per_hit=1)
+    translated = es_queries.translated_body(parsed, {}, "en", k=5, passages_per_hit=1)
+    assert boosts(own) == {EXPANSION_WEIGHT}
+    assert boosts(translated) == {TRANSLATED_EXPANSION_WEIGHT}
