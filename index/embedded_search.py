@@ -14,18 +14,15 @@ import numpy as np
 from index.crosslingual import SOURCE_LANGUAGE
 from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.filters import SqlCondition
+from index.hybrid_fusion import coded_concepts, fuse_hybrid, translates_question
 from index.ranking import (
-    CODED_CONCEPTS,
-    TRANSLATED_SHARE,
     CodedConcept,
     DenseWeighting,
     Highlighter,
     RankedDocument,
     ScoredPassage,
     as_scored,
-    fill_documents,
-    fuse_documents,
-    interleave_languages,
+    language_of_matches,
     rank_documents,
 )
 from index.text import (
@@ -33,7 +30,6 @@ from index.text import (
     fts_all,
     fts_phrase,
     fts_quote,
-    named_concepts,
     query_language,
     term_variants,
     words,
@@ -53,6 +49,7 @@ EXPANSION_WEIGHT = 0.5
 # A document's lexical score: this share from its best passages (how well one place in it
 # answers), the rest from BM25 over the whole document (how much of the query it covers).
 PASSAGE_SHARE = 0.4
+LANGUAGE_VOTERS = 10  # best lexical matches whose language tells an undetected question's
 
 
 def batches(items: Sequence[Any], size: int = SQL_VARIABLES) -> Iterator[Sequence[Any]]:
@@ -367,10 +364,14 @@ def _phrase_forms(phrase: str) -> list[list[str]]:
 
 
 def lexical_units(
-    db: sqlite3.Connection, statistics: DocumentStatistics, generation: str, parsed: ParsedQuery
+    db: sqlite3.Connection,
+    statistics: DocumentStatistics,
+    generation: str,
+    parsed: ParsedQuery,
+    expansion_weight: float = EXPANSION_WEIGHT,
 ) -> list[WeightedUnit]:
-    """The query's words (weight 1) and its thesaurus concepts (`EXPANSION_WEIGHT`) as units of
-    document BM25, each with an upper bound of the passages it matches."""
+    """The query's words (weight 1) and its thesaurus concepts (`expansion_weight`) as units
+    of document BM25, each with an upper bound of the passages it matches."""
     own = [sorted(term_variants(word)) for word in parsed.ranking_words()]
     expansions = [[_phrase_forms(term) for term in group] for group in parsed.expansions]
     every_form = [f for forms in own for f in forms]
@@ -392,7 +393,7 @@ def lexical_units(
             continue
         # A phrase is in at most as many passages as its rarest word.
         estimate = sum(min((passages_with(forms) for forms in term), default=0) for term in terms)
-        units.append(WeightedUnit(" OR ".join(present), EXPANSION_WEIGHT, estimate))
+        units.append(WeightedUnit(" OR ".join(present), expansion_weight, estimate))
     return units
 
 
@@ -439,16 +440,18 @@ def lexical_documents(
     k: int,
     passages_per_hit: int,
     fill: int | None = None,
+    expansion_weight: float = EXPANSION_WEIGHT,
 ) -> list[RankedDocument]:
     """Documents by their best passages (`passages`, BM25-ranked) and whole-document BM25 with
-    thesaurus expansions, each scaled by its best score and mixed by `PASSAGE_SHARE`. With
+    thesaurus expansions (at `expansion_weight` of a query word), each scaled by its best
+    score and mixed by `PASSAGE_SHARE`. With
     phrases, only documents among `passages` (where the phrases were found verbatim) rank.
     Only the first `fill` documents (all: None) are sure to carry passages; see
     `with_passages` for the rest."""
     fill = k if fill is None else fill
     per_hit = max(1, passages_per_hit)
     by_passages = rank_documents(passages, len(passages), per_hit)
-    units = lexical_units(db, statistics, generation, parsed)
+    units = lexical_units(db, statistics, generation, parsed, expansion_weight)
     whole = statistics.scores(db, generation, units)
     if parsed.phrases:
         kept = {d.doc_rowid for d in by_passages}
@@ -490,6 +493,20 @@ def dense_has_say(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
     return weighting.has_say(query_language(parsed))
 
 
+def question_language(
+    db: sqlite3.Connection, parsed: ParsedQuery, lexical: Sequence[RankedDocument]
+) -> str:
+    """The question's language: from its words when they tell (`query_language`), else the
+    language most of its best lexical matches are written in ("kerangkeng manusia", "Pasal 18
+    UU 21/2007" and "debt bondage" carry no function word but match one language's texts)."""
+    detected = query_language(parsed)
+    if detected != "und" or not lexical:
+        return detected
+    top = lexical[:LANGUAGE_VOTERS]
+    languages = _languages(db, {d.doc_rowid for d in top})
+    return language_of_matches([languages.get(d.doc_rowid, "") for d in top])
+
+
 def dense_needed(
     parsed: ParsedQuery, weighting: DenseWeighting, lexical_found: int, k: int
 ) -> bool:
@@ -499,14 +516,10 @@ def dense_needed(
     return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
 
 
-def translates(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
-    """Whether hybrid search looks an English question up in the other languages' words: only
-    with a model that reads those languages (it is the one that translates the words)."""
-    return (
-        query_language(parsed) == SOURCE_LANGUAGE
-        and dense_has_say(parsed, weighting)
-        and (weighting.languages is None or len(weighting.languages) > 1)
-    )
+def translates(language: str, weighting: DenseWeighting) -> bool:
+    """Whether hybrid search looks an English question (`language`, see `question_language`)
+    up in the other languages' words (`index.hybrid_fusion.translates_question`)."""
+    return translates_question(language, weighting)
 
 
 def other_languages(condition: SqlCondition) -> SqlCondition:
@@ -554,32 +567,25 @@ def hybrid_documents(
     question's own language and the other languages are ranked apart and interleaved."""
     units = lexical_units(db, statistics, generation, parsed)
     dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
-    if not dense_has_say(parsed, weighting):
-        return with_passages(db, fill_documents(lexical, dense, k), units, passages_per_hit)
-    language = query_language(parsed)
+    language = question_language(db, parsed, lexical)
     other_lexical = translated.lexical if translated is not None else ()
-    rowids = {d.doc_rowid for d in (*dense, *lexical, *other_lexical)}
-    languages = _languages(db, rowids)
-    # Every document in either ranking gets its pair's weight: one the lexical side found and
-    # the dense side did not keeps only its lexical share, as in plain weighted fusion.
-    weights = {doc: weighting.for_pair(language, lang) for doc, lang in languages.items()}
-    if translated is None:
-        fused = fuse_documents(lexical, dense, weights, k, passages_per_hit)
-        return with_passages(db, fused, units, passages_per_hit)
-    width = max(k, len(lexical))
-
-    def own(ranking: Sequence[RankedDocument]) -> list[RankedDocument]:
-        return [d for d in ranking if languages.get(d.doc_rowid) == language]
-
-    def others(ranking: Sequence[RankedDocument]) -> list[RankedDocument]:
-        return [d for d in ranking if languages.get(d.doc_rowid) != language]
-
-    same = fuse_documents(own(lexical), own(dense), weights, width, passages_per_hit)
-    dense_share = dict.fromkeys(languages, 1.0 - TRANSLATED_SHARE)
-    rest = fuse_documents(
-        others(other_lexical), others(dense), dense_share, width, passages_per_hit
+    languages = (
+        _languages(db, {d.doc_rowid for d in (*dense, *lexical, *other_lexical)})
+        if weighting.has_say(language)
+        else {}
     )
-    fused = interleave_languages(same, rest, k, passages_per_hit)
+    fused = fuse_hybrid(
+        lexical,
+        dense,
+        languages,
+        language,
+        weighting,
+        k,
+        passages_per_hit,
+        translated.lexical if translated is not None else None,
+    )
+    if translated is None or not weighting.has_say(language):
+        return with_passages(db, fused, units, passages_per_hit)
     # Passages are looked up with the words of the side that found the document.
     other_units = lexical_units(db, statistics, generation, translated.parsed)
     return [
@@ -598,7 +604,7 @@ def _coded_selection(
 ) -> tuple[str, tuple[object, ...], list[CodedConcept]] | None:
     """The WHERE clause (alias `d`) of the documents whose coded case answers a concept the
     question names (`CODED_CONCEPTS`) and that pass `condition`; None when it names none."""
-    concepts = [CODED_CONCEPTS[c] for c in named_concepts(text) if c in CODED_CONCEPTS]
+    concepts = coded_concepts(text)
     if not concepts:
         return None
     where = "(" + " OR ".join(f"d.{concept.column} = 1" for concept in concepts) + ")"
