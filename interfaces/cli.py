@@ -486,18 +486,29 @@ def compare(
         return
     if not hits:
         out.print(f"No provision tagged {topic!r} in the laws indexed so far.")
-    by_country: dict[str, list[Any]] = {}
-    for hit in hits:
-        by_country.setdefault(hit.country, []).append(hit)
-    for country, country_hits in sorted(by_country.items()):
+        return
+    from interfaces.service import Service
+
+    # The service adds, to each provision, the judgments whose coded charges cite it.
+    service = Service(settings)
+    try:
+        compared = service.compare(topic, chosen)["states"]
+    finally:
+        service.close()
+    for country, provisions in sorted(compared.items()):
         out.rule(f"[bold]{country}")
-        for hit in country_hits:
-            provision = hit.provision
-            articles = ", ".join(provision.actip_articles) or "-"
-            out.print(f"[bold]{hit.title}[/] — {provision.number} {provision.heading}")
-            out.print(f"   [dim]ACTIP: {articles} · topics: {', '.join(provision.topics)}[/]")
-            snippet = " ".join(provision.text.split())
+        for provision in provisions:
+            articles = ", ".join(provision["actip_articles"]) or "-"
+            heading = f"{provision['number']} {provision['heading'] or ''}".strip()
+            out.print(f"[bold]{provision['law']['title']}[/] — {heading}")
+            out.print(f"   [dim]ACTIP: {articles} · topics: {', '.join(provision['topics'])}[/]")
+            snippet = " ".join(provision["text"].split())
             out.print(f"   {snippet[:400]}{'…' if len(snippet) > 400 else ''}")
+            for judgment in provision["cited_by"]:
+                out.print(
+                    f"   [green]cited by[/] {judgment['title']}"
+                    f" ({judgment['case_number'] or '-'}, {judgment['decision_date'] or '-'})"
+                )
 
 
 saved_app = typer.Typer(help="Saved searches, followed by the digest after each weekly run.")
