@@ -16,7 +16,7 @@ STATUTES_FILE = Path(__file__).parents[1] / "patterns" / "xx" / "statutes.json"
 # "มาตรา ๔๑" (Thai digits or ASCII), "Điều 27".
 _PROVISION = re.compile(
     r"\b(?:(?P<pasal>Pasal)\s+(?P<pn>\d+[A-Z]?)(?:\s+ayat\s*\(\s*(?P<ayat>\d+)\s*\))?"
-    r"|(?P<sec>Sections?|Secs?\.|Seksyen|s\.?)\s*(?P<sn>\d+[A-Z]?)(?P<sub>(?:\s?\(\s?[a-z0-9]+\s?\))*))"
+    r"|(?P<sec>Sections?|Secs?\.|[Ss]eksyen|s\.?)\s*(?P<sn>\d+[A-Z]?)(?P<sub>(?:\s?\(\s?[a-z0-9]+\s?\))*))"
     r"|(?P<matra>มาตรา)\s*(?P<tn>[0-9๐-๙]+)"
     r"|(?P<dieu>Điều)\s+(?P<dn>\d+)\b",
 )

@@ -29,6 +29,7 @@ GENERATORS = [
     AUTHORING / "build_putusan3.py",
     AUTHORING / "thailand" / "build.py",
     AUTHORING / "vietnam" / "build.py",
+    AUTHORING / "malaysia" / "build.py",
 ]
 
 
@@ -36,8 +37,8 @@ GENERATORS = [
 def test_committed_mirror_matches_its_sources(generator: Path) -> None:
     if not generator.exists():
         pytest.skip(f"{generator.name} not present")
-    if generator.parent.name == "vietnam" and not UNICODE_FONT.exists():
-        pytest.skip(f"{UNICODE_FONT} is needed to render the Vietnamese PDF")
+    if generator.parent.name in ("vietnam", "malaysia") and not UNICODE_FONT.exists():
+        pytest.skip(f"{UNICODE_FONT} is needed to render the demo PDFs")
     sys.path.insert(0, str(generator.parent))
     try:
         assert load(generator).main(["--check"]) == 0

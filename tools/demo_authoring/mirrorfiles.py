@@ -58,7 +58,8 @@ UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 def text_pdf(paragraphs: list[str], *, title: str, author: str = "", subject: str = "") -> bytes:
     """A plain A4 PDF with a text layer, one paragraph per item, in a font with Vietnamese
-    glyphs; `invariant` fixes dates and ids so the same input gives the same bytes."""
+    glyphs; `invariant` fixes dates and ids so the same input gives the same bytes. An empty
+    item is a line holding only a no-break space: text extraction reads it as a blank line."""
     import io
     from xml.sax.saxutils import escape
 
@@ -77,5 +78,5 @@ def text_pdf(paragraphs: list[str], *, title: str, author: str = "", subject: st
         out, pagesize=A4, invariant=1, title=title, author=author, subject=subject,
         leftMargin=2.5 * cm, rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm,
     )  # fmt: skip
-    document.build([Paragraph(escape(p), style) for p in paragraphs])
+    document.build([Paragraph(escape(p) or "&nbsp;", style) for p in paragraphs])
     return out.getvalue()

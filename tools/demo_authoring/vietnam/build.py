@@ -3,7 +3,7 @@
     .venv/bin/python tools/demo_authoring/vietnam/build.py          # write the pages
     .venv/bin/python tools/demo_authoring/vietnam/build.py --check  # fail if the mirror is stale
 
-Sources: `content.py` beside this file. Outputs, in the structure the spiders read
+Sources: `vietnam_content.py` beside this file. Outputs, in the structure the spiders read
 (tests/examples/crawlers/vn_vbpl_legislation, vn_anle_precedents):
 - vbpl.vn: the search fragment for "mua bán người", the law's attributes tab and full-text tab;
 - anle.toaan.gov.vn: the listing, the precedent's page (attributes table, PDF iframe) and its
@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-import content as c  # noqa: E402
+import vietnam_content as c  # noqa: E402
 from mirrorfiles import MIRROR, main_for, query_page, text_pdf  # noqa: E402
 
 from crawlers.sources.vn_vbpl_legislation import VnVbplLegislation  # noqa: E402
