@@ -30,6 +30,7 @@ GENERATORS = [
     AUTHORING / "thailand" / "build.py",
     AUTHORING / "vietnam" / "build.py",
     AUTHORING / "malaysia" / "build.py",
+    AUTHORING / "jdih_bpk" / "build.py",
 ]
 
 
@@ -37,7 +38,7 @@ GENERATORS = [
 def test_committed_mirror_matches_its_sources(generator: Path) -> None:
     if not generator.exists():
         pytest.skip(f"{generator.name} not present")
-    if generator.parent.name in ("vietnam", "malaysia") and not UNICODE_FONT.exists():
+    if generator.parent.name in ("vietnam", "malaysia", "jdih_bpk") and not UNICODE_FONT.exists():
         pytest.skip(f"{UNICODE_FONT} is needed to render the demo PDFs")
     sys.path.insert(0, str(generator.parent))
     try:

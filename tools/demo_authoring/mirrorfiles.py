@@ -28,8 +28,22 @@ def query_page(path: str, query: str) -> str:
 
 
 def write_or_check(files: Mapping[Path, bytes], check: bool) -> int:
-    """Write `files` (absolute paths), or with `check` report those that differ; 0 when fine."""
-    stale = []
+    """Write `files` (absolute paths), or with `check` report those that differ; 0 when fine.
+    A script owns the host folders it writes to: files there that it no longer makes are
+    removed (or, with `check`, reported)."""
+    hosts = {MIRROR / path.relative_to(MIRROR).parts[0] for path in files}
+    leftovers = [
+        path
+        for host in sorted(hosts)
+        for path in sorted(host.rglob("*"))
+        if path.is_file() and path not in files
+    ]
+    if check:
+        stale = list(leftovers)
+    else:
+        stale = []
+        for path in leftovers:
+            path.unlink()
     for path, data in sorted(files.items()):
         if check:
             if not path.is_file() or path.read_bytes() != data:
