@@ -68,7 +68,6 @@ DECISIONS: tuple[Decision, ...] = (
         expected={
             "case_number": "3214/2567",
             "decision_date": "2024-11-20",
-            "non_punishment_raised": True,
             "cites": [["TH ATIPA 2008", "41"]],
         },
     ),
