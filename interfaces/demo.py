@@ -29,7 +29,7 @@ SAMPLE_QUERIES = (
     # One question in each of the mirror's other languages (tools/demo_authoring/*/questions.md).
     "ผู้เสียหายจากการค้ามนุษย์ถูกฟ้องฐานเข้าเมืองโดยไม่ได้รับอนุญาต",
     "nạn nhân bị mua bán bị ép buộc sử dụng hộ chiếu giả",
-    "orang yang diperdagangkan tidak boleh didakwa atas kemasukan secara haram",
+    "rayuan orang yang diperdagangkan yang disabitkan di bawah Akta Imigresen",
 )
 
 
