@@ -15,7 +15,7 @@ import index
 from index.backend import EmbeddingModelMismatch, SearchBackend
 from tests.index import samples
 from tests.index.fakes import HashingEmbedder
-from tiplex.records import SearchQuery
+from tiplex.records import FETCHED_FROM, SearchQuery
 from tiplex.settings import Settings
 
 BackendFactory = Callable[..., SearchBackend]
@@ -179,19 +179,23 @@ def test_passages_in_languages_the_model_does_not_read_get_no_vector(
     assert samples.ID_FORCED_LABOUR.doc_id not in _ids(dense)
 
 
-def test_hits_link_to_the_real_site_of_a_mirrored_document(make_backend: BackendFactory) -> None:
-    real = "https://www.example-court.gov.sg/judgments/2015-sghc-77"
+def test_hits_of_a_mirrored_document_link_to_the_copy_not_the_real_site(
+    make_backend: BackendFactory,
+) -> None:
+    # A mirror's (the demo's) content is not the real site's: its page at the real address may
+    # be another document or none, so a reader is sent to the copy that was indexed.
+    copy = "http://127.0.0.1:8123/judgments/2015-sghc-77"
     mirrored = dataclasses.replace(
         samples.SG_SHIPPING,
-        url="http://127.0.0.1:8123/judgments/2015-sghc-77",
-        metadata={"canonical_url": real},
+        url="https://www.example-court.gov.sg/judgments/2015-sghc-77",
+        metadata={FETCHED_FROM: copy},
     )
     backend = make_backend()
     backend.index([mirrored])
 
     hits = backend.search(SearchQuery(text="demurrage", mode="bm25"))
 
-    assert [hit.source_url for hit in hits] == [real]
+    assert [hit.source_url for hit in hits] == [copy]
 
 
 def test_identical_passages_are_embedded_once(make_backend: BackendFactory) -> None:

@@ -8,18 +8,17 @@ stale mirror after an edit of its sources) fails the demo tests.
 from __future__ import annotations
 
 import argparse
-import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from tiplex.demo.server import QUERY_MARK, posted_answer_name
+
 MIRROR = Path(__file__).resolve().parents[2] / "tiplex" / "demo" / "mirror"
-POST_SUFFIX = ".post"  # as tiplex/demo/server.py answers POSTs
-QUERY_MARK = "%3F"
 
 
 def post_answer(path: str, body: bytes) -> str:
-    """The mirror file that answers a POST of `body` to the site path `path`."""
-    return f"{path.lstrip('/')}{POST_SUFFIX}/{hashlib.sha256(body).hexdigest()[:16]}"
+    """The mirror file that answers a POST of `body` to the site path `path` (the server's rule)."""
+    return posted_answer_name(path.lstrip("/"), body)
 
 
 def query_page(path: str, query: str) -> str:
