@@ -325,8 +325,9 @@ class SentenceTransformerEmbedder:
         return self.embed_passages_array(texts).tolist()  # type: ignore[no-any-return]
 
     def embed_few_passages_array(self, texts: Sequence[str]) -> np.ndarray:
-        """A handful of short texts (a question's words) on one thread, like a query: spread
-        over every core of a busy machine, 7 words took 1.2-1.7 s instead of 0.25 s."""
+        """Short texts (words: a question's, or a lexicon's thousands) on one thread, like a
+        query: spread over every core of a busy machine, 7 words took 1.2-1.7 s instead of
+        0.25 s, and 600 words 21 ms of CPU per word instead of 4.7."""
         with _torch_threads(QUERY_THREADS):
             return self.embed_passages_array(texts)
 
