@@ -17,7 +17,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,7 @@ NEIGHBOURS = MAX_TRANSLATIONS * 4
 # costs a lookup, not a model call (measured on the whole corpus: ~14,500 words; embedding a
 # question's 5-7 words took ~100-250 ms, most of an English hybrid query).
 ENGLISH_MIN_COUNT = MIN_KNOWN
+LEARNED_WORDS = 50_000
 SIMILARITY_BATCH = 1024  # English words compared with the lexicon at once (bounds memory)
 REBUILD_GROWTH = 1.5  # rebuild when the non-English passages grew by this factor
 
@@ -96,6 +97,9 @@ class Lexicon:
     # Precomputed nearest targets of the English vocabulary; None in a lexicon saved before
     # they were kept (`current_lexicon` adds them).
     neighbours: Neighbours | None = None
+    # Translations of words outside that vocabulary, remembered once a question needed them
+    # (in memory only, at most LEARNED_WORDS): a word is embedded once per process.
+    learned: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_empty(self) -> bool:
@@ -292,20 +296,24 @@ def translations(
     the English vocabulary have them precomputed; the others are embedded together."""
     found: dict[str, tuple[str, ...]] = {}
     wanted = [t for t in terms if t.isalpha() and t not in lexicon.words]
-    near: dict[str, list[str]] = {}
+    near: dict[str, tuple[str, ...]] = {}
     if wanted and not lexicon.is_empty:
         neighbours = lexicon.neighbours or Neighbours.empty()
         unseen = []
         for term in wanted:
             known = neighbours.of(term)
-            if known is None:
-                unseen.append(term)
+            if known is not None:
+                near[term] = tuple(_chosen(lexicon, *known))
+            elif term in lexicon.learned:
+                near[term] = lexicon.learned[term]
             else:
-                near[term] = _chosen(lexicon, *known)
+                unseen.append(term)
         if unseen:
             rows, similarities = nearest(lexicon, _word_vectors(embedder, unseen))
             for term, term_rows, term_similarities in zip(unseen, rows, similarities, strict=True):
-                near[term] = _chosen(lexicon, term_rows, term_similarities)
+                near[term] = tuple(_chosen(lexicon, term_rows, term_similarities))
+                if len(lexicon.learned) < LEARNED_WORDS:
+                    lexicon.learned[term] = near[term]
     for term in terms:
         own = (term,) if term in lexicon.known else ()
         found[term] = tuple(dict.fromkeys((*own, *near.get(term, ()))))

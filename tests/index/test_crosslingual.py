@@ -158,10 +158,19 @@ def test_looked_up_translations_are_those_the_model_gives(backend: EmbeddedBacke
     terms = ["workers", "farm", "recruited", "passport", "accused", "tawau", "shares"]
     assert lexicon.neighbours is not None and "workers" in lexicon.neighbours.index
 
-    live = translations(terms, replace(lexicon, neighbours=None), backend.embedder)
+    live = translations(terms, replace(lexicon, neighbours=None, learned={}), backend.embedder)
 
     assert translations(terms, lexicon, backend.embedder) == live
     assert live["workers"] == ("pekerja",) and live["recruited"] == ("direkrut",)
+
+
+def test_a_word_outside_the_vocabulary_is_embedded_once(backend: EmbeddedBackend) -> None:
+    lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
+    assert "recruited" not in lexicon.neighbours.index  # type: ignore[union-attr]
+
+    first = translations(["recruited"], lexicon, backend.embedder)
+
+    assert translations(["recruited"], lexicon, NoModel()) == first == {"recruited": ("direkrut",)}
 
 
 def test_a_lexicon_saved_without_lookups_gains_them_and_keeps_its_words(
