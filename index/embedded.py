@@ -525,7 +525,7 @@ class EmbeddedBackend:
                 if coded:
                     shares = {d.doc_rowid: 0.5 for d in (*ranked, *coded)}
                     ranked = fuse_documents(ranked, coded, shares, query.k, query.passages_per_hit)
-            return to_hits(self._db, ranked, parsed)
+            return to_hits(self._db, ranked, parsed, query.passages_for)
 
     def _translated_side(
         self,

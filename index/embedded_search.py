@@ -285,11 +285,20 @@ def browse(
 
 
 def to_hits(
-    db: sqlite3.Connection, ranked: Sequence[RankedDocument], parsed: ParsedQuery
+    db: sqlite3.Connection,
+    ranked: Sequence[RankedDocument],
+    parsed: ParsedQuery,
+    passages_for: int | None = None,
 ) -> list[SearchHit]:
     """The final ranking as hits: documents' metadata and passages' text read in one query
-    each (not one per hit and passage), then highlighted."""
+    each (not one per hit and passage), then highlighted; past the first `passages_for`
+    (all: None) hits, without passages (highlighting 100 hits cost more than ranking them)."""
     highlighter = Highlighter(parsed)
+    if passages_for is not None:
+        ranked = [
+            d if shown < passages_for else RankedDocument(d.doc_rowid, d.score, ())
+            for shown, d in enumerate(ranked)
+        ]
     rowids = list(dict.fromkeys(d.doc_rowid for d in ranked))
     passage_ids = list(dict.fromkeys(p.passage_id for d in ranked for p in d.passages))
     meta: dict[int, tuple[Any, ...]] = {}
