@@ -174,7 +174,7 @@ def test_bench_measures_an_existing_index_with_the_model_it_records(
 
     assert chosen == ["test/hashing-64"]
     assert result["documents"] == 3
-    assert set(result["query_latency"]) == {"bm25", "dense", "hybrid"}
+    assert set(result["query_latency"]) == {"bm25", "dense", "hybrid", "hybrid_en"}
     assert all(f["p95_ms"] >= f["p50_ms"] >= 0 for f in result["query_latency"].values())
     assert result["index_bytes"] > 0
 
