@@ -48,8 +48,10 @@ MIN_LETTERS = 3
 MIN_SIMILARITY = 0.93
 MARGIN = 0.03  # translations within this of the best one are kept too ("wanita", "perempuan")
 MAX_TRANSLATIONS = 2
-# Nearest lexicon words looked at per query word (the margin and threshold then choose).
-NEIGHBOURS = MAX_TRANSLATIONS * 4
+# Nearest lexicon words kept per English word (the threshold, margin and MAX_TRANSLATIONS,
+# read at query time, then choose among them: they may be retuned without a rebuild as long as
+# MAX_TRANSLATIONS stays at most this).
+NEIGHBOURS = 8
 # English words used at least this often in the sample of the English documents get their
 # nearest lexicon words computed when the lexicon is built, so that a question made of them
 # costs a lookup, not a model call (measured on the whole corpus: ~14,500 words; embedding a
@@ -136,7 +138,7 @@ class Lexicon:
                 neighbours = None
                 if "english" in data.files:
                     rows = data["neighbour_rows"].astype(np.int32)
-                    if rows.shape[1:] == (NEIGHBOURS,):  # else: computed for another count
+                    if rows.shape[1] >= MAX_TRANSLATIONS:  # else: too few kept, recomputed
                         neighbours = Neighbours(
                             {str(w): i for i, w in enumerate(data["english"])},
                             rows,
