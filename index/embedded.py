@@ -54,7 +54,14 @@ from index.embeddings import (
     query_vector,
 )
 from index.filters import SqlCondition, document_condition
-from index.ranking import dense_weighting, fuse_documents, rank_documents
+from index.ranking import (
+    TRANSLATED_EXPANSION_WEIGHT,
+    TREND_DEPTH,
+    counts_as_relevant,
+    dense_weighting,
+    fuse_documents,
+    rank_documents,
+)
 from index.schema import (
     DOCUMENT_COLUMNS,
     connect,
@@ -62,7 +69,7 @@ from index.schema import (
     document_terms,
     passages_source_hash,
 )
-from index.text import ParsedQuery, index_terms, parse_query
+from index.text import ParsedQuery, index_terms, parse_query, query_language
 from index.vectors import VectorFile
 from tiplex.crashpoints import crashpoint
 from tiplex.records import (
@@ -498,7 +505,12 @@ class EmbeddedBackend:
             translated = None
             if query.mode == "hybrid" and dense is not None:
                 translated = self._translated_side(
-                    parsed, condition, generation, depth, max(2 * query.k, MIN_CANDIDATES)
+                    parsed,
+                    query_language(parsed),
+                    condition,
+                    generation,
+                    depth,
+                    max(2 * query.k, MIN_CANDIDATES),
                 )
             if query.mode == "hybrid" and lexical is not None:
                 ranked = hybrid_documents(
@@ -530,6 +542,7 @@ class EmbeddedBackend:
     def _translated_side(
         self,
         parsed: ParsedQuery,
+        language: str,
         condition: SqlCondition,
         generation: str,
         depth: int,
@@ -537,7 +550,7 @@ class EmbeddedBackend:
     ) -> TranslatedSide | None:
         """For an English question, when the model reads other languages: its words in those
         languages and the lexical ranking of the documents written in them."""
-        if not translates(parsed, self.weighting):
+        if not translates(language, self.weighting):
             return None
         # Checked against the index once per generation: loading it takes longer than a query.
         if self._lexicon is None or self._lexicon[0] != generation:
@@ -552,19 +565,67 @@ class EmbeddedBackend:
         candidates = phrase_candidates(self._db, other, foreign)
         passages = bm25_ranking(self._db, other, foreign, candidates, depth)
         lexical = lexical_documents(
-            self._db, self._statistics, generation, other, foreign, passages, wanted, 1, fill=0
+            self._db,
+            self._statistics,
+            generation,
+            other,
+            foreign,
+            passages,
+            wanted,
+            1,
+            fill=0,
+            expansion_weight=TRANSLATED_EXPANSION_WEIGHT,
         )
         return TranslatedSide(other, lexical)
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
         with self._lock:
-            return embedded_reports.count_by(self._db, query, by)
+            relevant = self._relevant_rowids(query)
+            return embedded_reports.count_by(self._db, query, by, relevant)
+
+    def _relevant_rowids(self, query: SearchQuery | None) -> set[int]:
+        """The documents a question's trend counts by relevance (see `index.ranking.
+        counts_as_relevant`): among its best hybrid answers, those whose best passage is about
+        as near the question by meaning as the best answer's. Empty without a question or when
+        the index's vectors are from another model."""
+        if query is None or not query.text.strip():
+            return set()
+        try:
+            self._check_model()
+        except EmbeddingModelMismatch:
+            return set()  # counting by words and coded fields still works
+        hits = self.search(
+            SearchQuery(text=query.text, mode="hybrid", k=TREND_DEPTH, filters=query.filters)
+        )
+        if not hits:
+            return set()
+        nearest = self._dense.ranking(
+            self._db,
+            self._meta("generation") or "",
+            self._dimensions(),
+            query_vector(self.embedder, query.text),
+            document_condition(query.filters),
+            None,
+            None,
+        )
+        best: dict[int, float] = {}
+        for passage in nearest:  # best first: a document's first passage is its best
+            best.setdefault(passage.doc_rowid, passage.score)
+        ranked = [
+            rowid
+            for batch in batches([hit.doc_id for hit in hits])
+            for (rowid,) in self._db.execute(
+                f"SELECT rowid FROM documents WHERE doc_id IN ({marks(len(batch))})", batch
+            )
+        ]
+        return counts_as_relevant(ranked, best)
 
     def counted_documents(self, query: SearchQuery) -> list[str]:
         """The ids of the documents `count_by` counts for `query` (all: every document that
         passes its filters), for measuring what trends count."""
         with self._lock:
-            rowids = embedded_reports.counted_rowids(self._db, query)
+            relevant = self._relevant_rowids(query)
+            rowids = embedded_reports.counted_rowids(self._db, query, relevant)
             if rowids is None:
                 condition = document_condition(query.filters)
                 where = f"WHERE {condition.sql}" if condition.sql else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from index.backend import COUNT_FIELDS, ProvisionHit
@@ -15,20 +15,27 @@ from index.text import parse_query
 from tiplex.records import Provision, SearchQuery
 
 
-def counted_rowids(db: sqlite3.Connection, query: SearchQuery) -> set[int] | None:
+def counted_rowids(
+    db: sqlite3.Connection, query: SearchQuery, relevant: Collection[int] = ()
+) -> set[int] | None:
     """The documents a question counts in `count_by` (None: no question, every document
-    passing the filters). A judgment counts when a passage holds every word and phrase of the
-    question, or when its coded case answers a concept the question names (a judgment raising
-    Pasal 18 answers "non-punishment" in Bahasa)."""
+    passing the filters). A judgment counts when it is among `relevant` (the backend's
+    relevance cut-off, `index.ranking.counts_as_relevant`), when a passage holds every word
+    and phrase of the question, or when its coded case answers a concept the question names
+    (a judgment raising Pasal 18 answers "non-punishment" in Bahasa)."""
     parsed = parse_query(query.text)
     if parsed.is_empty:
         return None
     condition = document_condition(query.filters)
-    return documents_matching(db, parsed, condition) | coded_matches(db, query.text, condition)
+    matched = documents_matching(db, parsed, condition) | coded_matches(db, query.text, condition)
+    return matched | set(relevant)
 
 
 def count_by(
-    db: sqlite3.Connection, query: SearchQuery | None, by: Sequence[str]
+    db: sqlite3.Connection,
+    query: SearchQuery | None,
+    by: Sequence[str],
+    relevant: Collection[int] = (),
 ) -> list[dict[str, Any]]:
     fields = [by] if isinstance(by, str) else list(by)
     unknown = [f for f in fields if f not in COUNT_FIELDS]
@@ -51,7 +58,7 @@ def count_by(
             selects.append(GROUP_EXPRESSIONS[field])
     where = [condition.sql] if condition.sql else []
     params: list[object] = [*join_params, *condition.params]
-    matched = counted_rowids(db, query) if query else None
+    matched = counted_rowids(db, query, relevant) if query else None
     if matched is not None:
         where.append("d.rowid IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(matched)))

@@ -26,6 +26,7 @@ from index.ranking import (
     fill_documents,
     fuse_documents,
     interleave_languages,
+    language_of_matches,
     rank_documents,
 )
 from index.text import (
@@ -53,6 +54,7 @@ EXPANSION_WEIGHT = 0.5
 # A document's lexical score: this share from its best passages (how well one place in it
 # answers), the rest from BM25 over the whole document (how much of the query it covers).
 PASSAGE_SHARE = 0.4
+LANGUAGE_VOTERS = 10  # best lexical matches whose language tells an undetected question's
 
 
 def batches(items: Sequence[Any], size: int = SQL_VARIABLES) -> Iterator[Sequence[Any]]:
@@ -389,10 +391,14 @@ def _phrase_forms(phrase: str) -> list[list[str]]:
 
 
 def lexical_units(
-    db: sqlite3.Connection, statistics: DocumentStatistics, generation: str, parsed: ParsedQuery
+    db: sqlite3.Connection,
+    statistics: DocumentStatistics,
+    generation: str,
+    parsed: ParsedQuery,
+    expansion_weight: float = EXPANSION_WEIGHT,
 ) -> list[WeightedUnit]:
-    """The query's words (weight 1) and its thesaurus concepts (`EXPANSION_WEIGHT`) as units of
-    document BM25, each with an upper bound of the passages it matches."""
+    """The query's words (weight 1) and its thesaurus concepts (`expansion_weight`) as units
+    of document BM25, each with an upper bound of the passages it matches."""
     own = [sorted(term_variants(word)) for word in parsed.ranking_words()]
     expansions = [[_phrase_forms(term) for term in group] for group in parsed.expansions]
     every_form = [f for forms in own for f in forms]
@@ -414,7 +420,7 @@ def lexical_units(
             continue
         # A phrase is in at most as many passages as its rarest word.
         estimate = sum(min((passages_with(forms) for forms in term), default=0) for term in terms)
-        units.append(WeightedUnit(" OR ".join(present), EXPANSION_WEIGHT, estimate))
+        units.append(WeightedUnit(" OR ".join(present), expansion_weight, estimate))
     return units
 
 
@@ -461,16 +467,18 @@ def lexical_documents(
     k: int,
     passages_per_hit: int,
     fill: int | None = None,
+    expansion_weight: float = EXPANSION_WEIGHT,
 ) -> list[RankedDocument]:
     """Documents by their best passages (`passages`, BM25-ranked) and whole-document BM25 with
-    thesaurus expansions, each scaled by its best score and mixed by `PASSAGE_SHARE`. With
+    thesaurus expansions (at `expansion_weight` of a query word), each scaled by its best
+    score and mixed by `PASSAGE_SHARE`. With
     phrases, only documents among `passages` (where the phrases were found verbatim) rank.
     Only the first `fill` documents (all: None) are sure to carry passages; see
     `with_passages` for the rest."""
     fill = k if fill is None else fill
     per_hit = max(1, passages_per_hit)
     by_passages = rank_documents(passages, len(passages), per_hit)
-    units = lexical_units(db, statistics, generation, parsed)
+    units = lexical_units(db, statistics, generation, parsed, expansion_weight)
     whole = statistics.scores(db, generation, units)
     if parsed.phrases:
         kept = {d.doc_rowid for d in by_passages}
@@ -512,6 +520,20 @@ def dense_has_say(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
     return weighting.has_say(query_language(parsed))
 
 
+def question_language(
+    db: sqlite3.Connection, parsed: ParsedQuery, lexical: Sequence[RankedDocument]
+) -> str:
+    """The question's language: from its words when they tell (`query_language`), else the
+    language most of its best lexical matches are written in ("kerangkeng manusia", "Pasal 18
+    UU 21/2007" and "debt bondage" carry no function word but match one language's texts)."""
+    detected = query_language(parsed)
+    if detected != "und" or not lexical:
+        return detected
+    top = lexical[:LANGUAGE_VOTERS]
+    languages = _languages(db, {d.doc_rowid for d in top})
+    return language_of_matches([languages.get(d.doc_rowid, "") for d in top])
+
+
 def dense_needed(
     parsed: ParsedQuery, weighting: DenseWeighting, lexical_found: int, k: int
 ) -> bool:
@@ -521,12 +543,13 @@ def dense_needed(
     return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
 
 
-def translates(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
-    """Whether hybrid search looks an English question up in the other languages' words: only
-    with a model that reads those languages (it is the one that translates the words)."""
+def translates(language: str, weighting: DenseWeighting) -> bool:
+    """Whether hybrid search looks an English question (`language`, see `question_language`)
+    up in the other languages' words: only with a model that reads those languages (it is the
+    one that translates the words)."""
     return (
-        query_language(parsed) == SOURCE_LANGUAGE
-        and dense_has_say(parsed, weighting)
+        language == SOURCE_LANGUAGE
+        and weighting.has_say(language)
         and (weighting.languages is None or len(weighting.languages) > 1)
     )
 
@@ -576,9 +599,9 @@ def hybrid_documents(
     question's own language and the other languages are ranked apart and interleaved."""
     units = lexical_units(db, statistics, generation, parsed)
     dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
-    if not dense_has_say(parsed, weighting):
+    language = question_language(db, parsed, lexical)
+    if not weighting.has_say(language):
         return with_passages(db, fill_documents(lexical, dense, k), units, passages_per_hit)
-    language = query_language(parsed)
     other_lexical = translated.lexical if translated is not None else ()
     rowids = {d.doc_rowid for d in (*dense, *lexical, *other_lexical)}
     languages = _languages(db, rowids)

@@ -1,9 +1,11 @@
 """How well `tiplex trends` counts: precision and recall of the documents a question counts,
 against the judged questions of the retrieval set.
 
-A trend counts a document when one of its passages holds every word and phrase of the question,
-or when its coded case answers a thesaurus concept the question names (see
-`index.embedded_reports.counted_rowids`); no relevance cut-off is involved. Measured here per
+A trend counts a document when it is among the question's best hybrid answers and its best
+passage is about as near the question by meaning as the best answer's (`index.ranking.
+counts_as_relevant`, calibrated on the tune split), when one of its passages holds every word
+and phrase of the question, or when its coded case answers a thesaurus concept the question
+names (see `index.embedded_reports.counted_rowids`). Measured here per
 question: precision (counted documents judged relevant, grade >= 1; an unjudged one counts as
 wrong, so this is a lower bound) and recall (judged relevant documents that are counted).
 

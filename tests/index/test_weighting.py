@@ -8,6 +8,7 @@ from index.ranking import (
     ScoredPassage,
     dense_weighting,
     fuse_documents,
+    language_of_matches,
 )
 from tests.index.fakes import HashingEmbedder
 
@@ -46,3 +47,24 @@ def test_a_document_only_the_lexical_side_found_keeps_only_its_lexical_share() -
     assert [d.doc_rowid for d in fused][:1] == [1]
     assert 99 in [d.doc_rowid for d in fused]
     assert 10 not in [d.doc_rowid for d in fused]
+
+
+def test_a_question_without_function_words_takes_the_language_of_its_best_matches() -> None:
+    """ "kerangkeng manusia" names no function word; treated as a stranger to every document,
+    it would give the dense side the cross-language weight over Indonesian judgments."""
+    assert language_of_matches(["id", "id", "en", "ms"]) == "id"  # Malay counts as Indonesian
+    assert language_of_matches(["en", "en", "id"]) == "en"
+    assert language_of_matches(["en", "id"]) == "und"  # a tie tells nothing
+    assert language_of_matches([]) == "und"
+
+
+def test_a_question_language_may_let_bm25_lead_over_its_own_documents() -> None:
+    """Indonesian questions lost to BM25 alone with any dense weight over Indonesian and Malay
+    documents; meaning still bridges them to documents in other languages."""
+    weighting = DenseWeighting(0.1, None, 0.95, {"id": (0.0, 0.95)})
+
+    assert weighting.for_pair("id", "id") == weighting.for_pair("id", "ms") == 0.0
+    assert weighting.for_pair("id", "en") == 0.95
+    assert weighting.has_say("id")  # the dense side is still computed, for the English ones
+    assert weighting.for_pair("en", "en") == 0.1  # other question languages keep theirs
+    assert weighting.for_pair("en", "id") == 0.95
