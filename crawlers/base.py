@@ -41,7 +41,8 @@ from crawlers.middlewares import (
 )
 from crawlers.outcomes import outcomes_for
 from crawlers.state import CrawlState
-from tiplex.records import DocType
+from crawlers.warc import FETCHED_AT_META, REPLAY_HEADER, REPLAYED_FROM_HEADER
+from tiplex.records import FETCHED_FROM, DocType
 
 WEEKLY_MONDAY_0300_UTC = "0 3 * * 1"
 INDEX_META = "tiplex_index"  # request meta: a listing or index page, not a document
@@ -400,11 +401,17 @@ class SourceSpider(scrapy.Spider):
             raise InvalidItem(f"{response.url}: a document needs doc_id= or request_document()")
         archived = response.meta.get(ARCHIVED_META)
         sha256 = archived[0] if archived else hashlib.sha256(response.body).hexdigest()
-        source_metadata = {"canonical_url": self.canonical_url(response.url), **(metadata or {})}
+        # The document is known by its real-site address however it was fetched; the address
+        # the bytes came from (a mirror's; in a replay, the archived record's) is kept apart.
+        url = self.canonical_url(response.url)
+        fetched_from = _header(response, REPLAYED_FROM_HEADER) or response.url
+        source_metadata = dict(metadata or {})
+        if fetched_from != url:
+            source_metadata[FETCHED_FROM] = fetched_from
         return FetchedDocument(
             doc_id=doc_id,
             source_id=self.name,
-            url=response.url,
+            url=url,
             sha256=sha256,
             content_type=content_type,
             country=self.country if country is None else country,
@@ -417,6 +424,8 @@ class SourceSpider(scrapy.Spider):
             etag=_header(response, "ETag"),
             last_modified=_header(response, "Last-Modified"),
             metadata=dict(sorted(source_metadata.items())),
+            # Recorded with the answer in the WARC file; a replay reads it back from there.
+            fetched_at=response.meta.get(FETCHED_AT_META) or _header(response, REPLAY_HEADER),
         )
 
     @staticmethod
@@ -425,6 +434,13 @@ class SourceSpider(scrapy.Spider):
 
     def unchanged(self, doc_id: str, url: str, reason: str) -> UnchangedDocument:
         return UnchangedDocument(doc_id=doc_id, source_id=self.name, url=url, reason=reason)
+
+    def fetched_pdf(self, response: Response, **fields: Any) -> FetchedDocument | FailedDocument:
+        """The item for an answer to a PDF request: the document (`fields` as for `fetched`,
+        whose content type it sets), or a failure when something else came back."""
+        return self.not_a_pdf(response) or self.fetched(
+            response, content_type="application/pdf", **fields
+        )
 
     def not_a_pdf(self, response: Response) -> FailedDocument | None:
         """The failed item for an answer to a PDF request that is no PDF (sites send error

@@ -43,6 +43,9 @@ class FetchedDocument:
     etag: str | None = None
     last_modified: str | None = None
     metadata: Mapping[str, str] = field(default_factory=dict)
+    # When the body was fetched (ISO 8601 UTC): its WARC record's date, in a crawl and in a
+    # replay alike; None when no archive recorded it (the pipeline then uses the time now).
+    fetched_at: str | None = None
 
     def __post_init__(self) -> None:
         problems = [

@@ -183,6 +183,7 @@ def _resource(url: str) -> tuple[str, str]:
 
 class ConditionalGetMiddleware:
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         settings = tiplex_settings(crawler)
         replaying = crawler.settings.getbool("TIPLEX_REPLAY")
         self.state = CrawlState(settings.crawl_db) if settings and not replaying else None
@@ -196,7 +197,7 @@ class ConditionalGetMiddleware:
         if self.state is None or not doc_id or not request.meta.get(CONDITIONAL_META):
             return
         stored = self.state.get(doc_id)
-        if stored is None or _resource(stored.url) != _resource(request.url):
+        if stored is None or not self._same_resource(stored.url, request.url):
             return  # validators belong to the stored resource only
         if stored.etag:
             request.headers["If-None-Match"] = stored.etag
@@ -205,6 +206,14 @@ class ConditionalGetMiddleware:
         if stored.etag or stored.last_modified:
             handled = set(request.meta.get("handle_httpstatus_list", ())) | {304}
             request.meta["handle_httpstatus_list"] = sorted(handled)
+
+    def _same_resource(self, stored_url: str, request_url: str) -> bool:
+        """Documents are stored under their real-site address, requests may go to a mirror."""
+        spider = self.crawler.spider
+        canonical = getattr(spider, "canonical_url", None)
+        if canonical is not None and canonical(request_url) == stored_url:
+            return True
+        return _resource(stored_url) == _resource(request_url)
 
 
 class OutcomeExtension:

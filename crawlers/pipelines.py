@@ -54,7 +54,7 @@ class StatePipeline:
 
     def _fetched(self, item: FetchedDocument) -> None:
         self.outcomes.add("fetched", doc_id=item.doc_id)
-        fetched_at = utc_now()
+        fetched_at = item.fetched_at or utc_now()
         change = self.state.classify(item.doc_id, item.sha256)
         if change == "unchanged" and not self.replaying:
             # The server ignored our validators (or had none) but sent the same bytes.

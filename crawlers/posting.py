@@ -1,6 +1,7 @@
 """Bodies of POST requests, for sites whose pages come from forms or JSON services.
 
-Shared by the sources that need it (Thai Supreme Court, Myanmar MLIS, SHERLOC).
+Shared by the sources that need it (Thai Supreme Court, Myanmar MLIS, SHERLOC, Malaysian
+e-Judgment).
 The same request must always have the same bytes (the mirror finds a POST's answer by the
 body's hash). A POST cannot be asked for conditionally, so such documents are requested with
 `immutable=True`: a known id is not asked for again.

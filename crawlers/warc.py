@@ -36,7 +36,11 @@ CANONICAL_FIELD = "WARC-Tiplex-Canonical-URI"
 # The request body's digest, for requests with one (POST searches, JSON APIs): one URL answers
 # differently for each body, so replay looks answers up by URL and body.
 BODY_FIELD = "WARC-Tiplex-Request-Body-SHA256"
-REPLAY_HEADER = "X-Tiplex-Replay"
+REPLAY_HEADER = "X-Tiplex-Replay"  # on a replayed answer: its WARC-Date, the original fetch time
+FETCHED_AT_META = "tiplex_fetched_at"  # request meta: the WARC-Date its answer was recorded with
+# On a replayed answer: the address the archived answer was fetched from (a mirror's, when the
+# crawl went through one), so a rebuilt document keeps what the original one recorded.
+REPLAYED_FROM_HEADER = "X-Tiplex-Replayed-From"
 
 
 def warc_dir(home: Path, source_id: str) -> Path:
@@ -73,7 +77,8 @@ class WarcRecorder:
             self._writer = WARCWriter(self._file, gzip=True)
         return self._writer
 
-    def record(self, request: Request, response: Response, canonical_url: str) -> None:
+    def record(self, request: Request, response: Response, canonical_url: str) -> str:
+        """Write the request and its response; the WARC-Date they were recorded with."""
         writer = self._open()
         fetched = _warc_date(datetime.now(UTC))
         fields = {"WARC-Date": fetched, CANONICAL_FIELD: canonical_url}
@@ -109,6 +114,7 @@ class WarcRecorder:
         writer.write_record(response_record)
         assert self._file is not None
         self._file.flush()  # a crash keeps what was fetched before it
+        return fetched
 
     def close(self) -> None:
         if self._file is not None:
@@ -189,6 +195,7 @@ class ReplayHandler(BaseDownloadHandler):
             )
         headers = Headers(archived.headers)
         headers[REPLAY_HEADER] = archived.fetched_at
+        headers[REPLAYED_FROM_HEADER] = archived.url
         response_class = responsetypes.from_args(
             headers=headers, url=request.url, body=archived.body
         )
@@ -222,7 +229,8 @@ class WarcMiddleware:
         if self.recorder is not None:
             spider = self.crawler.spider
             canonical = spider.canonical_url(response.url) if spider else response.url
-            self.recorder.record(request, response, canonical)
+            # The document's fetch time is the archive's, so a replay can give it back.
+            request.meta[FETCHED_AT_META] = self.recorder.record(request, response, canonical)
         return response
 
     def close(self) -> None:

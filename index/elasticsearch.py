@@ -10,22 +10,37 @@ Three indices, named from `Settings.elasticsearch_index_prefix` (default `tiplex
 
 Their settings and mappings live in composable index templates (see `es_mappings`), so any index
 created under those names, e.g. while rebuilding with another model, gets the same analysis.
+
+Hybrid search is fused here, by the embedded backend's rules (`index.hybrid_fusion`); the
+cross-language word list it translates English questions with is built from the documents index
+and kept in the tiplex home (`index.es_lexicon`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, helpers
+from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 
 from index import es_mappings, es_queries, es_results
 from index.backend import Citing, Embedder, EmbeddingModelMismatch, ProvisionHit, StoredDocument
+from index.crosslingual import Lexicon, translated_query
+from index.embedded_search import LANGUAGE_VOTERS
 from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
-from index.ranking import dense_weighting
+from index.es_lexicon import current_es_lexicon, lexicon_path
+from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
+from index.ranking import (
+    TREND_DEPTH,
+    RankedDocument,
+    counts_as_relevant,
+    dense_weighting,
+    language_of_matches,
+)
 from index.text import parse_query as parse_text
 from index.text import query_language
 from tiplex.records import (
@@ -60,11 +75,6 @@ def _standard_chunks(document: Document) -> list[tuple[Passage, str]]:
     return [(chunk.passage, chunk.content) for chunk in chunk_text(document.doc_id, document.text)]
 
 
-def _refused_by_licence(error: ApiError) -> bool:
-    """A basic (free) licence answers 403 "current license is non-compliant for [...]"."""
-    return error.status_code == 403 and "licens" in str(error.body).lower()
-
-
 def connect(url: str) -> Elasticsearch:
     """A client that retries whole requests on 429/502/503/504 and on timeouts."""
     return Elasticsearch(
@@ -90,7 +100,6 @@ class ElasticsearchBackend:
         vector_index_options: str = "int8_hnsw",
         bulk_initial_backoff: float = 2.0,
         refresh: bool = True,
-        server_side_rrf: bool | None = None,
     ) -> None:
         """`icu=None` asks the cluster whether the analysis-icu plugin is installed.
         `vector_index_options`: `int8_hnsw` (default), `bbq_hnsw` (needs 64+ dimensions; better
@@ -110,13 +119,13 @@ class ElasticsearchBackend:
         self._vector_index_options = vector_index_options
         self._bulk_initial_backoff = bulk_initial_backoff
         self._refresh = refresh
-        # The rrf retriever needs an enterprise (or trial) licence; None: not tried yet.
-        self._server_rrf: bool | None = server_side_rrf
         prefix = settings.elasticsearch_index_prefix
         self.documents_index = f"{prefix}-documents"
         self.provisions_index = f"{prefix}-provisions"
         self.embeddings_index = f"{prefix}-embeddings"
         self._ready = False
+        self._lexicon_path = lexicon_path(settings.home, self.documents_index)
+        self._lexicon: Lexicon | None = None
         self._cache = EmbeddingCache(
             client, self.embeddings_index, embedder.model_id, embedder.dimensions
         )
@@ -124,6 +133,11 @@ class ElasticsearchBackend:
     # ----------------------------------------------------------------------------------------
     # Setup
     # ----------------------------------------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        """The model that embeds this index's passages and questions (loaded on first use)."""
+        return self._embedder
 
     def recorded_model(self) -> str | None:
         """The embedding model recorded in the documents index, or None if it does not exist."""
@@ -307,6 +321,7 @@ class ElasticsearchBackend:
         self._bulk(actions)
         self._replace_provisions(documents, provisions or {})
         self._refresh_indices(self.documents_index, self.provisions_index, self.embeddings_index)
+        self._lexicon = None  # checked again: the non-English part may have grown
         return IndexReport(
             documents_indexed=len(documents),
             passages_indexed=sum(len(chunks) for chunks in chunks_by_doc.values()),
@@ -372,6 +387,7 @@ class ElasticsearchBackend:
         )
         self._client.indices.delete(index=",".join(old_generations))
         self._ready = True
+        self._lexicon = None  # its words were embedded with the old model
         return embedded
 
     def _reembed_batch(self, sources: list[dict[str, Any]], target: str) -> int:
@@ -413,87 +429,134 @@ class ElasticsearchBackend:
             return "bm25"  # the same rule as the embedded backend: see `DenseWeighting`
         return query.mode
 
-    def search_body(self, query: SearchQuery) -> dict[str, Any] | None:
-        """The request body `search` sends (None when there is nothing to search for)."""
+    def search_bodies(self, query: SearchQuery) -> list[dict[str, Any]]:
+        """The request bodies `search` sends before it reads any answer (none when there is
+        nothing to search for): the one search of bm25 or dense mode; for hybrid, the lexical
+        and the vector search its mode runs (the translated, filling and coded-answer searches
+        depend on the index and its answers)."""
         parsed = es_queries.parse_query(query.text)
-        return self._body(query, parsed, self._mode(query, parsed))
+        mode = self._mode(query, parsed)
+        if query.mode != "hybrid":
+            body = self._body(query, parsed, mode)
+            return [] if body is None else [body]
+        # Hybrid searches each side over the fusion window (see `_hybrid`).
+        wide = dataclasses.replace(query, k=es_queries.rank_window(max(1, query.k)))
+        sides = ("bm25", "dense") if mode == "hybrid" else (mode,)
+        return [body for side in sides if (body := self._body(wide, parsed, side)) is not None]
+
+    def search_body(self, query: SearchQuery) -> dict[str, Any] | None:
+        """The first of `search_bodies`."""
+        return next(iter(self.search_bodies(query)), None)
 
     def _body(
         self, query: SearchQuery, parsed: es_queries.ParsedQuery, mode: str | None
     ) -> dict[str, Any] | None:
+        """The one request of a bm25 or dense search (hybrid sends several: `_hybrid`)."""
         if mode is None:
             return None
         k, per_hit = max(1, query.k), max(1, query.passages_per_hit)
         if mode == "bm25":
             return es_queries.bm25_body(parsed, query.filters, k=k, passages_per_hit=per_hit)
         vector = self._embedder.embed_query(parsed.embedding_text)
-        build = es_queries.dense_body if mode == "dense" else es_queries.hybrid_body
-        return build(vector, parsed, query.filters, k=k, passages_per_hit=per_hit)
+        return es_queries.dense_body(vector, parsed, query.filters, k=k, passages_per_hit=per_hit)
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
         self.ensure_indices()
         parsed = es_queries.parse_query(query.text)
         mode = self._mode(query, parsed)
         per_hit = max(1, query.passages_per_hit)
-        if self._server_rrf is False and mode == "hybrid":
-            response = self._fuse_here(query, parsed)
+        if query.mode == "hybrid":
+            response = self._hybrid(query, parsed, mode)
         else:
             body = self._body(query, parsed, mode)
             if body is None:
                 return []
-            try:
-                response = self._client.search(index=self.documents_index, body=body).body
-            except ApiError as error:
-                if "retriever" not in body or not _refused_by_licence(error):
-                    raise
-                log.warning(
-                    "this cluster's licence does not include the rrf retriever; hybrid results "
-                    "are fused by tiplex instead (same formula, one more round trip)"
-                )
-                self._server_rrf = False
-                response = self._fuse_here(query, parsed)
-        hits = es_results.search_hits(response, per_hit, parsed.phrases)
-        if query.mode == "hybrid" and mode == "bm25":
-            hits = self._fill_by_meaning(query, parsed, hits)
-        return hits
+            response = self._search(body)
+        return es_results.search_hits(response, per_hit, parsed.phrases)
 
-    def _fill_by_meaning(
-        self, query: SearchQuery, parsed: es_queries.ParsedQuery, hits: list[SearchHit]
-    ) -> list[SearchHit]:
-        """Hybrid search whose dense side has no weight (see `DenseWeighting`): where the
-        lexical side finds fewer than k documents and the model reads the question, the nearest
-        other documents follow them, as the embedded backend does."""
-        k = max(1, query.k)
-        if len(hits) >= k or not self._weighting.reads(_question_language(query.text)):
-            return hits
-        vector = self._embedder.embed_query(parsed.embedding_text)
-        body = es_queries.dense_body(
-            vector, parsed, query.filters, k=k, passages_per_hit=max(1, query.passages_per_hit)
-        )
-        response = self._client.search(index=self.documents_index, body=body).body
-        seen = {hit.doc_id for hit in hits}
-        extra = [
-            hit
-            for hit in es_results.search_hits(response, query.passages_per_hit, parsed.phrases)
-            if hit.doc_id not in seen
-        ]
-        return hits + extra[: k - len(hits)]
+    def _search(self, body: dict[str, Any]) -> dict[str, Any]:
+        return dict(self._client.search(index=self.documents_index, body=body).body)
 
-    def _fuse_here(self, query: SearchQuery, parsed: es_queries.ParsedQuery) -> dict[str, Any]:
-        """Hybrid search without the `rrf` retriever: the lexical and vector searches, each
-        over the fusion window, then reciprocal rank fusion on this side."""
+    def _hits(self, body: dict[str, Any]) -> list[dict[str, Any]]:
+        return list((self._search(body).get("hits") or {}).get("hits") or [])
+
+    def _hybrid(
+        self, query: SearchQuery, parsed: es_queries.ParsedQuery, mode: str | None
+    ) -> dict[str, Any]:
+        """Hybrid search fused here by the embedded backend's rules (`index.hybrid_fusion`):
+        the lexical and vector searches each over a window deeper than k, the dense side
+        weighted per question language x document language; for an English question, the
+        other languages' documents ranked by its translated words; then the documents whose
+        coded case answers the question. `mode` says which sides run (see `_mode`)."""
         k, per_hit = max(1, query.k), max(1, query.passages_per_hit)
         window = es_queries.rank_window(k)
-        vector = self._embedder.embed_query(parsed.embedding_text)
-        lexical = es_queries.bm25_body(parsed, query.filters, k=window, passages_per_hit=per_hit)
-        semantic = es_queries.dense_body(
-            vector, parsed, query.filters, k=window, passages_per_hit=per_hit
+        language = _question_language(query.text)
+        pool = es_results.HitPool()
+        lexical: list[RankedDocument] = []
+        dense: list[RankedDocument] = []
+        translated: list[RankedDocument] | None = None
+        if mode in ("hybrid", "bm25"):
+            body = es_queries.bm25_body(parsed, query.filters, k=window, passages_per_hit=per_hit)
+            lexical = pool.ranking(self._hits(body))
+        # The dense side runs to be fused, or to fill an answer the lexical side leaves short
+        # in a language the model reads (as `embedded_search.dense_needed`).
+        if mode is not None and (
+            mode != "bm25" or (len(lexical) < k and self._weighting.reads(language))
+        ):
+            vector = self._embedder.embed_query(parsed.embedding_text)
+            body = es_queries.dense_body(
+                vector, parsed, query.filters, k=window, passages_per_hit=per_hit
+            )
+            dense = pool.ranking(self._hits(body))
+        if mode == "hybrid" and translates_question(language, self._weighting):
+            translated = self._translated_side(query, language, window, per_hit, pool)
+        languages = pool.languages
+        if language == "und" and lexical:
+            # No function word tells the question's language: its best lexical matches' does
+            # (as `embedded_search.question_language`), for the dense weights.
+            top = lexical[:LANGUAGE_VOTERS]
+            language = language_of_matches([languages[d.doc_rowid] for d in top])
+        fused = fuse_hybrid(
+            lexical, dense, languages, language, self._weighting, k, per_hit, translated
         )
-        responses = [
-            self._client.search(index=self.documents_index, body=body).body
-            for body in (lexical, semantic)
-        ]
-        return es_results.fuse_responses(responses[0], responses[1], k)
+        if joins_coded_answers(query.mode, parsed.phrases) and parsed.concepts:
+            body = es_queries.coded_body(parsed.concepts, query.filters, k=k)
+            coded = es_results.coded_answer_hits(self._search(body), parsed.concepts, per_hit)
+            fused = join_coded(fused, pool.ranking(coded), k, per_hit)
+        return pool.response(fused)
+
+    def lexicon(self) -> Lexicon:
+        """The cross-language lexicon of this index (see `index.es_lexicon`), checked against
+        the index once per backend object and again after it indexes or deletes."""
+        if self._lexicon is None:
+            self._lexicon = current_es_lexicon(
+                self._client, self.documents_index, self._lexicon_path, self._embedder
+            )
+        return self._lexicon
+
+    def _translated_side(
+        self,
+        query: SearchQuery,
+        language: str,
+        window: int,
+        per_hit: int,
+        pool: es_results.HitPool,
+    ) -> list[RankedDocument] | None:
+        """The other languages' documents ranked by the question's words translated through
+        the lexicon; None when no word translates."""
+        lexicon = self.lexicon()
+        if lexicon.is_empty:
+            return None
+        other = translated_query(parse_text(query.text), lexicon, self._embedder)
+        if other.is_empty:
+            return None
+        parsed = es_queries.from_shared(other)
+        if es_queries.lexical_passage_query(parsed) is None:
+            return None
+        body = es_queries.translated_body(
+            parsed, query.filters, language, k=window, passages_per_hit=per_hit
+        )
+        return pool.ranking(self._hits(body))
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
         """Documents per combination of values of `by` (see `SearchBackend.count_by`):
@@ -502,10 +565,12 @@ class ElasticsearchBackend:
         fields = [by] if isinstance(by, str) else list(by)
         query = query or SearchQuery(text="")
         parsed = es_queries.parse_query(query.text)
+        es_queries.count_by_body(parsed, query.filters, fields)  # bad fields: before searching
+        relevant = self._relevant_documents(query)
         groups: list[dict[str, Any]] = []
         after: Mapping[str, Any] | None = None
         while True:
-            body = es_queries.count_by_body(parsed, query.filters, fields, after)
+            body = es_queries.count_by_body(parsed, query.filters, fields, after, relevant)
             response = self._client.search(index=self.documents_index, body=body).body
             aggregation = response["aggregations"]["groups"]
             groups.extend(es_results.count_groups(aggregation["buckets"], fields))
@@ -513,6 +578,49 @@ class ElasticsearchBackend:
             if not after or len(aggregation["buckets"]) < es_queries.COUNT_PAGE:
                 break
         return es_results.sort_groups(groups, fields)
+
+    def _relevant_documents(self, query: SearchQuery) -> list[str]:
+        """The documents a question's trend counts by relevance, as on the embedded backend
+        (`index.ranking.counts_as_relevant`): among its `TREND_DEPTH` best hybrid answers,
+        those whose best passage is about as near the question by meaning as the best
+        answer's. Elasticsearch scores a cosine c as (1 + c) / 2; int8 vectors make it
+        approximate."""
+        parsed = es_queries.parse_query(query.text)
+        if not query.text.strip() or not parsed.embedding_text:
+            return []
+        answers = self.search(
+            SearchQuery(text=query.text, mode="hybrid", k=TREND_DEPTH, filters=query.filters)
+        )
+        if not answers:
+            return []
+        doc_ids = [hit.doc_id for hit in answers]
+        vector = self._embedder.embed_query(parsed.embedding_text)
+        body = es_queries.nearest_passages_body(vector, doc_ids, query.filters)
+        position = {doc: number for number, doc in enumerate(doc_ids)}
+        cosine = {
+            position[str(hit["_id"])]: 2.0 * float(hit["_score"]) - 1.0
+            for hit in self._hits(body)
+            if str(hit["_id"]) in position
+        }
+        return [doc_ids[n] for n in sorted(counts_as_relevant(range(len(doc_ids)), cosine))]
+
+    def counted_documents(self, query: SearchQuery) -> list[str]:
+        """The ids of the documents `count_by` counts for `query`, for measuring what trends
+        count (as `EmbeddedBackend.counted_documents`)."""
+        self.ensure_indices()
+        relevant = self._relevant_documents(query)
+        parsed = es_queries.parse_query(query.text)
+        body = {
+            "size": PROVISIONS_PAGE,
+            "query": es_queries.count_query(parsed, query.filters, relevant),
+            "sort": [{"doc_id": "asc"}],
+            "_source": ["doc_id"],
+        }
+        return [
+            str(hit["_source"]["doc_id"])
+            for page in self._paged(self.documents_index, body)
+            for hit in page["hits"]["hits"]
+        ]
 
     def provisions(
         self, topic: str | None = None, countries: Sequence[str] | None = None
@@ -603,6 +711,7 @@ class ElasticsearchBackend:
             conflicts="proceed",
         )
         self._refresh_indices(self.documents_index, self.provisions_index)
+        self._lexicon = None
         return deleted
 
     def document_count(self) -> int:

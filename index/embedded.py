@@ -54,12 +54,12 @@ from index.embeddings import (
     query_vector,
 )
 from index.filters import SqlCondition, document_condition
+from index.hybrid_fusion import join_coded, joins_coded_answers
 from index.ranking import (
     TRANSLATED_EXPANSION_WEIGHT,
     TREND_DEPTH,
     counts_as_relevant,
     dense_weighting,
-    fuse_documents,
     rank_documents,
 )
 from index.schema import (
@@ -529,14 +529,11 @@ class EmbeddedBackend:
                 ranked = lexical
             else:
                 ranked = rank_documents(dense or [], query.k, query.passages_per_hit)
-            if query.mode == "hybrid" and not parsed.phrases:
+            if joins_coded_answers(query.mode, parsed.phrases):
                 coded = coded_answers(
                     self._db, query.text, condition, query.passages_per_hit, query.k
                 )
-                # Equal shares: the coded answers are a ranking like any other.
-                if coded:
-                    shares = {d.doc_rowid: 0.5 for d in (*ranked, *coded)}
-                    ranked = fuse_documents(ranked, coded, shares, query.k, query.passages_per_hit)
+                ranked = join_coded(ranked, coded, query.k, query.passages_per_hit)
             return to_hits(self._db, ranked, parsed, query.passages_for)
 
     def _translated_side(

@@ -14,18 +14,14 @@ import numpy as np
 from index.crosslingual import SOURCE_LANGUAGE
 from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.filters import SqlCondition
+from index.hybrid_fusion import coded_concepts, fuse_hybrid, translates_question
 from index.ranking import (
-    CODED_CONCEPTS,
-    TRANSLATED_SHARE,
     CodedConcept,
     DenseWeighting,
     Highlighter,
     RankedDocument,
     ScoredPassage,
     as_scored,
-    fill_documents,
-    fuse_documents,
-    interleave_languages,
     language_of_matches,
     rank_documents,
 )
@@ -34,7 +30,6 @@ from index.text import (
     fts_all,
     fts_phrase,
     fts_quote,
-    named_concepts,
     query_language,
     term_variants,
     words,
@@ -545,13 +540,8 @@ def dense_needed(
 
 def translates(language: str, weighting: DenseWeighting) -> bool:
     """Whether hybrid search looks an English question (`language`, see `question_language`)
-    up in the other languages' words: only with a model that reads those languages (it is the
-    one that translates the words)."""
-    return (
-        language == SOURCE_LANGUAGE
-        and weighting.has_say(language)
-        and (weighting.languages is None or len(weighting.languages) > 1)
-    )
+    up in the other languages' words (`index.hybrid_fusion.translates_question`)."""
+    return translates_question(language, weighting)
 
 
 def other_languages(condition: SqlCondition) -> SqlCondition:
@@ -600,31 +590,24 @@ def hybrid_documents(
     units = lexical_units(db, statistics, generation, parsed)
     dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
     language = question_language(db, parsed, lexical)
-    if not weighting.has_say(language):
-        return with_passages(db, fill_documents(lexical, dense, k), units, passages_per_hit)
     other_lexical = translated.lexical if translated is not None else ()
-    rowids = {d.doc_rowid for d in (*dense, *lexical, *other_lexical)}
-    languages = _languages(db, rowids)
-    # Every document in either ranking gets its pair's weight: one the lexical side found and
-    # the dense side did not keeps only its lexical share, as in plain weighted fusion.
-    weights = {doc: weighting.for_pair(language, lang) for doc, lang in languages.items()}
-    if translated is None:
-        fused = fuse_documents(lexical, dense, weights, k, passages_per_hit)
-        return with_passages(db, fused, units, passages_per_hit)
-    width = max(k, len(lexical))
-
-    def own(ranking: Sequence[RankedDocument]) -> list[RankedDocument]:
-        return [d for d in ranking if languages.get(d.doc_rowid) == language]
-
-    def others(ranking: Sequence[RankedDocument]) -> list[RankedDocument]:
-        return [d for d in ranking if languages.get(d.doc_rowid) != language]
-
-    same = fuse_documents(own(lexical), own(dense), weights, width, passages_per_hit)
-    dense_share = dict.fromkeys(languages, 1.0 - TRANSLATED_SHARE)
-    rest = fuse_documents(
-        others(other_lexical), others(dense), dense_share, width, passages_per_hit
+    languages = (
+        _languages(db, {d.doc_rowid for d in (*dense, *lexical, *other_lexical)})
+        if weighting.has_say(language)
+        else {}
     )
-    fused = interleave_languages(same, rest, k, passages_per_hit)
+    fused = fuse_hybrid(
+        lexical,
+        dense,
+        languages,
+        language,
+        weighting,
+        k,
+        passages_per_hit,
+        translated.lexical if translated is not None else None,
+    )
+    if translated is None or not weighting.has_say(language):
+        return with_passages(db, fused, units, passages_per_hit)
     # Passages are looked up with the words of the side that found the document.
     other_units = lexical_units(db, statistics, generation, translated.parsed)
     return [
@@ -643,7 +626,7 @@ def _coded_selection(
 ) -> tuple[str, tuple[object, ...], list[CodedConcept]] | None:
     """The WHERE clause (alias `d`) of the documents whose coded case answers a concept the
     question names (`CODED_CONCEPTS`) and that pass `condition`; None when it names none."""
-    concepts = [CODED_CONCEPTS[c] for c in named_concepts(text) if c in CODED_CONCEPTS]
+    concepts = coded_concepts(text)
     if not concepts:
         return None
     where = "(" + " OR ".join(f"d.{concept.column} = 1" for concept in concepts) + ")"

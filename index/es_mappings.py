@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from index.embeddings import EmbeddingSpec
+
 SCHEMA_VERSION = 1
 PASSAGES_PATH = "passages"
 EMBEDDING_FIELD = f"{PASSAGES_PATH}.embedding"
@@ -127,11 +129,18 @@ def embedding_mapping(dimensions: int, index_options: str) -> dict[str, Any]:
 
 
 def index_meta(model_id: str, dimensions: int) -> dict[str, Any]:
-    """What the index records about how it was built (read back on every open)."""
+    """What the index records about how it was built (read back on every open). The model id
+    names the engine that ran the model too (`#engine=torch`): vectors of one engine are never
+    mixed with another's, as the id must match; the engine is also written apart, to be read."""
+    try:
+        engine = EmbeddingSpec.parse(model_id).engine
+    except ValueError:  # an id tiplex cannot load (a test double's): recorded as it is
+        engine = None
     return {
         "tiplex": {
             "schema_version": SCHEMA_VERSION,
             "embedding_model": model_id,
+            "embedding_engine": engine,
             "embedding_dimensions": dimensions,
         }
     }

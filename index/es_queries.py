@@ -6,8 +6,12 @@
   allows). The kNN *query* is used rather than the top-level `knn` section or the `knn`
   retriever because only the query form can sit under `nested` with `inner_hits`, which is where
   the passages come from.
-- hybrid: the `rrf` retriever over two `standard` retrievers (the two queries above); inner hits
-  of sub-retrievers are propagated to the fused hits.
+- hybrid: the two queries above sent apart, each over a window deeper than k, and fused by
+  tiplex itself (`index.hybrid_fusion`, as on the embedded backend): the dense side's weight
+  depends on the question's language and each document's, which the server's `rrf` retriever
+  cannot express. An English question's words translated into the other languages rank those
+  documents in a third query, and the documents whose coded case answers the question come
+  from a fourth (`coded_body`).
 
 Quoted phrases ("forced labour") are mandatory `phrase` matches on the unstemmed `.exact`
 sub-fields in every mode: a `must` clause of the lexical query and a pre-filter of the kNN query.
@@ -22,16 +26,24 @@ from typing import Any
 
 from index import text as text_rules
 from index.backend import COUNT_FIELDS, FILTER_FIELDS
-from index.es_mappings import EMBEDDING_FIELD, PASSAGES_PATH, passage_text_fields
-from index.fusion import RRF_K
+from index.embedded_search import EXPANSION_WEIGHT
+from index.es_mappings import (
+    ANALYZER_FAMILIES,
+    EMBEDDING_FIELD,
+    PASSAGES_PATH,
+    passage_text_fields,
+    text_field,
+)
+from index.hybrid_fusion import coded_concepts
+from index.ranking import TRANSLATED_EXPANSION_WEIGHT, CodedConcept
 
 # Private-use characters cannot occur in real text, so they mark highlights unambiguously.
 HIGHLIGHT_PRE = "\ue000"
 HIGHLIGHT_POST = "\ue001"
 BM25_INNER_HITS = "bm25_passages"
 DENSE_INNER_HITS = "dense_passages"
-RRF_RANK_CONSTANT = RRF_K  # Elasticsearch's own rrf retriever ranks with the same constant
-EXPANSION_BOOST = 0.5  # as index.embedded_search.EXPANSION_WEIGHT
+# Passages holding a coded answer's evidence, chosen here from the hit's source (not a query).
+CODED_INNER_HITS = "coded_passages"
 
 HIT_SOURCE_FIELDS: tuple[str, ...] = (
     "doc_id",
@@ -56,17 +68,30 @@ class ParsedQuery:
     embedding_text: str  # what the dense side embeds: the query without its quote marks
     # Thesaurus terms in the other languages (index.text.thesaurus_expansions), flattened.
     expansions: tuple[str, ...] = ()
+    # Coded concepts the question names (index.ranking.CODED_CONCEPTS): their documents are
+    # answers whatever words they use.
+    concepts: tuple[CodedConcept, ...] = ()
 
 
 def parse_query(text: str) -> ParsedQuery:
-    shared = text_rules.parse_query(text)
     # An unbalanced quote mark is ordinary punctuation, not the start of a phrase.
     unquoted = " ".join(re.sub(r"[\"\u201c\u201d]", " ", text).split())
+    return from_shared(text_rules.parse_query(text), unquoted, tuple(coded_concepts(text)))
+
+
+def from_shared(
+    shared: text_rules.ParsedQuery,
+    embedding_text: str = "",
+    concepts: tuple[CodedConcept, ...] = (),
+) -> ParsedQuery:
+    """The parts of a query read by `index.text` that these bodies use (also for a question
+    whose words were translated: `index.crosslingual.translated_query`)."""
     return ParsedQuery(
         free_text=" ".join(shared.terms),
         phrases=shared.phrases,
-        embedding_text=unquoted,
+        embedding_text=embedding_text,
         expansions=tuple(dict.fromkeys(t for group in shared.expansions for t in group)),
+        concepts=concepts,
     )
 
 
@@ -243,7 +268,7 @@ def inner_hits(
 
 
 def lexical_passage_query(
-    parsed: ParsedQuery, *, every_word: bool = False
+    parsed: ParsedQuery, *, every_word: bool = False, expansion_boost: float = EXPANSION_WEIGHT
 ) -> dict[str, Any] | None:
     """The passage-level bool query, or None when the query has no words at all. Phrases are
     required; free words are required only when there is no phrase (or `every_word`), and
@@ -259,14 +284,14 @@ def lexical_passage_query(
     if not must:
         return None
     # Thesaurus terms in the other languages raise passages that also hold them, below the
-    # query's own words (the embedded backend weighs them the same way).
+    # query's own words (`expansion_boost`: the embedded backend weighs them the same way).
     should.extend(
         {
             "multi_match": {
                 "query": term,
                 "fields": passage_text_fields(),
                 "type": "phrase",
-                "boost": EXPANSION_BOOST,
+                "boost": expansion_boost,
             }
         }
         for term in parsed.expansions
@@ -283,9 +308,12 @@ def lexical_passage_query(
 
 
 def bm25_query(
-    parsed: ParsedQuery, filters: Mapping[str, str], passages_per_hit: int
+    parsed: ParsedQuery,
+    filters: Mapping[str, str],
+    passages_per_hit: int,
+    expansion_boost: float = EXPANSION_WEIGHT,
 ) -> dict[str, Any]:
-    passage_query = lexical_passage_query(parsed)
+    passage_query = lexical_passage_query(parsed, expansion_boost=expansion_boost)
     if passage_query is None:
         raise ValueError("a lexical search needs at least one word")
     return {
@@ -349,11 +377,16 @@ def _hit_source() -> dict[str, Any]:
 
 
 def bm25_body(
-    parsed: ParsedQuery, filters: Mapping[str, str], *, k: int, passages_per_hit: int
+    parsed: ParsedQuery,
+    filters: Mapping[str, str],
+    *,
+    k: int,
+    passages_per_hit: int,
+    expansion_boost: float = EXPANSION_WEIGHT,
 ) -> dict[str, Any]:
     return {
         "size": k,
-        "query": bm25_query(parsed, filters, passages_per_hit),
+        "query": bm25_query(parsed, filters, passages_per_hit, expansion_boost),
         "_source": _hit_source(),
     }
 
@@ -377,33 +410,56 @@ def rank_window(k: int) -> int:
     return max(50, 5 * k)
 
 
-def hybrid_body(
-    vector: Sequence[float],
-    parsed: ParsedQuery,
-    filters: Mapping[str, str],
-    *,
-    k: int,
-    passages_per_hit: int,
+def other_languages_clause(language: str) -> dict[str, Any]:
+    """A filter clause keeping the documents not written in `language`."""
+    return {"bool": {"must_not": [{"term": {"language": language}}]}}
+
+
+def translated_body(
+    parsed: ParsedQuery, filters: Mapping[str, str], language: str, *, k: int, passages_per_hit: int
 ) -> dict[str, Any]:
-    window = rank_window(k)
-    lexical = {"standard": {"query": bm25_query(parsed, filters, passages_per_hit)}}
-    semantic = {
-        "standard": {
-            "query": dense_query(
-                vector, parsed, filters, k=window, passages_per_hit=passages_per_hit
-            )
-        }
-    }
+    """The lexical search of a question's translated words over the documents not written in
+    the question's `language` (see `index.crosslingual`). There the thesaurus's terms count
+    more than a translated word, as on the embedded backend (`TRANSLATED_EXPANSION_WEIGHT`)."""
+    body = bm25_body(
+        parsed,
+        filters,
+        k=k,
+        passages_per_hit=passages_per_hit,
+        expansion_boost=TRANSLATED_EXPANSION_WEIGHT,
+    )
+    body["query"]["bool"]["filter"].append(other_languages_clause(language))
+    return body
+
+
+def coded_clause(concepts: Sequence[CodedConcept]) -> dict[str, Any]:
+    """Documents whose coded case answers any of `concepts` (its field is true)."""
+    return _any_of([{"term": {concept.column: True}} for concept in concepts])
+
+
+def passage_offset_fields() -> list[str]:
+    """The parts of each stored passage needed to show it, its vector left out."""
+    return [f"{PASSAGES_PATH}.{name}" for name in ("ordinal", "start", "end")] + [
+        f"{PASSAGES_PATH}.{text_field(f)}" for f in ANALYZER_FAMILIES
+    ]
+
+
+def coded_body(
+    concepts: Sequence[CodedConcept], filters: Mapping[str, str], *, k: int
+) -> dict[str, Any]:
+    """The documents whose coded case answers a concept the question names, as the embedded
+    backend ranks them: those where it was applied first, then newest first. Their facts'
+    evidence and their passages' offsets come along, to show the passages holding it."""
+    sort: list[dict[str, Any]] = [
+        {concept.first: {"order": "desc", "missing": "_last"}} for concept in concepts
+    ]
+    sort += [{"decision_date": {"order": "desc", "missing": "_last"}}, {"doc_id": "asc"}]
+    facts = [f"facts.{concept.facts_field}" for concept in concepts]
     return {
         "size": k,
-        "retriever": {
-            "rrf": {
-                "retrievers": [lexical, semantic],
-                "rank_window_size": window,
-                "rank_constant": RRF_RANK_CONSTANT,
-            }
-        },
-        "_source": _hit_source(),
+        "query": {"bool": {"filter": [coded_clause(concepts), *filter_clauses(filters)]}},
+        "sort": sort,
+        "_source": {"includes": [*HIT_SOURCE_FIELDS, *facts, *passage_offset_fields()]},
     }
 
 
@@ -416,15 +472,46 @@ COUNT_SOURCES = {field: _KEYWORD_FILTERS.get(field, field) for field in COUNT_FI
 COUNT_PAGE = 1000
 
 
-def count_query(parsed: ParsedQuery, filters: Mapping[str, str]) -> dict[str, Any]:
+def nearest_passages_body(
+    vector: Sequence[float], doc_ids: Sequence[str], filters: Mapping[str, str]
+) -> dict[str, Any]:
+    """The best passage's score by meaning of each of `doc_ids` (a vector search among them
+    only), for trends' relevance cut-off (`index.ranking.counts_as_relevant`)."""
+    knn = {
+        "field": EMBEDDING_FIELD,
+        "query_vector": list(vector),
+        "k": len(doc_ids),
+        "num_candidates": knn_candidates(len(doc_ids)),
+        "filter": [{"terms": {"doc_id": list(doc_ids)}}, *filter_clauses(filters)],
+    }
+    return {
+        "size": len(doc_ids),
+        "query": {"nested": {"path": PASSAGES_PATH, "score_mode": "max", "query": {"knn": knn}}},
+        "_source": ["doc_id"],
+    }
+
+
+def count_query(
+    parsed: ParsedQuery, filters: Mapping[str, str], relevant: Sequence[str] = ()
+) -> dict[str, Any]:
     """Which documents a count covers: those with a passage holding every word and phrase of
-    the query (all documents for an empty query), restricted by the filters. Dense retrieval
-    always returns k neighbours, so it cannot say how many documents are about something."""
+    the query, whose coded case answers a concept it names, or among `relevant` (all documents
+    for an empty query), restricted by the filters. Dense retrieval alone always returns k
+    neighbours, so it cannot say how many documents are about something: only the few best
+    answers about as near as the best one count by meaning."""
     passage_query = lexical_passage_query(parsed, every_word=True)
-    must: list[dict[str, Any]] = []
+    counted: list[dict[str, Any]] = []
     if passage_query is not None:
-        must.append({"nested": {"path": PASSAGES_PATH, "query": passage_query}})
-    return {"bool": {"must": must or [{"match_all": {}}], "filter": filter_clauses(filters)}}
+        counted.append({"nested": {"path": PASSAGES_PATH, "query": passage_query}})
+        # A judgment whose coded case answers a concept the question names counts too, in
+        # whatever language it is written (as on the embedded backend).
+        if parsed.concepts:
+            counted.append(coded_clause(parsed.concepts))
+        # And the best answers by meaning that pass trends' relevance cut-off.
+        if relevant:
+            counted.append({"terms": {"doc_id": list(relevant)}})
+    must = [_any_of(counted)] if counted else [{"match_all": {}}]
+    return {"bool": {"must": must, "filter": filter_clauses(filters)}}
 
 
 def count_by_body(
@@ -432,6 +519,7 @@ def count_by_body(
     filters: Mapping[str, str],
     by: Sequence[str],
     after: Mapping[str, Any] | None = None,
+    relevant: Sequence[str] = (),
 ) -> dict[str, Any]:
     """A composite aggregation: one bucket per combination of values of `by`, documents
     without a value in a bucket of their own (`missing_bucket`). Page on with `after`."""
@@ -451,7 +539,7 @@ def count_by_body(
         composite["after"] = dict(after)
     return {
         "size": 0,
-        "query": count_query(parsed, filters),
+        "query": count_query(parsed, filters, relevant),
         "aggs": {"groups": {"composite": composite}},
     }
 

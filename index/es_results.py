@@ -1,9 +1,9 @@
 """Turning Elasticsearch responses into tiplex records.
 
 Passages come from the `inner_hits` of each hit. In hybrid mode a document may carry passages
-from both the lexical and the vector side; they are fused per document by reciprocal rank, like
-the documents themselves. Highlight markers are turned into spans whose offsets point into the
-document text: passage start + offset inside the passage.
+from the lexical and the vector side and, for a coded answer, those holding its evidence; they
+are fused per document by reciprocal rank. Highlight markers are turned into spans whose
+offsets point into the document text: passage start + offset inside the passage.
 """
 
 from __future__ import annotations
@@ -12,14 +12,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from index.backend import ProvisionHit
+from index.embedded_search import evidence_spans
 from index.es_mappings import ANALYZER_FAMILIES, text_field
 from index.es_queries import (
     BM25_INNER_HITS,
+    CODED_INNER_HITS,
     DENSE_INNER_HITS,
     HIGHLIGHT_POST,
     HIGHLIGHT_PRE,
 )
 from index.fusion import rrf_scores
+from index.ranking import CodedConcept, RankedDocument
 from index.text import merge_spans, phrase_pattern
 from tiplex.records import PassageHit, Provision, SearchHit, Span
 
@@ -28,7 +31,8 @@ BOOLEAN_COUNT_FIELDS = frozenset(
 )
 
 
-def _passage_text(source: Mapping[str, Any]) -> str:
+def passage_text(source: Mapping[str, Any]) -> str:
+    """The text of a stored passage or provision, from whichever language's field holds it."""
     for family in ANALYZER_FAMILIES:
         value = source.get(text_field(family))
         if isinstance(value, str):
@@ -97,13 +101,11 @@ def _passage_key(inner: Mapping[str, Any]) -> int:
 def passages_of(
     hit: Mapping[str, Any], limit: int, phrases: Sequence[str] = ()
 ) -> tuple[PassageHit, ...]:
-    """The best `limit` passages of one hit: lexical and vector inner hits fused by rank when
-    both are present, otherwise in the order (and with the score) Elasticsearch gave."""
-    ranked_lists = [
-        lst
-        for lst in (_inner_hit_list(hit, BM25_INNER_HITS), _inner_hit_list(hit, DENSE_INNER_HITS))
-        if lst
-    ]
+    """The best `limit` passages of one hit: lexical, vector and coded-evidence inner hits fused
+    by rank when several are present, otherwise in the order (and with the score) Elasticsearch
+    gave."""
+    names = (BM25_INNER_HITS, DENSE_INNER_HITS, CODED_INNER_HITS)
+    ranked_lists = [lst for lst in (_inner_hit_list(hit, name) for name in names) if lst]
     if len(ranked_lists) == 1:
         fused = {
             _passage_key(inner): float(inner.get("_score") or 0.0) for inner in ranked_lists[0]
@@ -122,7 +124,7 @@ def passages_of(
     passages: list[PassageHit] = []
     for key in order:
         source = chosen[key].get("_source") or {}
-        text = _passage_text(source)
+        text = passage_text(source)
         start = int(source.get("start", 0))
         passages.append(
             PassageHit(
@@ -205,7 +207,7 @@ def provision_hits(response: Mapping[str, Any]) -> list[ProvisionHit]:
             doc_id=str(source["doc_id"]),
             number=str(source.get("number") or ""),
             heading=str(source.get("heading") or ""),
-            text=_passage_text(source),
+            text=passage_text(source),
             start=int(source.get("start", 0)),
             end=int(source.get("end", 0)),
             topics=tuple(source.get("topics") or ()),
@@ -224,19 +226,82 @@ def provision_hits(response: Mapping[str, Any]) -> list[ProvisionHit]:
     return found
 
 
-def fuse_responses(
-    lexical: Mapping[str, Any], semantic: Mapping[str, Any], k: int
-) -> dict[str, Any]:
-    """Reciprocal rank fusion done here, for clusters whose licence lacks the `rrf`
-    retriever: a response shaped like the retriever's, each fused hit carrying the inner hits
-    of both sides."""
-    responses = [(response.get("hits") or {}).get("hits") or [] for response in (lexical, semantic)]
-    fused = rrf_scores([str(hit["_id"]) for hit in hits] for hits in responses)
-    merged: dict[str, dict[str, Any]] = {}
-    for hits in responses:
+def evidence_passages(
+    source: Mapping[str, Any], concepts: Sequence[CodedConcept], limit: int
+) -> list[dict[str, Any]]:
+    """Inner hits (as a query's would read) for the stored passages of a coded answer that
+    hold the evidence of its concepts, in document order; its first passage if none does."""
+    facts = source.get("facts") or {}
+    spans = [
+        span for concept in concepts for span in evidence_spans(facts.get(concept.facts_field))
+    ]
+    stored = sorted(source.get("passages") or (), key=lambda p: int(p.get("ordinal", 0)))
+    holding = [
+        passage
+        for passage in stored
+        if any(s < int(passage["end"]) and int(passage["start"]) < e for s, e in spans)
+    ]
+    return [
+        {"_source": passage, "_score": 0.0} for passage in (holding or stored[:1])[: max(1, limit)]
+    ]
+
+
+def coded_answer_hits(
+    response: Mapping[str, Any], concepts: Sequence[CodedConcept], passages_per_hit: int
+) -> list[dict[str, Any]]:
+    """The hits of `es_queries.coded_body`, shaped like a search's: their evidence passages as
+    inner hits, the facts and passages they were chosen from left out of the source."""
+    hits = []
+    for hit in (response.get("hits") or {}).get("hits") or []:
+        source = dict(hit.get("_source") or {})
+        passages = evidence_passages(source, concepts, passages_per_hit)
+        source.pop("facts", None)
+        source.pop("passages", None)
+        hits.append(
+            {
+                **hit,
+                "_source": source,
+                "_score": 0.0,
+                "inner_hits": {CODED_INNER_HITS: {"hits": {"hits": passages}}},
+            }
+        )
+    return hits
+
+
+class HitPool:
+    """The hits of several searches over the documents index, each document once (its inner
+    hits from every search that found it), numbered so the shared fusion
+    (`index.hybrid_fusion`) can rank them; a ranking read back becomes a response."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+        self._hits: list[dict[str, Any]] = []
+
+    def ranking(self, hits: Iterable[Mapping[str, Any]]) -> list[RankedDocument]:
+        """One search's hits, best first, as documents (their passages stay in the pool)."""
+        ranked = []
         for hit in hits:
             doc = str(hit["_id"])
-            entry = merged.setdefault(doc, {**hit, "inner_hits": {}})
-            entry["inner_hits"].update(hit.get("inner_hits") or {})
-    order = sorted(fused, key=lambda doc: (-fused[doc], doc))[:k]
-    return {"hits": {"hits": [{**merged[doc], "_score": fused[doc]} for doc in order]}}
+            number = self._numbers.get(doc)
+            if number is None:
+                number = self._numbers[doc] = len(self._hits)
+                self._hits.append({**hit, "inner_hits": {}})
+            self._hits[number]["inner_hits"].update(hit.get("inner_hits") or {})
+            ranked.append(RankedDocument(number, float(hit.get("_score") or 0.0), ()))
+        return ranked
+
+    @property
+    def languages(self) -> dict[int, str]:
+        """Each document's language, by number."""
+        return {
+            number: str((hit.get("_source") or {}).get("language") or "").lower()
+            for number, hit in enumerate(self._hits)
+        }
+
+    def response(self, ranked: Sequence[RankedDocument]) -> dict[str, Any]:
+        """A search response holding `ranked`'s documents in its order, with its scores."""
+        return {
+            "hits": {
+                "hits": [{**self._hits[d.doc_rowid], "_score": d.score} for d in ranked],
+            }
+        }

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 DocType = Literal["judgment", "legislation", "other"]
+# Document metadata key: the address the bytes were fetched from, when that was not the real
+# site (a base-URL override: the demo mirror, a test server); `Document.url` stays the real one.
+FETCHED_FROM = "fetched_from"
 SearchMode = Literal["hybrid", "bm25", "dense"]
 
 
@@ -74,7 +77,9 @@ class Document(JsonRecord):
 
     doc_id: str  # stable: "<source_id>:<the source's own id>"
     source_id: str
-    url: str  # where it was fetched; a file:// URI for ingested files
+    # The document's address on its real site (a file:// URI for ingested files), the same
+    # whether it was crawled there, through a mirror or replayed from the archive.
+    url: str
     country: str  # ISO 3166-1 alpha-2
     language: str  # ISO 639-1 (or the source's declared language until detected)
     doc_type: DocType
@@ -91,9 +96,10 @@ class Document(JsonRecord):
 
     @property
     def link(self) -> str:
-        """The address a reader follows: the real site's page when the document was fetched
-        from a mirror (whose address dies with it), else where it was fetched."""
-        return self.metadata.get("canonical_url") or self.url
+        """The address a reader follows: the copy actually fetched when it came from a mirror
+        (the demo's, a test server's: its content is not the real site's, whose page at `url`
+        may be another document or none), else `url`."""
+        return self.metadata.get(FETCHED_FROM) or self.url
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:

@@ -217,14 +217,10 @@ class IdBpkLegislation(SourceSpider):
         enacted: str,
         metadata: dict[str, str],
     ) -> Iterator[Any]:
-        if (not_pdf := self.not_a_pdf(response)) is not None:
-            yield not_pdf
-            return
-        yield self.fetched(
+        yield self.fetched_pdf(
             response,
             doc_type="legislation",
             title=title,
-            content_type="application/pdf",
             case_number=designation or None,
             decision_date=enacted or None,
             metadata=metadata,

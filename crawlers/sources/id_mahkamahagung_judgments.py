@@ -5,9 +5,15 @@ Publisher
   the Supreme Court's register of published decisions of all Indonesian courts.
 Caveats
   The Document is the decision's PDF (text from its text layer; older scans have none and are
-  quarantined for OCR); the metadata page is archived too. The listing is newest upload first:
-  a weekly run stops at the first page holding only known decisions, unless `since`/`until`
-  (dates, filtering on the "Putus" date) or `full=1` ask for a backfill. Decision ids are
+  quarantined for OCR); the metadata page is archived too. A weekly run reads the category's
+  newest-upload-first listing and stops at the first page holding only known decisions. A
+  backfill (`since`/`until`, dates filtering on the "Putus" date) or a full sweep (`full=1`)
+  walks instead the category's list of each year of the window by decision year
+  (`…/kategori/<slug>-1/tahunjenis/putus/tahun/<YYYY>.html`) and, for each court seen there,
+  that court's list of the category for the same year
+  (`…/pengadilan/<court>/kategori/<slug>-1/tahunjenis/putus/tahun/<YYYY>.html`, the nesting
+  inferred from the site's path scheme): every list ends at page 499, so narrow lists reach
+  what a wide one cuts off. Decision ids are
   immutable, so known ones are never requested again. The site sits behind Cloudflare; a
   challenge page fails the source.
 History
@@ -16,6 +22,8 @@ History
     newest-first lists end at page 499); the court is read from the real breadcrumb links.
     The PDFs' per-page stamps (watermarks, site name, page footers) and the closing
     disclaimer are stripped from the text.
+  2026-12-05: Backfills and sweeps walk the year lists (category × year, court × category ×
+    year) of the window only, no longer the newest-first lists.
 """
 
 from __future__ import annotations
@@ -35,6 +43,9 @@ from crawlers.middlewares import ARCHIVED_META, DOC_ID_META
 # The categories collected: trafficking in persons (TPPO, Law 21/2007).
 CATEGORIES = ("perdagangan-orang",)
 LISTING_PATH = "/direktori/index/kategori/perdagangan-orang-1.html"
+# A list narrowed to the decisions of one year: appended to a category's (or a court's category)
+# list path without its ".html". "putus" selects by decision year, as the window filters.
+YEAR_TAIL = "/tahunjenis/putus/tahun/{year}.html"
 # A court's list of one category, linked from every listing entry's breadcrumb.
 _COURT_CATEGORY = re.compile(
     r"/direktori/index/pengadilan/(?P<court>[a-z0-9-]+)/kategori/(?P<category>[a-z0-9-]+?)-1\.html$"
@@ -93,10 +104,26 @@ class IdMahkamahagungJudgments(SourceSpider):
         return "\f".join(pages)
 
     async def start(self) -> Any:
-        yield self.page_request(self.site_url(LISTING_PATH), callback=self.parse_listing)
+        if not (self.window.given or self.full):
+            yield self.page_request(self.site_url(LISTING_PATH), callback=self.parse_listing)
+            return
+        # A backfill or sweep: the newest-first lists end at page 499, the year lists of the
+        # window reach every decision of those years (and nothing outside them).
+        for category in CATEGORIES:
+            for year in self.window.years():
+                yield self._year_list(f"/direktori/index/kategori/{category}-1.html", year)
 
-    def parse_listing(self, response: Response) -> Iterator[scrapy.Request | Any]:
-        """One listing page: decisions newest upload first, then the "Next" link."""
+    def _year_list(self, list_url: str, year: int) -> scrapy.Request:
+        """The request for one list (a site path or URL ending ".html") narrowed to `year`."""
+        url = list_url if "://" in list_url else self.site_url(list_url)
+        narrowed = url.removesuffix(".html") + YEAR_TAIL.format(year=year)
+        return self.page_request(narrowed, callback=self.parse_listing, cb_kwargs={"year": year})
+
+    def parse_listing(
+        self, response: Response, year: int | None = None
+    ) -> Iterator[scrapy.Request | Any]:
+        """One listing page (of one decision `year`'s list, in a backfill or sweep): decisions
+        newest upload first, then the "Next" link."""
         first = self.window.first if self.window.given else None
         posts = response.css("#popular-post-list-sidebar .spost") or response.css(".spost")
         all_known, all_too_old = bool(posts), bool(posts)
@@ -129,26 +156,28 @@ class IdMahkamahagungJudgments(SourceSpider):
                     "listed_dates": dates,
                 },
             )
-        yield from self._court_lists(response)
+        if year is not None:
+            yield from self._court_year_lists(response, year)
         if self._stop_paging(all_known, all_too_old):
             return
         # The pager's Next item holds a nested `<a href="#">` (malformed HTML); the parser
         # closes the empty one, so the real link is the one marked rel=next.
         next_href = response.css("ul.pagination a[rel=next]::attr(href)").get()
         if next_href:
-            yield self.page_request(self.absolute(response, next_href), callback=self.parse_listing)
+            yield self.page_request(
+                self.absolute(response, next_href),
+                callback=self.parse_listing,
+                cb_kwargs={} if year is None else {"year": year},
+            )
 
-    def _court_lists(self, response: Response) -> Iterator[scrapy.Request]:
-        """For a backfill or a full sweep, each court's list of the collected categories, as
-        linked from the entries: the newest-first lists stop at page 499, so old decisions
-        are reachable only through narrower lists. Each list is read once (Scrapy drops a
-        repeated URL)."""
-        if not (self.full or self.window.given):
-            return
+    def _court_year_lists(self, response: Response, year: int) -> Iterator[scrapy.Request]:
+        """Each court's list of a collected category for `year`, for the courts an entry's
+        breadcrumb links: a year list too ends at page 499, a court's is narrower still.
+        Each list is read once (Scrapy drops a repeated URL)."""
         for href in response.css("a[href*='/direktori/index/pengadilan/']::attr(href)").getall():
             found = _COURT_CATEGORY.search(href)
             if found and found.group("category") in CATEGORIES:
-                yield self.page_request(self.absolute(response, href), callback=self.parse_listing)
+                yield self._year_list(self.absolute(response, href), year)
 
     def _stop_paging(self, all_known: bool, all_too_old: bool) -> bool:
         if all_too_old:
@@ -199,15 +228,10 @@ class IdMahkamahagungJudgments(SourceSpider):
         decision_date: str,
         metadata: dict[str, str],
     ) -> Iterator[Any]:
-        if not response.body.startswith(b"%PDF"):
-            received = self.content_type(response, "unknown type")
-            yield self.failed(response, f"the PDF link returned {received}, not a PDF")
-            return
-        yield self.fetched(
+        yield self.fetched_pdf(
             response,
             doc_type="judgment",
             title=title,
-            content_type="application/pdf",
             court=court or None,
             case_number=case_number or None,
             decision_date=decision_date or None,

@@ -156,15 +156,11 @@ class IdPeraturanLegislation(SourceSpider):
         subjects: str,
         detail_url: str,
     ) -> Iterator[Any]:
-        if (not_pdf := self.not_a_pdf(response)) is not None:
-            yield not_pdf
-            return
         metadata = {"year": year, "subjects": subjects, "detail_url": detail_url}
-        yield self.fetched(
+        yield self.fetched_pdf(
             response,
             doc_type="legislation",
             title=f"{designation} tentang {title}" if title else designation,
-            content_type="application/pdf",
             case_number=designation,
             metadata={key: value for key, value in metadata.items() if value},
         )

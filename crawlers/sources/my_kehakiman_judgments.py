@@ -21,6 +21,7 @@ Caveats
   TEAM-WRITTEN in the shape public apps of the service read, with invented cases.
 History
   2026-12-05: Created: JSON search pages in a window per term, grounds PDFs by document id.
+  2026-12-05: Search bodies are written by the shared `crawlers.posting.json_body` (sorted keys).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from urllib.parse import urlsplit
 from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
+from crawlers.posting import JSON, json_body
 
 SEARCH_PATH = "/EJudgmentWeb/eJudgmentService.asmx/GetEJudgmentPortalSearchList"
 DOCUMENT_URL = "https://efs.kehakiman.gov.my/EFSWeb/DocDownloader.aspx?DocumentID={id}&Inline=true"
@@ -91,8 +93,8 @@ def dotnet_date(value: str | None) -> str | None:
 
 
 def search_body(term: str, page: int, first: date, last: date) -> bytes:
-    """The POST body for one page of one term's results, decided in [first, last]. Keys in a
-    fixed order, so the same question is always the same bytes (and a mirror can answer it)."""
+    """The POST body for one page of one term's results, decided in [first, last]; the same
+    question is always the same bytes (`json_body`), so a mirror or a replay can answer it."""
     param = {
         "CourtCategory": "", "Court": "", "JurisdictionType": "",
         "DateOfAPFrom": "", "DateOfAPTo": "",
@@ -100,7 +102,7 @@ def search_body(term: str, page: int, first: date, last: date) -> bytes:
         "Search": term, "JudgeName": "", "CaseType": "", "CurrPage": page,
         "Ordering": "DATE_OF_AP_DESC",
     }  # fmt: skip
-    return json.dumps({"Param": param}, separators=(",", ":")).encode("utf-8")
+    return json_body({"Param": param})
 
 
 def read_search_answer(raw: bytes | str) -> SearchPage:
@@ -183,7 +185,7 @@ class MyKehakimanJudgments(SourceSpider):
             cb_kwargs={"term": term, "page": page},
             method="POST",
             body=search_body(term, page, self.window.first, self.window.last),
-            headers={"Content-Type": "application/json; charset=utf-8"},
+            headers={"Content-Type": JSON},
         )
 
     def document_url(self, document_id: str) -> str:
@@ -250,14 +252,10 @@ class MyKehakimanJudgments(SourceSpider):
         decision_date: str,
         metadata: dict[str, str],
     ) -> Iterator[Any]:
-        if (not_pdf := self.not_a_pdf(response)) is not None:
-            yield not_pdf
-            return
-        yield self.fetched(
+        yield self.fetched_pdf(
             response,
             doc_type="judgment",
             title=parties or case_number,
-            content_type="application/pdf",
             court=court or None,
             case_number=case_number or None,
             decision_date=decision_date or None,

@@ -274,15 +274,11 @@ class MyParlimenBills(SourceSpider):
         events: dict[str, str],
         presented_by: str,
     ) -> Iterator[Any]:
-        if (not_pdf := self.not_a_pdf(response)) is not None:
-            yield not_pdf
-            return
         metadata = {"status": status, "presented_by": presented_by, **events}
-        yield self.fetched(
+        yield self.fetched_pdf(
             response,
             doc_type="legislation",
             title=title,
-            content_type="application/pdf",
             case_number=code,
             # The latest thing that happened to the bill dates this text.
             decision_date=max(events.values(), default=None),

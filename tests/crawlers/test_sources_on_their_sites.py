@@ -58,6 +58,7 @@ def test_source_crawls_its_site_and_a_second_run_downloads_no_document(
     # The weekly promise: an unchanged site costs listings and conditional checks only.
     assert (second.new, second.changed, second.fetched) == (0, 0, 0), second.counts()
     assert second.failed == first.failed
-    document_urls = {document.url.removeprefix(server.url) for document in first.documents}
+    # Documents are known by their real address; `link` is the copy this server answered.
+    document_urls = {document.link.removeprefix(server.url) for document in first.documents}
     downloaded_again = [path for _, path, status in second_requests if status == 200]
     assert not document_urls & set(downloaded_again)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import time
 from pathlib import Path
 
 import pytest
@@ -52,11 +53,25 @@ def test_warc_holds_requests_and_responses_and_reprocess_needs_no_network(
     assert response.rec_headers.get_header("WARC-Date").endswith("Z")
     assert response.http_headers.get_header("ETag")
 
-    # The server is gone: everything comes from the archive.
+    # Crawled through a mirror, a document is known by its real address; its link is the
+    # mirror's copy, never the real site's page (which may hold another document or none).
+    crawled = {d.doc_id: d for d in first.documents}
+    decision = crawled["ph_lawphil_judgments:gr_260114_2023"]
+    assert decision.url == "https://lawphil.net/judjuris/juri2023/mar2023/gr_260114_2023.html"
+    assert decision.link == (
+        f"{server.url}/lawphil.net/judjuris/juri2023/mar2023/gr_260114_2023.html"
+    )
+
+    # A document's fetch time is the one its answer was archived with.
+    assert decision.fetched_at == response.rec_headers.get_header("WARC-Date")
+
+    # The server is gone: everything comes from the archive, and gives the same documents,
+    # fetch times included, though the replay runs later (the clock has moved on a second).
+    time.sleep(1.05)
     rebuilt = reprocess(SOURCE, settings, **fixture.spider_args)  # type: ignore[arg-type]
     assert rebuilt.errors == () and rebuilt.failed == 0
-    assert {d.doc_id: d.text for d in rebuilt.documents} == {
-        d.doc_id: d.text for d in first.documents
+    assert {d.doc_id: d.to_dict() for d in rebuilt.documents} == {
+        doc_id: d.to_dict() for doc_id, d in crawled.items()
     }
     assert (
         len(list(warc_dir(settings.home, SOURCE).glob("*.warc.gz"))) == 1

@@ -78,7 +78,7 @@ def test_window_bounds_take_the_first_or_last_day_and_say_what_they_accept() -> 
         parse_bound("last week", end=False)
 
 
-def test_putusan3_backfill_walks_each_courts_list_of_the_category_once() -> None:
+def test_putusan3_year_list_leads_to_each_courts_list_of_the_category_for_that_year() -> None:
     from scrapy.http import HtmlResponse
 
     host = "https://putusan3.mahkamahagung.go.id"
@@ -98,9 +98,13 @@ def test_putusan3_backfill_walks_each_courts_list_of_the_category_once() -> None
     response = HtmlResponse(url=f"{host}/direktori.html", body=body.encode(), encoding="utf-8")
     weekly = list(IdMahkamahagungJudgments().parse_listing(response))
     assert weekly == []  # a weekly run reads only the newest uploads
-    swept = list(IdMahkamahagungJudgments(full="1").parse_listing(response))
-    urls = {request.url for request in swept}
-    assert urls == {f"{host}/direktori/index/pengadilan/pn-batam/kategori/perdagangan-orang-1.html"}
+    swept = list(IdMahkamahagungJudgments(full="1").parse_listing(response, year=2024))
+    assert {request.url for request in swept} == {
+        f"{host}/direktori/index/pengadilan/pn-batam/kategori/perdagangan-orang-1"
+        "/tahunjenis/putus/tahun/2024.html"
+    }
+    # (Twice for the court listed twice: Scrapy's scheduler drops the repeat.)
+    assert all(request.cb_kwargs == {"year": 2024} for request in swept)
 
 
 def test_crawl_windows_are_checked_per_source_before_anything_runs() -> None:

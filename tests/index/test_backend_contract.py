@@ -13,9 +13,10 @@ import pytest
 
 import index
 from index.backend import EmbeddingModelMismatch, SearchBackend
+from index.crosslingual import MIN_TRANSLATABLE
 from tests.index import samples
-from tests.index.fakes import HashingEmbedder
-from tiplex.records import SearchQuery
+from tests.index.fakes import GlossaryEmbedder, HashingEmbedder
+from tiplex.records import FETCHED_FROM, Document, SearchQuery
 from tiplex.settings import Settings
 
 BackendFactory = Callable[..., SearchBackend]
@@ -179,19 +180,23 @@ def test_passages_in_languages_the_model_does_not_read_get_no_vector(
     assert samples.ID_FORCED_LABOUR.doc_id not in _ids(dense)
 
 
-def test_hits_link_to_the_real_site_of_a_mirrored_document(make_backend: BackendFactory) -> None:
-    real = "https://www.example-court.gov.sg/judgments/2015-sghc-77"
+def test_hits_of_a_mirrored_document_link_to_the_copy_not_the_real_site(
+    make_backend: BackendFactory,
+) -> None:
+    # A mirror's (the demo's) content is not the real site's: its page at the real address may
+    # be another document or none, so a reader is sent to the copy that was indexed.
+    copy = "http://127.0.0.1:8123/judgments/2015-sghc-77"
     mirrored = dataclasses.replace(
         samples.SG_SHIPPING,
-        url="http://127.0.0.1:8123/judgments/2015-sghc-77",
-        metadata={"canonical_url": real},
+        url="https://www.example-court.gov.sg/judgments/2015-sghc-77",
+        metadata={FETCHED_FROM: copy},
     )
     backend = make_backend()
     backend.index([mirrored])
 
     hits = backend.search(SearchQuery(text="demurrage", mode="bm25"))
 
-    assert [hit.source_url for hit in hits] == [real]
+    assert [hit.source_url for hit in hits] == [copy]
 
 
 def test_identical_passages_are_embedded_once(make_backend: BackendFactory) -> None:
@@ -464,3 +469,68 @@ def test_citing_finds_judgments_by_the_statute_of_their_charges(
     assert cited == ["Sec. 4(a)", "Sec. 6(a)"]
     assert all(c.doc_id == judgment.doc_id for c in backend.citing("PH RA 9208"))
     assert backend.citing("PH RA 8042") == []
+
+
+# --------------------------------------------------------------------------------------------
+# What hybrid search and trends share across backends (index.hybrid_fusion)
+# --------------------------------------------------------------------------------------------
+
+
+def test_hybrid_answers_a_coded_concept_whatever_words_the_judgment_uses(
+    loaded: SearchBackend,
+) -> None:
+    # The Indonesian judgment raising Pasal 18 holds none of the question's English words.
+    hits = loaded.search(SearchQuery(text="non-punishment", k=3))
+
+    assert samples.ID_FORCED_LABOUR.doc_id in _ids(hits)
+
+
+def test_trends_count_the_judgments_whose_coded_case_answers_the_question(
+    loaded: SearchBackend,
+) -> None:
+    groups = loaded.count_by(SearchQuery(text="non-punishment victims"), ["country"])
+
+    # None of its English words is in the Indonesian judgment raising Pasal 18: its code counts.
+    assert any(g["country"] == "ID" and g["count"] >= 1 for g in groups)
+    counted = loaded.counted_documents(SearchQuery(text="non-punishment victims"))  # type: ignore[attr-defined]
+    assert samples.ID_FORCED_LABOUR.doc_id in counted
+
+
+def _indonesian(doc_id: str, text: str) -> Document:
+    return dataclasses.replace(
+        samples.ID_OTHER_ARTICLE, doc_id=doc_id, text=text, title=doc_id, url=f"file:///{doc_id}"
+    )
+
+
+def test_an_english_question_finds_judgments_through_its_translated_words(
+    make_backend: BackendFactory,
+) -> None:
+    """The lexicon is built from the index's own Indonesian passages on both backends: the
+    question's "wages" is found as "upah", which the embedder places with it; by meaning
+    alone (a vector near none of these passages) the answer would be left to chance."""
+    backend = make_backend(GlossaryEmbedder())
+    wages = "Para korban bekerja di kapal ikan tanpa upah, dan upah mereka ditahan nakhoda. "
+    others = [
+        "Terdakwa menjual narkotika kepada saksi di sebuah rumah kos.",
+        "Majelis hakim menolak permohonan banding karena terlambat diajukan.",
+        "Saksi melihat terdakwa mengambil sepeda motor milik korban.",
+        "Penuntut umum membacakan surat dakwaan tentang penipuan tanah.",
+    ]
+    documents = [_indonesian("id_test:wages", wages * MIN_TRANSLATABLE)]
+    documents += [
+        _indonesian(f"id_test:other-{n}", text * MIN_TRANSLATABLE) for n, text in enumerate(others)
+    ]
+    backend.index(documents)
+
+    hits = backend.search(SearchQuery(text="the wages of the crew", k=3))
+
+    assert _ids(hits)[0] == "id_test:wages"
+
+
+def test_counted_documents_are_the_ones_trends_count(loaded: SearchBackend) -> None:
+    query = SearchQuery(text="non-punishment victims")
+
+    counted = loaded.counted_documents(query)  # type: ignore[attr-defined]
+
+    assert counted and counted == sorted(counted)
+    assert len(counted) == sum(g["count"] for g in loaded.count_by(query, ["country"]))

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from index import es_queries, es_results
 from index.elasticsearch import ElasticsearchBackend
 from tests.index.fakes import HashingEmbedder
-from tiplex.records import Document, SearchQuery
+from tiplex.records import CaseFacts, Document, NonPunishment, SearchQuery, Span
 from tiplex.settings import Settings
 
 ES_URL = os.environ.get("TIPLEX_ES_URL")
@@ -90,3 +91,31 @@ def test_documents_index_is_an_alias_over_one_generation(backend: ElasticsearchB
     after = backend._generations()
     assert len(before) == len(after) == 1 and before != after
     assert backend.document_count() == 1
+
+
+def test_coded_answers_come_with_the_passage_holding_their_evidence(
+    backend: ElasticsearchBackend,
+) -> None:
+    """Source filtering on the nested passages and the unindexed facts, on a real server."""
+    opening = "Terdakwa merekrut para korban untuk bekerja di kapal. " * 40
+    evidence = "Korban tidak dapat dipidana menurut Pasal 18 UU 21/2007."
+    document = _document("id:1", "id", opening + "\n\n" + evidence)
+    start = document.text.index(evidence)
+    facts = CaseFacts(
+        doc_id="id:1",
+        country="ID",
+        language="id",
+        doc_type="judgment",
+        non_punishment=NonPunishment(
+            raised=True, evidence=(Span(start, start + len(evidence), evidence),)
+        ),
+    )
+    backend.index([document], {"id:1": facts})
+    concepts = es_queries.parse_query("non-punishment").concepts
+
+    response = backend._search(es_queries.coded_body(concepts, {}, k=5))
+    (hit,) = es_results.coded_answer_hits(response, concepts, 1)
+
+    (passage,) = hit["inner_hits"][es_queries.CODED_INNER_HITS]["hits"]["hits"]
+    assert evidence in es_results.passage_text(passage["_source"])
+    assert "embedding" not in passage["_source"]

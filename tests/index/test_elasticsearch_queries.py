@@ -25,9 +25,13 @@ from elasticsearch import Elasticsearch
 
 from index import es_mappings, es_queries
 from index.backend import EmbeddingModelMismatch
+from index.e5 import E5_MODEL
 from index.elasticsearch import ElasticsearchBackend, document_source
+from index.embedded_search import EXPANSION_WEIGHT
 from index.es_embedding_cache import content_hash, decode_vector, encode_vector
 from index.es_results import marked_spans, search_hits
+from index.fusion import RRF_K
+from index.ranking import TRANSLATED_EXPANSION_WEIGHT, TREND_COSINE_MARGIN, dense_weighting
 from tiplex.records import (
     CaseFacts,
     Document,
@@ -98,6 +102,9 @@ class FakeCluster:
             return 200, self._bulk(request.body)
         if method == "POST" and path.endswith("/_delete_by_query"):
             return 200, {"deleted": 0, "failures": []}
+        if method in ("GET", "POST") and path.endswith("/_search"):
+            # Nothing found; a nested count (the lexicon's non-English passages) counts none.
+            return 200, {"hits": {"hits": []}, "aggregations": {"passages": {"doc_count": 0}}}
         if method in ("GET", "POST") and path.endswith("/_count"):
             return 200, {"count": 0}
         return 200, {"acknowledged": True}
@@ -259,9 +266,11 @@ def embedder() -> CountingEmbedder:
 
 
 @pytest.fixture
-def backend(cluster: FakeCluster, embedder: CountingEmbedder) -> ElasticsearchBackend:
+def backend(
+    cluster: FakeCluster, embedder: CountingEmbedder, tmp_path: Path
+) -> ElasticsearchBackend:
     return ElasticsearchBackend(
-        Settings(home=Path("/nonexistent")),
+        Settings(home=tmp_path),
         embedder,
         client=make_client(cluster),
         chunker=paragraph_chunker,
@@ -348,10 +357,10 @@ def test_icu_analyzer_uses_the_plugin_when_installed(backend, cluster):
     assert analysis["analyzer"]["tiplex_icu"]["tokenizer"] == "icu_tokenizer"
 
 
-def test_icu_analyzer_falls_back_without_the_plugin(cluster, embedder):
+def test_icu_analyzer_falls_back_without_the_plugin(cluster, embedder, tmp_path):
     cluster.plugins = []
     backend = ElasticsearchBackend(
-        Settings(home=Path("/nonexistent")),
+        Settings(home=tmp_path),
         embedder,
         client=make_client(cluster),
         chunker=paragraph_chunker,
@@ -370,9 +379,9 @@ def test_documents_index_records_the_embedding_model(backend, cluster):
     assert meta["embedding_dimensions"] == 4
 
 
-def test_index_prefix_names_every_index(cluster, embedder):
+def test_index_prefix_names_every_index(cluster, embedder, tmp_path):
     backend = ElasticsearchBackend(
-        Settings(home=Path("/nonexistent"), elasticsearch_index_prefix="lab"),
+        Settings(home=tmp_path, elasticsearch_index_prefix="lab"),
         embedder,
         client=make_client(cluster),
         chunker=paragraph_chunker,
@@ -583,26 +592,33 @@ def test_dense_body_is_a_nested_knn_query_with_prefilters(backend, cluster, embe
     assert nested["inner_hits"]["name"] == es_queries.DENSE_INNER_HITS
 
 
-def test_hybrid_body_fuses_lexical_and_vector_retrievers_with_rrf(backend, cluster):
+def document_searches(cluster: FakeCluster) -> list[dict[str, Any]]:
+    """The bodies of the searches for documents (not the lexicon's count and scan)."""
+    return [
+        r.body
+        for r in cluster.sent("POST", "/tiplex-documents/_search")
+        if "aggs" not in r.body and "scroll" not in r.params
+    ]
+
+
+def test_hybrid_sends_a_lexical_and_a_vector_search_over_one_window(backend, cluster):
     backend.search(
         SearchQuery(text='"non-punishment" victims', k=4, filters={"doc_type": "judgment"})
     )
-    body = search_request(cluster)
-    assert "query" not in body and "knn" not in body
-    rrf = body["retriever"]["rrf"]
-    assert rrf["rank_constant"] == 60
-    assert rrf["rank_window_size"] >= body["size"] == 4
-    lexical, semantic = (r["standard"]["query"] for r in rrf["retrievers"])
-    passage_query = nested_of(lexical)["query"]["bool"]
+    lexical, semantic = document_searches(cluster)
+    assert "retriever" not in lexical and "retriever" not in semantic  # fused by tiplex
+    assert lexical["size"] == semantic["size"] == es_queries.rank_window(4) > 4
+    passage_query = nested_of(lexical["query"])["query"]["bool"]
     assert [c["multi_match"]["type"] for c in passage_query["must"]] == ["phrase"]
     assert [c["multi_match"]["type"] for c in passage_query["should"]] == ["best_fields"]
     judgments = {"term": {"doc_type": {"value": "judgment", "case_insensitive": True}}}
-    assert lexical["bool"]["filter"] == [judgments]
-    knn = semantic["nested"]["query"]["knn"]
-    assert knn["k"] == rrf["rank_window_size"]
+    assert lexical["query"]["bool"]["filter"] == [judgments]
+    knn = semantic["query"]["nested"]["query"]["knn"]
+    assert knn["k"] == semantic["size"]
     assert judgments in knn["filter"]
     assert any(c.get("multi_match", {}).get("query") == "non-punishment" for c in knn["filter"])
-    names = {nested_of(lexical)["inner_hits"]["name"], semantic["nested"]["inner_hits"]["name"]}
+    names = {nested_of(lexical["query"])["inner_hits"]["name"]}
+    names.add(semantic["query"]["nested"]["inner_hits"]["name"])
     assert len(names) == 2  # distinct names keep both passage lists apart in the fused hits
 
 
@@ -623,46 +639,176 @@ def test_dense_passages_are_highlighted_with_the_query_words(backend, cluster):
     assert highlight_query["should"][0]["multi_match"]["query"] == "wages"
 
 
-def test_hybrid_falls_back_to_fusing_here_when_the_licence_refuses_rrf(backend, cluster):
-    refusal = {
-        "error": {
-            "type": "security_exception",
-            "reason": "current license is non-compliant for [Reciprocal Rank Fusion (RRF)]",
-        },
-        "status": 403,
-    }
-    lexical = response_with({es_queries.BM25_INNER_HITS: [inner_hit(1, 5.0)]})
-    other = {**lexical["hits"]["hits"][0], "_id": "ph_test:2"}
-    other["_source"] = {**other["_source"], "doc_id": "ph_test:2"}
+def hit_of(doc: Document, inner: dict[str, list[dict[str, Any]]], score: float) -> dict[str, Any]:
+    """A documents-index hit of `doc` as a search answers it."""
+    source = {name: document_source(doc, None).get(name) for name in es_queries.HIT_SOURCE_FIELDS}
+    inner_hits = {name: {"hits": {"hits": hits}} for name, hits in inner.items()}
+    return {"_id": doc.doc_id, "_score": score, "_source": source, "inner_hits": inner_hits}
+
+
+def malay_inner_hit(ordinal: int, score: float) -> dict[str, Any]:
+    passage = paragraph_chunker(MALAY_DOC)[ordinal]
+    source = {"ordinal": ordinal, "start": passage.start, "end": passage.end}
+    return {"_score": score, "_source": {**source, "text_id": passage.text}}
+
+
+def english_by_words_and_meaning_malay_by_meaning() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The answers of a lexical search (the English judgment) and a vector search (the Malay
+    judgment first, then the English one)."""
+    lexical = {"hits": {"hits": [hit_of(ENGLISH_DOC, {"bm25_passages": [inner_hit(1, 5.0)]}, 5)]}}
     semantic = {
         "hits": {
             "hits": [
-                {**other, "inner_hits": {}},
-                {
-                    **lexical["hits"]["hits"][0],
-                    "inner_hits": response_with({es_queries.DENSE_INNER_HITS: [inner_hit(2, 0.9)]})[
-                        "hits"
-                    ]["hits"][0]["inner_hits"],
-                },
+                hit_of(MALAY_DOC, {"dense_passages": [malay_inner_hit(1, 0.9)]}, 0.9),
+                hit_of(ENGLISH_DOC, {"dense_passages": [inner_hit(2, 0.8)]}, 0.8),
             ]
         }
     }
+    return lexical, semantic
+
+
+def test_hybrid_fuses_here_with_the_weight_tuned_for_each_language_pair(cluster, tmp_path):
+    """An English question: the English judgment found by words and by meaning, the Malay one
+    by meaning only; each document's dense share is the one tuned for its pair."""
+    embedder = CountingEmbedder()
+    embedder.model_id = E5_MODEL  # type: ignore[misc]
+    backend = ElasticsearchBackend(Settings(home=tmp_path), embedder, client=make_client(cluster))
+    lexical, semantic = english_by_words_and_meaning_malay_by_meaning()
 
     def answer(request: Request) -> tuple[int, Any]:
-        if "retriever" in request.body:
-            return 403, refusal
-        return 200, (lexical if "bool" in request.body["query"] else semantic)
+        if "aggs" in request.body or "scroll" in request.params:
+            return cluster._default(request)  # the lexicon's: an index without other languages
+        return 200, (semantic if "knn" in json.dumps(request.body) else lexical)
 
     cluster.on("POST", "/tiplex-documents/_search", answer)
-    hits = backend.search(SearchQuery(text="forced labour", k=5, passages_per_hit=2))
-    # ph_test:1 is first lexically and second by vector; ph_test:2 only first by vector.
-    assert [h.doc_id for h in hits] == ["ph_test:1", "ph_test:2"]
-    assert hits[0].score == pytest.approx(1 / 61 + 1 / 62)
-    assert len(hits[0].passages) == 2  # passages from both sides
-    sent = [r.body for r in cluster.sent("POST", "/tiplex-documents/_search")]
-    assert ["retriever" in b for b in sent] == [True, False, False]
-    backend.search(SearchQuery(text="forced labour"))  # the refusal is remembered
-    assert len(cluster.sent("POST", "/tiplex-documents/_search")) == 5
+    hits = backend.search(SearchQuery(text="the wages of the workers", k=5, passages_per_hit=2))
+
+    weighting = dense_weighting(embedder)
+    own, cross = weighting.for_pair("en", "en"), weighting.for_pair("en", "ms")
+    assert own != cross  # the weights tuned for this model differ by pair
+    expected = {
+        ENGLISH_DOC.doc_id: (1 - own) / (RRF_K + 1) + own / (RRF_K + 2),
+        MALAY_DOC.doc_id: cross / (RRF_K + 1),
+    }
+    assert {h.doc_id: h.score for h in hits} == pytest.approx(expected)
+    assert [h.doc_id for h in hits] == sorted(expected, key=lambda d: -expected[d])
+    english = next(h for h in hits if h.doc_id == ENGLISH_DOC.doc_id)
+    assert len(english.passages) == 2  # passages from both sides
+
+
+def test_a_question_without_function_words_takes_its_best_matches_language(cluster, tmp_path):
+    """A question such as "debt bondage" tells no language by its words; most of its lexical
+    matches are Malay or Indonesian, so its dense weights are those of an Indonesian/Malay
+    question, as on the embedded backend."""
+    embedder = CountingEmbedder()
+    embedder.model_id = E5_MODEL  # type: ignore[misc]
+    backend = ElasticsearchBackend(Settings(home=tmp_path), embedder, client=make_client(cluster))
+    malay = hit_of(MALAY_DOC, {"bm25_passages": [malay_inner_hit(1, 5.0)]}, 5)
+    indonesian = hit_of(CODED_DOC, {}, 4.5)
+    english = hit_of(ENGLISH_DOC, {"bm25_passages": [inner_hit(1, 4.0)]}, 4)
+    lexical = {"hits": {"hits": [malay, indonesian, english]}}
+    semantic = {"hits": {"hits": [english, malay]}}
+    cluster.on(
+        "POST",
+        "/tiplex-documents/_search",
+        lambda r: (200, semantic if "knn" in json.dumps(r.body) else lexical),
+    )
+    hits = backend.search(SearchQuery(text="debt bondage", k=5))
+
+    weighting = dense_weighting(embedder)
+    own, cross = weighting.for_pair("id", "ms"), weighting.for_pair("id", "en")
+    assert own != weighting.for_pair("und", "ms")  # the detected language would weigh otherwise
+    assert {h.doc_id: h.score for h in hits} == pytest.approx(
+        {
+            MALAY_DOC.doc_id: (1 - own) / (RRF_K + 1) + own / (RRF_K + 2),
+            CODED_DOC.doc_id: (1 - own) / (RRF_K + 2),
+            ENGLISH_DOC.doc_id: (1 - cross) / (RRF_K + 3) + cross / (RRF_K + 1),
+        }
+    )
+
+
+def test_hybrid_fills_from_the_dense_side_where_the_model_has_no_say(cluster, tmp_path):
+    english = CountingEmbedder()
+    english.languages = frozenset({"en"})  # type: ignore[attr-defined]
+    backend = ElasticsearchBackend(
+        Settings(home=tmp_path, hybrid_dense_weight=0.0),
+        english,
+        client=make_client(cluster),
+    )
+    lexical, semantic = english_by_words_and_meaning_malay_by_meaning()
+    cluster.on(
+        "POST",
+        "/tiplex-documents/_search",
+        lambda r: (200, semantic if "knn" in json.dumps(r.body) else lexical),
+    )
+    hits = backend.search(SearchQuery(text="unpaid labour at sea", k=3))
+    # The lexical ranking stands; the document found by meaning alone follows it.
+    assert [h.doc_id for h in hits] == [ENGLISH_DOC.doc_id, MALAY_DOC.doc_id]
+    first, second = document_searches(cluster)
+    assert "knn" not in json.dumps(first) and "knn" in json.dumps(second)
+    assert len(english.queries) == 1
+    assert hits[0].score > hits[1].score > 0
+
+
+NON_PUNISHMENT_TEXT = (
+    "Terdakwa adalah korban perdagangan orang.\n\n"
+    "Berdasarkan Pasal 18, korban yang melakukan tindak pidana karena dipaksa tidak dipidana."
+)
+CODED_DOC = make_document(
+    "id_test:3", NON_PUNISHMENT_TEXT, country="ID", language="id", decision_date="2022-05-01"
+)
+
+
+def coded_answer(doc: Document, evidence: tuple[int, int]) -> dict[str, Any]:
+    """A hit of the coded-answers search: the facts' evidence and the passages' offsets."""
+    hit = hit_of(doc, {}, 0.0)
+    del hit["inner_hits"]
+    passages = [
+        {"ordinal": p.ordinal, "start": p.start, "end": p.end, "text_id": p.text}
+        for p in paragraph_chunker(doc)
+    ]
+    start, end = evidence
+    facts = {
+        "non_punishment": {
+            "raised": True,
+            "evidence": [{"start": start, "end": end, "text": doc.text[start:end]}],
+        }
+    }
+    hit["_source"] = {**hit["_source"], "facts": facts, "passages": passages}
+    hit["sort"] = [1, "2022-05-01", doc.doc_id]
+    return hit
+
+
+def test_coded_answers_join_hybrid_search_with_their_evidence_passages(backend, cluster):
+    start = NON_PUNISHMENT_TEXT.index("Pasal 18")
+    coded = {"hits": {"hits": [coded_answer(CODED_DOC, (start, start + 8))]}}
+    lexical = {"hits": {"hits": [hit_of(ENGLISH_DOC, {"bm25_passages": [inner_hit(2, 5.0)]}, 5)]}}
+
+    def answer(request: Request) -> tuple[int, Any]:
+        if "aggs" in request.body or "scroll" in request.params:
+            return cluster._default(request)  # the lexicon's: an index without other languages
+        if "sort" in request.body:
+            return 200, coded
+        return 200, ({"hits": {"hits": []}} if "knn" in json.dumps(request.body) else lexical)
+
+    cluster.on("POST", "/tiplex-documents/_search", answer)
+    hits = backend.search(SearchQuery(text="non-punishment of victims", k=5))
+
+    (body,) = [b for b in document_searches(cluster) if "sort" in b]
+    (coded_filter, *_) = body["query"]["bool"]["filter"]
+    assert coded_filter == {"term": {"non_punishment_raised": True}}
+    assert body["sort"][0] == {"non_punishment_applied": {"order": "desc", "missing": "_last"}}
+    assert {h.doc_id for h in hits} == {ENGLISH_DOC.doc_id, CODED_DOC.doc_id}
+    answer_hit = next(h for h in hits if h.doc_id == CODED_DOC.doc_id)
+    (passage,) = answer_hit.passages  # the passage holding the evidence, not the first one
+    assert "Pasal 18" in passage.text
+    assert passage.text == NON_PUNISHMENT_TEXT[passage.start : passage.end]
+
+
+def test_coded_answers_stay_out_of_phrase_searches_and_other_modes(backend, cluster):
+    backend.search(SearchQuery(text='"non-punishment" victims', k=5))
+    backend.search(SearchQuery(text="non-punishment victims", k=5, mode="bm25"))
+    assert not [b for b in document_searches(cluster) if "sort" in b]
 
 
 def test_phrase_occurrences_are_single_highlights_in_every_mode(backend, cluster):
@@ -856,6 +1002,10 @@ def composite_page(buckets: list[dict[str, Any]], after: dict[str, Any] | None) 
     return {"hits": {"hits": []}, "aggregations": {"groups": groups}}
 
 
+def is_count(body: dict[str, Any]) -> bool:
+    return "groups" in body.get("aggs", {})
+
+
 def test_count_by_groups_with_a_paged_composite_aggregation(backend, cluster, monkeypatch):
     monkeypatch.setattr(es_queries, "COUNT_PAGE", 2)
     pages = [
@@ -868,7 +1018,11 @@ def test_count_by_groups_with_a_paged_composite_aggregation(backend, cluster, mo
         ),
         composite_page([{"key": {"country": "ID", "year": None}, "doc_count": 1}], None),
     ]
-    cluster.on("POST", "/tiplex-documents/_search", lambda request: (200, pages.pop(0)))
+    cluster.on(
+        "POST",
+        "/tiplex-documents/_search",
+        lambda r: (200, pages.pop(0)) if is_count(r.body) else cluster._default(r),
+    )
     counts = backend.count_by(
         SearchQuery(text="forced labour", filters={"is_trafficking_case": "true"}),
         ["country", "year"],
@@ -878,7 +1032,9 @@ def test_count_by_groups_with_a_paged_composite_aggregation(backend, cluster, mo
         {"country": "ID", "year": None, "count": 1},
         {"country": "PH", "year": 2020, "count": 2},
     ]
-    first, second = (r.body for r in cluster.sent("POST", "/tiplex-documents/_search"))
+    first, second = (
+        r.body for r in cluster.sent("POST", "/tiplex-documents/_search") if is_count(r.body)
+    )
     assert first["size"] == 0
     sources = first["aggs"]["groups"]["composite"]["sources"]
     assert sources == [
@@ -987,10 +1143,8 @@ def test_document_count(backend, cluster):
     assert backend.document_count() == 0
 
 
-def test_standard_chunker_embeds_content_and_indexes_the_document_text(cluster, embedder):
-    backend = ElasticsearchBackend(
-        Settings(home=Path("/nonexistent")), embedder, client=make_client(cluster)
-    )
+def test_standard_chunker_embeds_content_and_indexes_the_document_text(cluster, embedder, tmp_path):
+    backend = ElasticsearchBackend(Settings(home=tmp_path), embedder, client=make_client(cluster))
     banner = "Registry of the Court - page 1"  # printed on every page: page furniture
     names = ["Alma", "Bayani", "Carmen", "Dalisay", "Edgar", "Flor", "Gani", "Hiraya"]
     places = ["Cebu", "Davao", "Iloilo", "Manila", "Sabah", "Tawau", "Zamboanga", "Labuan"]
@@ -1017,11 +1171,11 @@ def test_reindexed_document_without_provisions_loses_its_old_ones(backend, clust
     assert indexed_sources(cluster, "tiplex-provisions") == {}
 
 
-def test_reembed_fills_the_next_generation_and_moves_the_alias(cluster):
+def test_reembed_fills_the_next_generation_and_moves_the_alias(cluster, tmp_path):
     embedder = CountingEmbedder()
     embedder.model_id = "test/new-model"
     backend = ElasticsearchBackend(
-        Settings(home=Path("/nonexistent")),
+        Settings(home=tmp_path),
         embedder,
         client=make_client(cluster),
         chunker=paragraph_chunker,
@@ -1061,13 +1215,13 @@ def test_reembed_fills_the_next_generation_and_moves_the_alias(cluster):
     assert cluster.sent("DELETE", "/tiplex-documents-000003")
 
 
-def test_hybrid_is_lexical_where_the_model_has_no_say(cluster):
+def test_hybrid_is_lexical_where_the_model_has_no_say(cluster, tmp_path):
     """The same rule as the embedded backend: a model that reads English only has no say on
     an Indonesian question, and the packaged model was tuned to no say at all."""
     english = CountingEmbedder()
     english.languages = frozenset({"en"})  # type: ignore[attr-defined]
     backend = ElasticsearchBackend(
-        Settings(home=Path("/nonexistent")),
+        Settings(home=tmp_path),
         english,
         client=make_client(cluster),
         chunker=paragraph_chunker,
@@ -1078,17 +1232,97 @@ def test_hybrid_is_lexical_where_the_model_has_no_say(cluster):
     assert english.queries == []  # no dense side: the question is not even embedded
 
 
-def test_hybrid_without_dense_weight_fills_a_short_answer_by_meaning(cluster):
-    english = CountingEmbedder()
-    english.languages = frozenset({"en"})  # type: ignore[attr-defined]
-    backend = ElasticsearchBackend(
-        Settings(home=Path("/nonexistent"), hybrid_dense_weight=0.0),
-        english,
-        client=make_client(cluster),
-        chunker=paragraph_chunker,
+def test_trends_count_the_judgments_whose_coded_case_answers_the_question():
+    body = es_queries.count_by_body(
+        es_queries.parse_query("korban tidak dipidana"), {"country": "id"}, ["year"]
     )
-    backend.search(SearchQuery(text="unpaid labour at sea", k=3))
-    first, second = (r.body for r in cluster.sent("POST", "/tiplex-documents/_search"))
-    assert "retriever" not in first and "knn" not in str(first)  # lexical first, unweighted
-    assert "knn" in str(second)  # nothing found by words: the nearest by meaning follow
-    assert len(english.queries) == 1
+    (counted,) = body["query"]["bool"]["must"]
+    words, coded = counted["bool"]["should"]
+    assert words["nested"]["query"]["bool"]["must"][0]["multi_match"]["operator"] == "and"
+    assert coded == {"term": {"non_punishment_raised": True}}
+    assert counted["bool"]["minimum_should_match"] == 1
+
+
+def test_trends_without_a_coded_concept_count_the_words_alone():
+    body = es_queries.count_by_body(es_queries.parse_query("fishing vessel"), {}, ["year"])
+    (counted,) = body["query"]["bool"]["must"]
+    assert set(counted) == {"nested"}
+
+
+def test_search_bodies_of_hybrid_are_the_lexical_and_vector_searches_over_one_window(backend):
+    lexical, semantic = backend.search_bodies(SearchQuery(text="forced labour", k=3))
+    assert lexical["size"] == semantic["size"] == es_queries.rank_window(3)
+    assert "knn" in json.dumps(semantic) and "knn" not in json.dumps(lexical)
+    assert backend.search_bodies(SearchQuery(text='  ""  ')) == []
+
+
+def test_counted_documents_pages_through_the_documents_trends_count(backend, cluster):
+    page = {"hits": {"hits": [{"_source": {"doc_id": "id:1"}, "sort": ["id:1"]}]}}
+
+    def listing(body: dict[str, Any]) -> bool:
+        return body.get("sort") == [{"doc_id": "asc"}]
+
+    def answer(request: Request) -> tuple[int, Any]:
+        return (200, page) if listing(request.body) else cluster._default(request)
+
+    cluster.on("POST", "/tiplex-documents/_search", answer)
+    assert backend.counted_documents(SearchQuery(text="korban tidak dipidana")) == ["id:1"]
+    (body,) = [b for b in document_searches(cluster) if listing(b)]
+    assert body["query"] == es_queries.count_query(
+        es_queries.parse_query("korban tidak dipidana"), {}
+    )
+    assert body["_source"] == ["doc_id"]
+
+
+def test_trends_count_the_best_answers_about_as_near_as_the_best_one(backend, cluster):
+    """Among the best hybrid answers, those whose best passage's cosine is within the margin
+    of the best one's count (`index.ranking.counts_as_relevant`); Elasticsearch scores a cosine
+    c as (1 + c) / 2."""
+    near = [ENGLISH_DOC, MALAY_DOC, CODED_DOC]
+    cosines = [0.9, 0.9 - TREND_COSINE_MARGIN / 2, 0.9 - 2 * TREND_COSINE_MARGIN]
+    answers = {"hits": {"hits": [hit_of(doc, {}, 1.0) for doc in near]}}
+    nearest = {
+        "hits": {
+            "hits": [
+                {"_id": doc.doc_id, "_score": (1 + c) / 2, "_source": {"doc_id": doc.doc_id}}
+                for doc, c in zip(near, cosines, strict=True)
+            ]
+        }
+    }
+
+    def answer(request: Request) -> tuple[int, Any]:
+        sent = json.dumps(request.body)
+        if is_count(request.body):
+            return 200, composite_page([], None)
+        if "aggs" in request.body or "scroll" in request.params:
+            return cluster._default(request)
+        if '"terms": {"doc_id"' in sent:
+            return 200, nearest
+        return 200, answers
+
+    cluster.on("POST", "/tiplex-documents/_search", answer)
+    backend.count_by(SearchQuery(text="wages", filters={"country": "PH,MY,ID"}), ["country"])
+
+    sent = [r.body for r in cluster.sent("POST", "/tiplex-documents/_search")]
+    (count,) = [b for b in sent if is_count(b)]
+    (counted,) = count["query"]["bool"]["must"]
+    relevant = {"terms": {"doc_id": [ENGLISH_DOC.doc_id, MALAY_DOC.doc_id]}}
+    assert relevant in counted["bool"]["should"]
+    (knn_body,) = [b for b in document_searches(cluster) if '"terms": {"doc_id"' in json.dumps(b)]
+    knn = knn_body["query"]["nested"]["query"]["knn"]
+    assert knn["filter"][0] == {"terms": {"doc_id": [d.doc_id for d in near]}}
+    assert len(knn["filter"]) == 2  # and the trend's own filters
+
+
+def test_thesaurus_terms_count_more_on_the_translated_side_as_on_the_embedded_backend():
+    parsed = es_queries.parse_query("forced labour")
+    assert parsed.expansions  # the thesaurus's terms in the other languages
+
+    def boosts(body: dict[str, Any]) -> set[float]:
+        passage_query = nested_of(body["query"])["query"]["bool"]
+        return {c["multi_match"]["boost"] for c in passage_query["should"]}
+
+    own = es_queries.bm25_body(parsed, {}, k=5, passages_per_hit=1)
+    translated = es_queries.translated_body(parsed, {}, "en", k=5, passages_per_hit=1)
+    assert boosts(own) == {EXPANSION_WEIGHT}
+    assert boosts(translated) == {TRANSLATED_EXPANSION_WEIGHT}

@@ -47,6 +47,12 @@ class RequestLog:
             return sum(1 for _, p, s in self.entries if s == 200 and path_contains in p)
 
 
+def posted_answer_name(name: str, body: bytes) -> str:
+    """The mirror file answering a POST of `body` to `name` (a path, or a path and its query
+    joined by QUERY_MARK): site fixtures name their saved answers with it."""
+    return f"{name}{POST_SUFFIX}/{hashlib.sha256(body).hexdigest()[:16]}"
+
+
 def _content_type(path: Path, head: bytes) -> str:
     if head.startswith(b"%PDF"):
         return "application/pdf"
@@ -79,8 +85,7 @@ def _make_handler(root: Path, log: RequestLog) -> type[BaseHTTPRequestHandler]:
             names = [relative + QUERY_MARK + parts.query] if parts.query else []
             names.append(relative)
             if posted is not None:
-                digest = hashlib.sha256(posted).hexdigest()[:16]
-                names = [f"{name}{POST_SUFFIX}/{digest}" for name in names]
+                names = [posted_answer_name(name, posted) for name in names]
             for name in names:
                 candidate = (root / name).resolve()
                 if root not in candidate.parents and candidate != root:

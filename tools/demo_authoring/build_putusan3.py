@@ -27,6 +27,7 @@ from putusan3.pages import (
     decision_page,
     listing_pages,
     pdf_path,
+    year_list_path,
 )
 from putusan3.pdf import render_pdf
 from pypdf import PdfReader
@@ -52,6 +53,14 @@ def render_all(cases: list[Case]) -> dict[str, bytes]:
         files[f"{base}.html" if number == 1 else f"{base}/page/{number}.html"] = html.encode()
     # CodeIgniter also answers the explicit first-page address; keep it for hand-built URLs.
     files[f"{base}/page/1.html"] = listing[0].encode()
+    # The category's list of each year (by decision date), which a backfill reads.
+    for year in sorted({case.tanggal_putusan.year for case in cases}):
+        decided = [case for case in cases if case.tanggal_putusan.year == year]
+        list_path = year_list_path(year)
+        heading = f"Perdagangan Orang, diputus tahun {year}"
+        for number, html in enumerate(listing_pages(decided, list_path, heading), 1):
+            name = f"{list_path}.html" if number == 1 else f"{list_path}/page/{number}.html"
+            files[name] = html.encode()
     ordered = sorted(cases, key=lambda c: (c.tanggal_upload, c.nomor), reverse=True)
     page_of = {case.nomor: index // PER_PAGE + 1 for index, case in enumerate(ordered)}
     for case in cases:

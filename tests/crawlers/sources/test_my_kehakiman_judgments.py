@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from crawlers.posting import json_body
 from crawlers.sources.my_kehakiman_judgments import (
     MyKehakimanJudgments,
     ServiceAnswerError,
@@ -59,6 +60,8 @@ def test_dotnet_dates_with_and_without_offset() -> None:
 def test_the_same_question_is_the_same_bytes() -> None:
     body = search_body("ATIPSOM", 2, date(2026, 9, 1), date(2026, 11, 30))
     assert body == search_body("ATIPSOM", 2, date(2026, 9, 1), date(2026, 11, 30))
+    # Written as every POSTing source writes its bodies (the saved answers are named by it).
+    assert body == json_body(json.loads(body))
     param = json.loads(body)["Param"]
     assert (param["CurrPage"], param["Search"]) == (2, "ATIPSOM")
     assert (param["DateOfResultFrom"], param["DateOfResultTo"]) == ("01/09/2026", "30/11/2026")

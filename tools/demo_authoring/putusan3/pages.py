@@ -19,10 +19,19 @@ PER_PAGE = 10
 SITE_NAME = "Direktori Putusan Mahkamah Agung Republik Indonesia"
 
 
-def listing_url(page: int) -> str:
+CATEGORY_PATH = f"direktori/index/kategori/{CATEGORY}"
+
+
+def year_list_path(year: int) -> str:
+    """The category's list of the decisions of one year (by decision date), as the real site
+    narrows a list: its path without ".html", then `/tahunjenis/putus/tahun/<YYYY>`."""
+    return f"{CATEGORY_PATH}/tahunjenis/putus/tahun/{year}"
+
+
+def listing_url(page: int, list_path: str = CATEGORY_PATH) -> str:
     if page == 1:
-        return CATEGORY_URL
-    return f"{HOST}/direktori/index/kategori/{CATEGORY}/page/{page}.html"
+        return f"{HOST}/{list_path}.html"
+    return f"{HOST}/{list_path}/page/{page}.html"
 
 
 def decision_url(case: Case) -> str:
@@ -91,45 +100,48 @@ def _listing_item(case: Case) -> str:
 </div></div>"""
 
 
-def _page_link(page: int, text: str, rel: str = "") -> str:
+def _page_link(page: int, text: str, list_path: str, rel: str = "") -> str:
     rel_attr = f' rel="{rel}"' if rel else ""
     return (
         f'<li class="page-item"><a class="page-link" data-ci-pagination-page="{page}"'
-        f'{rel_attr} href="{listing_url(page)}">{text}</a></li>'
+        f'{rel_attr} href="{listing_url(page, list_path)}">{text}</a></li>'
     )
 
 
-def _pagination(page: int, last: int) -> str:
+def _pagination(page: int, last: int, list_path: str) -> str:
     items: list[str] = []
     if page > 1:
-        items.append(_page_link(1, "First"))
-        items.append(_page_link(page - 1, "Prev", "prev"))
+        items.append(_page_link(1, "First", list_path))
+        items.append(_page_link(page - 1, "Prev", list_path, "prev"))
     for number in range(1, last + 1):
         if number == page:
             items.append(
                 f'<li class="page-item active"><a class="page-link" href="#">{number}</a></li>'
             )
         else:
-            items.append(_page_link(number, str(number)))
+            items.append(_page_link(number, str(number), list_path))
     if page < last:
-        items.append(_page_link(page + 1, "Next", "next"))
-        items.append(_page_link(last, "Last"))
+        items.append(_page_link(page + 1, "Next", list_path, "next"))
+        items.append(_page_link(last, "Last", list_path))
     return '<ul class="pagination justify-content-center">\n' + "\n".join(items) + "\n</ul>"
 
 
-def listing_pages(cases: Sequence[Case]) -> list[str]:
-    """The category listing, newest upload first, PER_PAGE decisions a page."""
+def listing_pages(
+    cases: Sequence[Case], list_path: str = CATEGORY_PATH, heading: str = "Perdagangan Orang"
+) -> list[str]:
+    """One list (the category's, or the category's for one year), newest upload first,
+    PER_PAGE decisions a page."""
     ordered = sorted(cases, key=lambda c: (c.tanggal_upload, c.nomor), reverse=True)
     chunks = [ordered[i : i + PER_PAGE] for i in range(0, len(ordered), PER_PAGE)]
     pages = []
     for number, chunk in enumerate(chunks, 1):
         items = "\n".join(_listing_item(case) for case in chunk)
         content = f"""<div class="heading-block"><h3>Direktori Putusan</h3>
-<span>Kategori: Perdagangan Orang ({len(ordered)} putusan)</span></div>
+<span>Kategori: {heading} ({len(ordered)} putusan)</span></div>
 <div id="tabs-1"><div id="popular-post-list-sidebar">
 {items}
 </div></div>
-{_pagination(number, len(chunks))}"""
+{_pagination(number, len(chunks), list_path)}"""
         pages.append(_page("Direktori Putusan Perdagangan Orang", content))
     return pages
 

@@ -1,0 +1,105 @@
+"""Hybrid fusion as both search backends do it, written once.
+
+The embedded backend and Elasticsearch find their candidates differently (FTS5 and a vector
+matrix; nested BM25 and kNN queries), but once each side is a best-first list of documents,
+the rest is the same decision: how much the dense side counts for this question's language and
+each document's (`index.ranking.DenseWeighting`, with the tuned weights), whether an English
+question's translated words rank the other languages' documents apart, and how the documents
+whose coded case answers the question join in. Documents are keyed by an int: the embedded
+backend's rowids, or Elasticsearch hits numbered in the order first met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from index.crosslingual import SOURCE_LANGUAGE
+from index.ranking import (
+    CODED_CONCEPTS,
+    TRANSLATED_SHARE,
+    CodedConcept,
+    DenseWeighting,
+    RankedDocument,
+    fill_documents,
+    fuse_documents,
+    interleave_languages,
+)
+from index.text import named_concepts
+
+# The coded answers are a ranking like any other: they and the search's ranking count alike.
+CODED_SHARE = 0.5
+
+
+def translates_question(question_language: str, weighting: DenseWeighting) -> bool:
+    """Whether hybrid search looks an English question up in the other languages' words: only
+    with a model that reads those languages (it is the one that translates the words)."""
+    return (
+        question_language == SOURCE_LANGUAGE
+        and weighting.has_say(question_language)
+        and (weighting.languages is None or len(weighting.languages) > 1)
+    )
+
+
+def fuse_hybrid(
+    lexical: Sequence[RankedDocument],
+    dense: Sequence[RankedDocument],
+    languages: Mapping[int, str],
+    question_language: str,
+    weighting: DenseWeighting,
+    k: int,
+    passages_per_hit: int,
+    translated: Sequence[RankedDocument] | None = None,
+) -> list[RankedDocument]:
+    """The lexical and dense document rankings fused, the dense one weighted per question
+    language x document language. `languages` holds the language of every document in the
+    rankings (one missing counts as in another language than the question's). `translated`:
+    an English question's translated words' lexical ranking of the other languages'
+    documents; then the question's language and the others are ranked apart and interleaved.
+    Where the dense side has no say, the lexical ranking stands and the dense one only fills
+    an answer shorter than `k`."""
+    if not weighting.has_say(question_language):
+        return fill_documents(lexical, dense, k)
+    # Every document in either ranking gets its pair's weight: one the lexical side found and
+    # the dense side did not keeps only its lexical share, as in plain weighted fusion.
+    weights = {
+        doc: weighting.for_pair(question_language, language) for doc, language in languages.items()
+    }
+    if translated is None:
+        return fuse_documents(lexical, dense, weights, k, passages_per_hit)
+    width = max(k, len(lexical))
+
+    def own(ranking: Sequence[RankedDocument]) -> list[RankedDocument]:
+        return [d for d in ranking if languages.get(d.doc_rowid) == question_language]
+
+    def others(ranking: Sequence[RankedDocument]) -> list[RankedDocument]:
+        return [d for d in ranking if languages.get(d.doc_rowid) != question_language]
+
+    same = fuse_documents(own(lexical), own(dense), weights, width, passages_per_hit)
+    dense_share = dict.fromkeys(languages, 1.0 - TRANSLATED_SHARE)
+    rest = fuse_documents(others(translated), others(dense), dense_share, width, passages_per_hit)
+    return interleave_languages(same, rest, k, passages_per_hit)
+
+
+def coded_concepts(text: str) -> list[CodedConcept]:
+    """The coded concepts (`index.ranking.CODED_CONCEPTS`) a question names, in any of the
+    thesaurus's languages."""
+    return [CODED_CONCEPTS[c] for c in named_concepts(text) if c in CODED_CONCEPTS]
+
+
+def joins_coded_answers(mode: str, phrases: Sequence[str]) -> bool:
+    """Coded answers join hybrid search only: a quoted phrase or citation asks for those
+    words, which a coded field cannot vouch for."""
+    return mode == "hybrid" and not phrases
+
+
+def join_coded(
+    ranked: Sequence[RankedDocument],
+    coded: Sequence[RankedDocument],
+    k: int,
+    passages_per_hit: int,
+) -> list[RankedDocument]:
+    """`ranked` fused with the coded answers (best first), each list at `CODED_SHARE`."""
+    if not coded:
+        return list(ranked[:k])
+    shares = {d.doc_rowid: CODED_SHARE for d in (*ranked, *coded)}
+    return fuse_documents(ranked, coded, shares, k, passages_per_hit)

@@ -1,0 +1,88 @@
+"""The fusion both backends call (index.hybrid_fusion), on document rankings made up here."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.fusion import RRF_K
+from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
+from index.ranking import DenseWeighting, RankedDocument
+
+ENGLISH, INDONESIAN, MALAY = 1, 2, 3
+LANGUAGES = {ENGLISH: "en", INDONESIAN: "id", MALAY: "ms"}
+# Weights chosen for these tests, unlike any model's, so that each pair's share shows.
+WEIGHTING = DenseWeighting(weight=0.2, cross_weight=0.9)
+
+
+def ranking(*docs: int) -> list[RankedDocument]:
+    return [RankedDocument(doc, 1.0 / position, ()) for position, doc in enumerate(docs, 1)]
+
+
+def scores(ranked: list[RankedDocument]) -> dict[int, float]:
+    return {d.doc_rowid: d.score for d in ranked}
+
+
+def test_each_document_gets_the_dense_share_of_its_language_pair() -> None:
+    fused = fuse_hybrid(
+        ranking(ENGLISH, INDONESIAN), ranking(INDONESIAN, ENGLISH), LANGUAGES, "en", WEIGHTING, 5, 1
+    )
+
+    assert scores(fused) == pytest.approx(
+        {
+            ENGLISH: 0.8 / (RRF_K + 1) + 0.2 / (RRF_K + 2),
+            INDONESIAN: 0.1 / (RRF_K + 2) + 0.9 / (RRF_K + 1),
+        }
+    )
+    assert [d.doc_rowid for d in fused] == [INDONESIAN, ENGLISH]
+
+
+def test_a_malay_document_is_in_the_language_of_an_indonesian_question() -> None:
+    fused = fuse_hybrid(ranking(), ranking(MALAY), LANGUAGES, "id", WEIGHTING, 5, 1)
+
+    assert scores(fused) == pytest.approx({MALAY: 0.2 / (RRF_K + 1)})
+
+
+def test_without_a_say_the_lexical_ranking_stands_and_meaning_only_fills() -> None:
+    english_only = DenseWeighting(weight=0.5, languages=frozenset({"en"}))
+    fused = fuse_hybrid(
+        ranking(ENGLISH), ranking(MALAY, ENGLISH), LANGUAGES, "id", english_only, 5, 1
+    )
+
+    assert [d.doc_rowid for d in fused] == [ENGLISH, MALAY]
+    assert fused[0].score == 1.0 > fused[1].score > 0
+
+
+def test_translated_words_rank_the_other_languages_apart() -> None:
+    """Own language: words and meaning fused; other languages: the translated words alone,
+    whatever the dense ranking says; then the two lists interleaved."""
+    fused = fuse_hybrid(
+        ranking(ENGLISH),
+        ranking(INDONESIAN, MALAY, ENGLISH),
+        LANGUAGES,
+        "en",
+        WEIGHTING,
+        5,
+        1,
+        translated=ranking(MALAY),
+    )
+
+    assert set(scores(fused)) == {ENGLISH, MALAY}  # INDONESIAN was found by meaning only
+
+
+def test_coded_answers_count_as_much_as_the_search() -> None:
+    joined = join_coded(ranking(ENGLISH, INDONESIAN), ranking(MALAY), 5, 1)
+
+    assert scores(joined) == pytest.approx(
+        {ENGLISH: 0.5 / (RRF_K + 1), MALAY: 0.5 / (RRF_K + 1), INDONESIAN: 0.5 / (RRF_K + 2)}
+    )
+    assert join_coded(ranking(ENGLISH, INDONESIAN), [], 1, 1) == ranking(ENGLISH)
+
+
+def test_which_questions_are_translated_and_joined_by_coded_answers() -> None:
+    assert translates_question("en", WEIGHTING)
+    assert not translates_question("id", WEIGHTING)
+    assert not translates_question("en", DenseWeighting(0.5, frozenset({"en"})))
+    assert not translates_question("en", DenseWeighting(0.0))
+    assert joins_coded_answers("hybrid", ())
+    assert not joins_coded_answers("hybrid", ("forced labour",))
+    assert not joins_coded_answers("bm25", ())
