@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from index.embeddings import one_blas_thread
 from index.text import STOPWORDS, ParsedQuery, words
 
 if TYPE_CHECKING:
@@ -226,7 +227,8 @@ def nearest(lexicon: Lexicon, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarr
     rows = np.zeros((len(vectors), NEIGHBOURS), dtype=np.int32)
     similarities = np.full((len(vectors), NEIGHBOURS), -np.inf, dtype=np.float32)
     for begin in range(0, len(vectors), SIMILARITY_BATCH):
-        batch = vectors[begin : begin + SIMILARITY_BATCH] @ lexicon.vectors.T
+        with one_blas_thread():
+            batch = vectors[begin : begin + SIMILARITY_BATCH] @ lexicon.vectors.T
         top = np.argpartition(-batch, count - 1, axis=1)[:, :count]
         top_scores = np.take_along_axis(batch, top, axis=1)
         order = np.argsort(-top_scores, axis=1, kind="stable")

@@ -13,6 +13,7 @@ import numpy as np
 
 from index.crosslingual import SOURCE_LANGUAGE
 from index.document_bm25 import DocumentStatistics, WeightedUnit
+from index.embeddings import one_blas_thread
 from index.filters import SqlCondition
 from index.hybrid_fusion import coded_concepts, fuse_hybrid, translates_question
 from index.ranking import (
@@ -239,7 +240,8 @@ class DenseIndex:
         arrays = self._load(db, generation, dimensions)
         if arrays.passage_ids.size == 0 or (required is not None and not required):
             return []
-        scores = (arrays.matrix @ vector)[arrays.rows]
+        with one_blas_thread():
+            scores = (arrays.matrix @ vector)[arrays.rows]
         allowed = np.ones(scores.shape, dtype=bool)
         if condition.sql:
             docs = db.execute(
