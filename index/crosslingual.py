@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from index.embeddings import one_blas_thread
 from index.text import STOPWORDS, ParsedQuery, words
 
 if TYPE_CHECKING:
@@ -53,7 +54,43 @@ MARGIN = 0.03  # translations within this of the best one are kept too ("wanita"
 # (0.614), 1 0.583 (0.641); margin 0.05 with 2 0.575 (0.629); similarity 0.92 0.569 (0.621), 0.94
 # 0.552 (0.596). With the concept terms carrying the phrases, a second guess per word is noise.
 MAX_TRANSLATIONS = 1
+# Nearest lexicon words kept per English word (the threshold, margin and MAX_TRANSLATIONS,
+# read at query time, then choose among them: they may be retuned without a rebuild as long as
+# MAX_TRANSLATIONS stays at most this).
+NEIGHBOURS = 8
+# English words used at least this often in the sample of the English documents get their
+# nearest lexicon words computed when the lexicon is built, so that a question made of them
+# costs a lookup, not a model call (measured on the whole corpus: ~14,500 words; embedding a
+# question's 5-7 words took ~100-250 ms, most of an English hybrid query).
+ENGLISH_MIN_COUNT = MIN_KNOWN
+LEARNED_WORDS = 50_000
+SIMILARITY_BATCH = 1024  # English words compared with the lexicon at once (bounds memory)
 REBUILD_GROWTH = 1.5  # rebuild when the non-English passages grew by this factor
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """For each English word of the index's vocabulary, its `NEIGHBOURS` nearest lexicon
+    words (rows of `Lexicon.vectors`) and their cosine similarities, nearest first: what
+    `translations` would compute for the word, kept so a query only looks it up."""
+
+    index: Mapping[str, int]  # English word -> row of `rows` and `similarities`
+    rows: np.ndarray  # (words, NEIGHBOURS) int32
+    similarities: np.ndarray  # (words, NEIGHBOURS) float32
+
+    @classmethod
+    def empty(cls) -> Neighbours:
+        return cls(
+            {},
+            np.zeros((0, NEIGHBOURS), dtype=np.int32),
+            np.zeros((0, NEIGHBOURS), dtype=np.float32),
+        )
+
+    def of(self, word: str) -> tuple[np.ndarray, np.ndarray] | None:
+        row = self.index.get(word)
+        if row is None:
+            return None
+        return self.rows[row], self.similarities[row]
 
 
 @dataclass(frozen=True)
@@ -65,6 +102,12 @@ class Lexicon:
     known: frozenset[str]  # words used in those documents (names, loanwords, anything)
     words: tuple[str, ...]  # translation targets, one per row of `vectors`
     vectors: np.ndarray  # (len(words), dimensions), L2-normalised
+    # Precomputed nearest targets of the English vocabulary; None in a lexicon saved before
+    # they were kept (`current_lexicon` adds them).
+    neighbours: Neighbours | None = None
+    # Translations of words outside that vocabulary, remembered once a question needed them
+    # (in memory only, at most LEARNED_WORDS): a word is embedded once per process.
+    learned: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_empty(self) -> bool:
@@ -72,6 +115,14 @@ class Lexicon:
 
     def save(self, path: Path) -> None:
         meta = json.dumps({"model_id": self.model_id, "passages": self.passages})
+        arrays: dict[str, np.ndarray] = {}
+        if self.neighbours is not None:
+            ordered = sorted(self.neighbours.index, key=self.neighbours.index.__getitem__)
+            arrays = {
+                "english": np.array(ordered, dtype=str),
+                "neighbour_rows": self.neighbours.rows,
+                "neighbour_similarities": self.neighbours.similarities,
+            }
         temporary = path.with_suffix(".tmp.npz")
         np.savez(
             temporary,
@@ -79,6 +130,7 @@ class Lexicon:
             known=np.array(sorted(self.known)),
             words=np.array(self.words),
             vectors=self.vectors.astype(np.float16),
+            **arrays,
         )
         temporary.replace(path)  # readers never see half a file
 
@@ -89,12 +141,22 @@ class Lexicon:
         try:
             with np.load(path) as data:
                 meta = json.loads(str(data["meta"]))
+                neighbours = None
+                if "english" in data.files:
+                    rows = data["neighbour_rows"].astype(np.int32)
+                    if rows.shape[1] >= MAX_TRANSLATIONS:  # else: too few kept, recomputed
+                        neighbours = Neighbours(
+                            {str(w): i for i, w in enumerate(data["english"])},
+                            rows,
+                            data["neighbour_similarities"].astype(np.float32),
+                        )
                 return cls(
                     model_id=str(meta["model_id"]),
                     passages=int(meta["passages"]),
                     known=frozenset(str(w) for w in data["known"]),
                     words=tuple(str(w) for w in data["words"]),
                     vectors=data["vectors"].astype(np.float32),
+                    neighbours=neighbours,
                 )
         except (OSError, ValueError, KeyError):
             return None  # damaged or from another version: rebuilt by the caller
@@ -138,18 +200,59 @@ def build_lexicon(db: sqlite3.Connection, embedder: Embedder) -> Lexicon:
         if count >= MIN_TRANSLATABLE
         and count / foreign_total > FOREIGN_RATIO * english.get(w, 0) / english_total
     )
-    vectors = (
-        np.asarray(embedder.embed_passages(targets), dtype=np.float32)
-        if targets
-        else np.zeros((0, 0), dtype=np.float32)
-    )
-    return Lexicon(
+    vectors = _word_vectors(embedder, targets) if targets else np.zeros((0, 0), np.float32)
+    lexicon = Lexicon(
         model_id=embedder.model_id,
         passages=passages,
         known=frozenset(w for w, count in foreign.items() if count >= MIN_KNOWN),
         words=tuple(targets),
         vectors=vectors,
     )
+    return with_neighbours(lexicon, english, embedder)
+
+
+def _english_vocabulary(english: Counter[str], lexicon: Lexicon) -> list[str]:
+    """The English words whose translations are worth computing ahead: used often enough,
+    and not lexicon words themselves (those are never translated)."""
+    targets = set(lexicon.words)
+    return sorted(
+        w for w, count in english.items() if count >= ENGLISH_MIN_COUNT and w not in targets
+    )
+
+
+def nearest(lexicon: Lexicon, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The `NEIGHBOURS` nearest lexicon rows of each of `vectors` (one word per row) and their
+    similarities, nearest first."""
+    count = min(NEIGHBOURS, len(lexicon.words))
+    rows = np.zeros((len(vectors), NEIGHBOURS), dtype=np.int32)
+    similarities = np.full((len(vectors), NEIGHBOURS), -np.inf, dtype=np.float32)
+    for begin in range(0, len(vectors), SIMILARITY_BATCH):
+        with one_blas_thread():
+            batch = vectors[begin : begin + SIMILARITY_BATCH] @ lexicon.vectors.T
+        top = np.argpartition(-batch, count - 1, axis=1)[:, :count]
+        top_scores = np.take_along_axis(batch, top, axis=1)
+        order = np.argsort(-top_scores, axis=1, kind="stable")
+        rows[begin : begin + len(batch), :count] = np.take_along_axis(top, order, axis=1)
+        similarities[begin : begin + len(batch), :count] = np.take_along_axis(
+            top_scores, order, axis=1
+        )
+    return rows, similarities
+
+
+def with_neighbours(lexicon: Lexicon, english: Counter[str], embedder: Embedder) -> Lexicon:
+    """`lexicon` with the nearest targets of the English vocabulary (`english`: word counts in
+    the English documents) computed: one batched model call over every word at build time."""
+    if lexicon.is_empty:
+        return replace(lexicon, neighbours=Neighbours.empty())
+    vocabulary = _english_vocabulary(english, lexicon)
+    vectors = (
+        _word_vectors(embedder, vocabulary)
+        if vocabulary
+        else np.zeros((0, lexicon.vectors.shape[1]), dtype=np.float32)
+    )
+    rows, similarities = nearest(lexicon, vectors)
+    index = {word: i for i, word in enumerate(vocabulary)}
+    return replace(lexicon, neighbours=Neighbours(index, rows, similarities))
 
 
 def current_lexicon(directory: Path, db: sqlite3.Connection, embedder: Embedder) -> Lexicon:
@@ -165,40 +268,64 @@ def current_lexicon(directory: Path, db: sqlite3.Connection, embedder: Embedder)
     ):
         lexicon = build_lexicon(db, embedder)
         lexicon.save(path)
+    elif lexicon.neighbours is None:  # saved without them: only they are computed
+        step = PASSAGE_SAMPLE if passages > SAMPLE_ABOVE else 1
+        lexicon = with_neighbours(lexicon, _word_counts(db, english=True, step=step), embedder)
+        lexicon.save(path)
     return lexicon
 
 
-def _few_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
-    """Vectors of a question's few words, with the embedder's single-thread path if it has
-    one (see `SentenceTransformerEmbedder.embed_few_passages_array`)."""
+def _word_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors of single words, with the embedder's single-thread path if it has one (see
+    `SentenceTransformerEmbedder.embed_few_passages_array`): a word is a few tokens, too little
+    work to share between threads. Measured on the busy 2-core machine over 600 words: one
+    thread 4.7 ms CPU (11 wall) per word, two threads 21 ms CPU (57 wall); same vectors."""
     few = getattr(embedder, "embed_few_passages_array", None)
     if callable(few):
         return np.asarray(few(texts), dtype=np.float32)
     return np.asarray(embedder.embed_passages(texts), dtype=np.float32)
 
 
+def _chosen(lexicon: Lexicon, rows: np.ndarray, similarities: np.ndarray) -> list[str]:
+    """The translations among a word's nearest lexicon words (nearest first): close enough,
+    and within `MARGIN` of the nearest."""
+    best = float(similarities[0])
+    return [
+        lexicon.words[row]
+        for row, similarity in zip(rows.tolist(), similarities.tolist(), strict=True)
+        if similarity >= MIN_SIMILARITY and similarity >= best - MARGIN
+    ][:MAX_TRANSLATIONS]
+
+
 def translations(
     terms: Sequence[str], lexicon: Lexicon, embedder: Embedder
 ) -> dict[str, tuple[str, ...]]:
     """For each query word, the lexicon words it may be written as in the other languages:
-    itself when those documents use it (names, "restitusi"), and its nearest targets."""
+    itself when those documents use it (names, "restitusi"), and its nearest targets. Words of
+    the English vocabulary have them precomputed; the others are embedded together."""
     found: dict[str, tuple[str, ...]] = {}
     wanted = [t for t in terms if t.isalpha() and t not in lexicon.words]
-    vectors = _few_vectors(embedder, wanted) if wanted and not lexicon.is_empty else None
+    near: dict[str, tuple[str, ...]] = {}
+    if wanted and not lexicon.is_empty:
+        neighbours = lexicon.neighbours or Neighbours.empty()
+        unseen = []
+        for term in wanted:
+            known = neighbours.of(term)
+            if known is not None:
+                near[term] = tuple(_chosen(lexicon, *known))
+            elif term in lexicon.learned:
+                near[term] = lexicon.learned[term]
+            else:
+                unseen.append(term)
+        if unseen:
+            rows, similarities = nearest(lexicon, _word_vectors(embedder, unseen))
+            for term, term_rows, term_similarities in zip(unseen, rows, similarities, strict=True):
+                near[term] = tuple(_chosen(lexicon, term_rows, term_similarities))
+                if len(lexicon.learned) < LEARNED_WORDS:
+                    lexicon.learned[term] = near[term]
     for term in terms:
         own = (term,) if term in lexicon.known else ()
-        if vectors is None or term not in wanted:
-            found[term] = own
-            continue
-        similarity = lexicon.vectors @ vectors[wanted.index(term)]
-        order = np.argsort(-similarity)[: MAX_TRANSLATIONS * 4]
-        best = float(similarity[order[0]])
-        near = [
-            lexicon.words[i]
-            for i in order
-            if similarity[i] >= MIN_SIMILARITY and similarity[i] >= best - MARGIN
-        ][:MAX_TRANSLATIONS]
-        found[term] = tuple(dict.fromkeys((*own, *near)))
+        found[term] = tuple(dict.fromkeys((*own, *near.get(term, ()))))
     return found
 
 

@@ -534,7 +534,7 @@ class EmbeddedBackend:
                     self._db, query.text, condition, query.passages_per_hit, query.k
                 )
                 ranked = join_coded(ranked, coded, query.k, query.passages_per_hit)
-            return to_hits(self._db, ranked, parsed)
+            return to_hits(self._db, ranked, parsed, query.passages_for)
 
     def _translated_side(
         self,

@@ -13,6 +13,7 @@ import numpy as np
 
 from index.crosslingual import SOURCE_LANGUAGE
 from index.document_bm25 import DocumentStatistics, WeightedUnit
+from index.embeddings import one_blas_thread
 from index.filters import SqlCondition
 from index.hybrid_fusion import coded_concepts, fuse_hybrid, translates_question
 from index.ranking import (
@@ -239,7 +240,8 @@ class DenseIndex:
         arrays = self._load(db, generation, dimensions)
         if arrays.passage_ids.size == 0 or (required is not None and not required):
             return []
-        scores = (arrays.matrix @ vector)[arrays.rows]
+        with one_blas_thread():
+            scores = (arrays.matrix @ vector)[arrays.rows]
         allowed = np.ones(scores.shape, dtype=bool)
         if condition.sql:
             docs = db.execute(
@@ -282,21 +284,43 @@ def browse(
 
 
 def to_hits(
-    db: sqlite3.Connection, ranked: Sequence[RankedDocument], parsed: ParsedQuery
+    db: sqlite3.Connection,
+    ranked: Sequence[RankedDocument],
+    parsed: ParsedQuery,
+    passages_for: int | None = None,
 ) -> list[SearchHit]:
+    """The final ranking as hits: documents' metadata and passages' text read in one query
+    each (not one per hit and passage), then highlighted; past the first `passages_for`
+    (all: None) hits, without passages (highlighting 100 hits cost more than ranking them)."""
     highlighter = Highlighter(parsed)
+    if passages_for is not None:
+        ranked = [
+            d if shown < passages_for else RankedDocument(d.doc_rowid, d.score, ())
+            for shown, d in enumerate(ranked)
+        ]
+    rowids = list(dict.fromkeys(d.doc_rowid for d in ranked))
+    passage_ids = list(dict.fromkeys(p.passage_id for d in ranked for p in d.passages))
+    meta: dict[int, tuple[Any, ...]] = {}
+    for batch in batches(rowids):
+        rows = db.execute(
+            "SELECT rowid, doc_id, title, country, doc_type, url, language, decision_date, "
+            f"court, case_number FROM documents WHERE rowid IN ({marks(len(batch))})",
+            tuple(batch),
+        )
+        meta.update((int(r[0]), r[1:]) for r in rows)
+    texts: dict[int, tuple[int, int, str]] = {}
+    for batch in batches(passage_ids):
+        rows = db.execute(
+            f'SELECT id, start, "end", text FROM passages WHERE id IN ({marks(len(batch))})',
+            tuple(batch),
+        )
+        texts.update((int(r[0]), (r[1], r[2], r[3])) for r in rows)
     hits = []
     for document in ranked:
-        meta = db.execute(
-            "SELECT doc_id, title, country, doc_type, url, language, decision_date, court, "
-            "case_number FROM documents WHERE rowid = ?",
-            (document.doc_rowid,),
-        ).fetchone()
+        found = meta[document.doc_rowid]
         passages = []
         for scored in document.passages:
-            start, end, text = db.execute(
-                'SELECT start, "end", text FROM passages WHERE id = ?', (scored.passage_id,)
-            ).fetchone()
+            start, end, text = texts[scored.passage_id]
             passages.append(
                 PassageHit(
                     text=text,
@@ -308,17 +332,17 @@ def to_hits(
             )
         hits.append(
             SearchHit(
-                doc_id=meta[0],
-                title=meta[1],
-                country=meta[2],
-                doc_type=meta[3],
-                source_url=meta[4],
+                doc_id=found[0],
+                title=found[1],
+                country=found[2],
+                doc_type=found[3],
+                source_url=found[4],
                 score=document.score,
                 passages=tuple(passages),
-                language=meta[5],
-                decision_date=meta[6],
-                court=meta[7],
-                case_number=meta[8],
+                language=found[5],
+                decision_date=found[6],
+                court=found[7],
+                case_number=found[8],
             )
         )
     return hits

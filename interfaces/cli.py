@@ -492,12 +492,16 @@ def compare(
             out.rule(f"[bold]{shown_country}")
         provision = row["provision"]
         articles = ", ".join(provision["actip_articles"]) or "-"
-        out.print(f"[bold]{row['title']}[/] — {provision['number']} {provision['heading']}")
+        heading = f"{provision['number']} {provision['heading'] or ''}".strip()
+        out.print(f"[bold]{row['title']}[/] — {heading}")
         out.print(f"   [dim]ACTIP: {articles} · topics: {', '.join(provision['topics'])}[/]")
         snippet = " ".join(provision["text"].split())
         out.print(f"   {snippet[:400]}{'…' if len(snippet) > 400 else ''}")
-        for judgment in row["cited_by"][:3]:
-            out.print(f"   [green]cited by[/] {judgment['title'] or judgment['doc_id']}")
+        for judgment in row["cited_by"]:
+            out.print(
+                f"   [green]cited by[/] {judgment['title']}"
+                f" ({judgment['case_number'] or '-'}, {judgment['decision_date'] or '-'})"
+            )
 
 
 def _provision_record(country: str, row: Mapping[str, Any]) -> dict[str, Any]:

@@ -15,15 +15,21 @@ from tiplex.demo import MIRROR_DIR
 from tiplex.demo.server import serve_directory
 from tiplex.settings import Settings
 
-# The mirror holds decisions from these years; the demo crawls them as a backfill window rather
-# than the rolling weekly window, which would find nothing in a fixed mirror.
-DEMO_SINCE = "2023-01-01"
+# The mirror holds decisions from these years, and the laws they apply, the oldest enacted in
+# 2003 (sources of legislation read their windows by year of enactment); the demo crawls them as
+# a backfill window rather than the rolling weekly window, which would find nothing in a fixed
+# mirror.
+DEMO_SINCE = "2003-01-01"
 DEMO_UNTIL = "2025-12-31"
 
 SAMPLE_QUERIES = (
     "minor recruited and exploited through online livestreaming",
     "pekerja migran dikirim ke Malaysia tanpa dokumen resmi",
     "trafficked victim should not be punished for the crime she was forced to commit",
+    # One question in each of the mirror's other languages (tools/demo_authoring/*/questions.md).
+    "ผู้เสียหายจากการค้ามนุษย์ถูกฟ้องฐานเข้าเมืองโดยไม่ได้รับอนุญาต",
+    "nạn nhân bị mua bán bị ép buộc sử dụng hộ chiếu giả",
+    "rayuan orang yang diperdagangkan yang disabitkan di bawah Akta Imigresen",
 )
 
 

@@ -267,6 +267,7 @@ class Service:
             k=depth,
             passages_per_hit=passages,
             filters=cleaned,
+            passages_for=offset + limit,  # the hits past the page only feed the facets
         )
         hits = self.on_backend(lambda b: b.search(request))
         page = hits[offset : offset + limit]

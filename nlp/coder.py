@@ -38,7 +38,7 @@ from nlp.extractors.statutes import trafficking_statutes
 from nlp.findings import Finding
 from nlp.formulas import FORMULA_LANGUAGES, formula_findings
 from nlp.language import detect_language, spacy_language
-from nlp.sections import Section, split_sections
+from nlp.sections import Section, has_own_splitter, split_sections
 from nlp.textclean import CleanText, clean_text
 from tiplex.records import (
     CaseFacts,
@@ -280,7 +280,13 @@ class CaseCoder:
             values["decision_date"] = chosen.value
             evidence["decision_date"] = (coding.span(chosen.start, chosen.end),)
 
-        charges = self._charges(coding, by_field, values.get("outcome"))
+        charge_findings = by_field["charge"]
+        if not has_own_splitter(base.country):
+            # Without a charges section (Thai, Vietnamese, Malaysian judgments are split only into
+            # header and operative part), the statutes the judgment cites stand for its charges:
+            # that is what links a judgment to the provisions it applies.
+            charge_findings = sorted(coding.citations, key=lambda f: f.start)
+        charges = self._charges(coding, charge_findings, values.get("outcome"))
         tip_statutes = trafficking_statutes()
         charged_tip = any(c.statute in tip_statutes for c in charges)
         tip_citation = None if charged_tip else self._trafficking_charge(coding)
@@ -419,10 +425,10 @@ class CaseCoder:
         return None
 
     def _charges(
-        self, coding: _Coding, by_field: dict[str, list[Finding]], outcome: str | None
+        self, coding: _Coding, findings: list[Finding], outcome: str | None
     ) -> tuple[Charge, ...]:
         distinct: dict[tuple[str, str | None], Finding] = {}
-        for finding in by_field["charge"]:
+        for finding in findings:
             key = (finding.value["statute"], finding.value["provision"])
             distinct.setdefault(key, finding)
         # A statute cited once without a provision, when the same statute is also cited with

@@ -164,7 +164,16 @@ def _generic(text: str) -> list[Section]:
     ]
 
 
+_SPLITTERS = {"ID": _indonesian, "PH": _philippine, "SG": _singapore}
+
+
+def has_own_splitter(country: str) -> bool:
+    """Whether this state's judgments are cut by their own formulas (else header/operative only,
+    with no charges section)."""
+    return country in _SPLITTERS
+
+
 def split_sections(text: str, country: str) -> dict[str, Section]:
     """The sections found, by name. Every judgment gets at least header and operative."""
-    splitter = {"ID": _indonesian, "PH": _philippine, "SG": _singapore}.get(country, _generic)
+    splitter = _SPLITTERS.get(country, _generic)
     return {section.name: section for section in splitter(text)}

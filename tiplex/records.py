@@ -246,6 +246,10 @@ class SearchQuery(JsonRecord):
     k: int = 10
     passages_per_hit: int = 3
     filters: Mapping[str, str] = field(default_factory=dict)
+    # Only the first `passages_for` hits need their passages (None: all k). A caller that
+    # ranks deeper than it shows (facets count the first 100 documents of a 10-hit page)
+    # spares reading and highlighting passages nobody sees; a backend may ignore it.
+    passages_for: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,18 @@ from nlp.findings import Finding
 
 STATUTES_FILE = Path(__file__).parents[1] / "patterns" / "xx" / "statutes.json"
 
-# "Pasal 2 ayat (1)", "Pasal 88 jo Pasal 76I", "Section 4(a)", "Sec. 6 (a)", "s 3(1)(a)".
+# "Pasal 2 ayat (1)", "Pasal 88 jo Pasal 76I", "Section 4(a)", "Sec. 6 (a)", "s 3(1)(a)",
+# "มาตรา ๔๑" (Thai digits or ASCII), "Điều 27".
 _PROVISION = re.compile(
     r"\b(?:(?P<pasal>Pasal)\s+(?P<pn>\d+[A-Z]?)(?:\s+ayat\s*\(\s*(?P<ayat>\d+)\s*\))?"
-    r"|(?P<sec>Sections?|Secs?\.|Seksyen|s\.?)\s*(?P<sn>\d+[A-Z]?)(?P<sub>(?:\s?\(\s?[a-z0-9]+\s?\))*))",
+    r"|(?P<sec>Sections?|Secs?\.|[Ss]eksyen|s\.?)\s*(?P<sn>\d+[A-Z]?)(?P<sub>(?:\s?\(\s?[a-z0-9]+\s?\))*))"
+    r"|(?P<matra>มาตรา)\s*(?P<tn>[0-9๐-๙]+)"
+    r"|(?P<dieu>Điều)\s+(?P<dn>\d+)\b",
 )
+# Thai cites the Act first and the section after it ("พระราชบัญญัติ... พ.ศ. ๒๕๕๑ มาตรา ๔๑"): the
+# section may follow the statute's name, past its year.
+_SECTION_AFTER = re.compile(r"\s*(?:พ\.ศ\.\s*[0-9๐-๙]{4}\s*)?(?P<matra>มาตรา)\s*(?P<tn>[0-9๐-๙]+)")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +52,11 @@ def trafficking_statutes() -> frozenset[str]:
 
 
 def _provision_text(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    if groups.get("matra"):
+        return f"มาตรา {match.group('tn').translate(_THAI_DIGITS)}"
+    if groups.get("dieu"):
+        return f"Điều {match.group('dn')}"
     if match.group("pasal"):
         text = f"Pasal {match.group('pn')}"
         if match.group("ayat"):
@@ -68,6 +80,9 @@ def citations(text: str, base: int) -> list[Finding]:
             if provision and re.search(r"[.;]\s", window[provision.end() :]):
                 provision = None
             start = window_start + provision.start() if provision else match.start()
+            end = match.end()
+            if provision is None and (after := _SECTION_AFTER.match(text, match.end())):
+                provision, end = after, after.end()
             found.append(
                 Finding(
                     "charge",
@@ -76,7 +91,7 @@ def citations(text: str, base: int) -> list[Finding]:
                         "provision": _provision_text(provision) if provision else None,
                     },
                     base + start,
-                    base + match.end(),
+                    base + end,
                 )
             )
     found.sort(key=lambda f: f.start)

@@ -153,13 +153,45 @@ def test_demo_twice_downloads_and_embeds_nothing_the_second_time(tmp_path: Path)
     sources = {row["source_id"]: row for row in first["summary"]["sources"]}
     assert sources["ph_lawphil_judgments"]["new"] >= 15
     assert sources["id_mahkamahagung_judgments"]["new"] >= 15
+    # Five states, each with its own language's law and judgments.
+    for source_id in (
+        "th_krisdika_legislation", "th_supremecourt_judgments", "vn_vbpl_legislation",
+        "vn_anle_precedents", "my_lom_legislation", "my_kehakiman_judgments",
+        "id_bpk_legislation", "ph_lawphil_statutes",
+    ):  # fmt: skip
+        assert sources[source_id]["new"] >= 1, source_id
     assert first["summary"]["failed_sources"] == []
     assert first["summary"]["passages_embedded"] > 0
-    assert len(first["searches"]) == 3
+    assert len(first["searches"]) == 6
     assert all(search["hits"] for search in first["searches"])
-    # Hits link to the real sites, not to the mirror that stops with the demo.
+    # The Thai, Vietnamese and Malay questions find a document of that state (its law or its
+    # judgment) among their hits, ahead of the English and Indonesian ones.
+    hits = {s["query"]: [hit["doc_id"] for hit in s["hits"]] for s in first["searches"]}
+    for query, state in (
+        ("ผู้เสียหายจากการค้ามนุษย์ถูกฟ้องฐานเข้าเมืองโดยไม่ได้รับอนุญาต", "th_"),
+        ("nạn nhân bị mua bán bị ép buộc sử dụng hộ chiếu giả", "vn_"),
+        ("rayuan orang yang diperdagangkan yang disabitkan di bawah Akta Imigresen", "my_"),
+    ):
+        assert any(doc_id.startswith(state) for doc_id in hits[query]), (query, hits[query])
+    # Each state's non-punishment provision lists the judgments that cite it.
+    compared = subprocess.run(
+        [sys.executable, "-m", "interfaces.cli", "compare", "--topic", "non_punishment"],
+        capture_output=True,
+        text=True,
+        # Wide enough that no case number is wrapped.
+        env={**os.environ, "TIPLEX_HOME": str(tmp_path), "HF_HUB_OFFLINE": "1", "COLUMNS": "400"},
+        timeout=300,
+        check=True,
+    ).stdout
+    for country in ("PH", "ID", "TH", "VN", "MY"):
+        assert f" {country} " in compared, country
+    for cited in ("3214/2567", "90/2025/AL", "JB-42S-118-05/2025", "Pid.Sus/2024/PN Nnk"):
+        assert cited in compared, cited
+    assert "G.R. No. 263571" in compared
+    # Demo documents link to the mirror's copy, never to a real site's page (which may be
+    # another document or nothing).
     links = {hit["source_url"] for search in first["searches"] for hit in search["hits"]}
-    assert links and all(link.startswith("https://") for link in links), sorted(links)[:3]
+    assert links and all(link.startswith("http://127.0.0.1:") for link in links), sorted(links)[:3]
 
     second = json.loads(tiplex(tmp_path, "demo", "--json").stdout)
     totals = second["summary"]["totals"]

@@ -4,12 +4,20 @@ words it translates, and hybrid search finding an Indonesian judgment for an Eng
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from index.crosslingual import LEXICON_NAME, Lexicon, current_lexicon, translated_query
+from index.crosslingual import (
+    LEXICON_NAME,
+    Lexicon,
+    current_lexicon,
+    translated_query,
+    translations,
+)
 from index.embedded import EmbeddedBackend
 from index.ranking import RankedDocument, ScoredPassage, interleave_languages
 from index.text import parse_query, words
@@ -126,3 +134,55 @@ def test_interleaving_gives_each_side_its_share() -> None:
     assert [d.doc_rowid for d in mixed] == [1, 7, 2, 8, 3, 9]
     first = interleave_languages(ranking(1, 2, 3), ranking(7, 8, 9), 6, 1, other_share=0.6)
     assert [d.doc_rowid for d in first][:3] == [7, 8, 9]
+
+
+class NoModel(GlossaryEmbedder):
+    """Fails when asked for a vector: proves a lookup needed no model call."""
+
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
+        raise AssertionError(f"embedded {list(texts)!r}")
+
+
+def test_words_of_the_english_documents_are_translated_without_the_model(
+    backend: EmbeddedBackend,
+) -> None:
+    lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
+
+    translated = translated_query(parse_query("workers on the farm"), lexicon, NoModel())
+
+    assert set(translated.terms) == {"pekerja", "perkebunan"}
+
+
+def test_looked_up_translations_are_those_the_model_gives(backend: EmbeddedBackend) -> None:
+    lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
+    terms = ["workers", "farm", "recruited", "passport", "accused", "tawau", "shares"]
+    assert lexicon.neighbours is not None and "workers" in lexicon.neighbours.index
+
+    live = translations(terms, replace(lexicon, neighbours=None, learned={}), backend.embedder)
+
+    assert translations(terms, lexicon, backend.embedder) == live
+    assert live["workers"] == ("pekerja",) and live["recruited"] == ("direkrut",)
+
+
+def test_a_word_outside_the_vocabulary_is_embedded_once(backend: EmbeddedBackend) -> None:
+    lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
+    assert "recruited" not in lexicon.neighbours.index  # type: ignore[union-attr]
+
+    first = translations(["recruited"], lexicon, backend.embedder)
+
+    assert translations(["recruited"], lexicon, NoModel()) == first == {"recruited": ("direkrut",)}
+
+
+def test_a_lexicon_saved_without_lookups_gains_them_and_keeps_its_words(
+    backend: EmbeddedBackend,
+) -> None:
+    path = backend.directory / LEXICON_NAME
+    built = current_lexicon(backend.directory, backend._db, backend.embedder)
+    replace(built, neighbours=None).save(path)
+
+    again = current_lexicon(backend.directory, backend._db, backend.embedder)
+
+    assert again.words == built.words and again.neighbours is not None
+    assert set(again.neighbours.index) == set(built.neighbours.index)  # type: ignore[union-attr]
+    stored = Lexicon.load(path)
+    assert stored is not None and stored.neighbours is not None

@@ -224,3 +224,23 @@ def test_a_question_naming_a_coded_concept_finds_the_judgments_coded_with_it(
     assert samples.ID_FORCED_LABOUR.doc_id not in keywords  # keyword search stays literal
     assert samples.ID_FORCED_LABOUR.doc_id not in quoted  # so does a quoted phrase
     assert {"country": "ID", "count": 1} in counted
+
+
+@pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid"])
+def test_hits_past_the_shown_ones_come_without_passages_in_the_same_order(
+    settings: Settings, mode: str
+) -> None:
+    backend = EmbeddedBackend(settings, HashingEmbedder())
+    try:
+        backend.index(_many_documents(40, rare_every=4))
+        query = SearchQuery(text="harbour boats quokka", mode=mode, k=12)  # type: ignore[arg-type]
+
+        full = backend.search(query)
+        shown = backend.search(dataclasses.replace(query, passages_for=5))
+
+        assert _ids(shown) == _ids(full) and len(full) == 12
+        assert shown[:5] == full[:5]
+        assert all(not hit.passages for hit in shown[5:])
+        assert all(hit.passages for hit in full[5:])
+    finally:
+        backend.close()

@@ -174,7 +174,7 @@ def test_bench_measures_an_existing_index_with_the_model_it_records(
 
     assert chosen == ["test/hashing-64"]
     assert result["documents"] == 3
-    assert set(result["query_latency"]) == {"bm25", "dense", "hybrid"}
+    assert set(result["query_latency"]) == {"bm25", "dense", "hybrid", "hybrid_en"}
     assert all(f["p95_ms"] >= f["p50_ms"] >= 0 for f in result["query_latency"].values())
     assert result["index_bytes"] > 0
 
@@ -193,6 +193,14 @@ def test_a_query_is_embedded_on_one_thread_and_the_setting_is_restored(
         def encode(self, texts: list[str], **_: Any) -> np.ndarray:
             seen.append(torch.get_num_threads())
             return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+        # A query goes straight to the model (see SentenceTransformerEmbedder._encode_few).
+        def preprocess(self, texts: list[str]) -> dict[str, int]:
+            return {"texts": len(texts)}
+
+        def __call__(self, features: dict[str, int]) -> dict[str, Any]:
+            seen.append(torch.get_num_threads())
+            return {"sentence_embedding": torch.ones((features["texts"], 4))}
 
     embedder = SentenceTransformerEmbedder(DEFAULT_EMBEDDING_MODEL)
     embedder._model = OneThreadCheckingModel()  # type: ignore[assignment]

@@ -10,12 +10,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from interfaces.demo import DEMO_SINCE, DEMO_UNTIL  # the window `tiplex demo` crawls
 from tiplex.records import FETCHED_FROM
 
 from .killing import compare, fingerprint, lost_and_duplicated, tiplex
-
-# The window `tiplex demo` crawls (the mirror's documents fall inside it).
-DEMO_SINCE, DEMO_UNTIL = "2023-01-01", "2025-12-31"
 
 
 def has_reprocess(home: Path) -> bool:

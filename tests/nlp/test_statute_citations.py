@@ -1,0 +1,49 @@
+"""Statute citations in the languages that cite a section by its own word (Thai มาตรา, Vietnamese
+Điều): the provision a judgment applies is what links it to that provision of the law."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extractors.statutes import citations
+from tiplex.records import Document
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.mark.parametrize(
+    ("text", "statute", "provision"),
+    [
+        # The Thai section before the Act ("มาตรา ๔๑ แห่งพระราชบัญญัติ...") or after its year.
+        ("มาตรา ๔๑ แห่งพระราชบัญญัติป้องกันและปราบปรามการค้ามนุษย์ พ.ศ. ๒๕๕๑", "TH ATIPA 2008", "มาตรา 41"),
+        (
+            "ตามพระราชบัญญัติป้องกันและปราบปรามการค้ามนุษย์ พ.ศ. ๒๕๕๑ มาตรา ๖ (๑)",
+            "TH ATIPA 2008",
+            "มาตรา 6",
+        ),
+        ("Section 17 of R.A. No. 9208", "PH RA 9208", "Sec. 17"),
+    ],
+)
+def test_the_cited_provision_is_read_in_each_languages_order(
+    text: str, statute: str, provision: str
+) -> None:
+    found = [f.value for f in citations(text, 0)]
+    assert {"statute": statute, "provision": provision} in found
+
+
+def test_a_thai_judgment_links_to_the_section_it_applies() -> None:
+    import nlp
+
+    text = (
+        "คำพิพากษาศาลฎีกา\nโจทก์ฟ้องว่าจำเลยเข้าเมืองโดยไม่ได้รับอนุญาต\n"
+        "ศาลฎีกาวินิจฉัยว่า จำเลยเป็นผู้เสียหายจากการค้ามนุษย์ มาตรา ๔๑ แห่งพระราชบัญญัติ"
+        "ป้องกันและปราบปรามการค้ามนุษย์ พ.ศ. ๒๕๕๑ ห้ามมิให้พนักงานสอบสวนดำเนินคดีกับผู้เสียหาย\n"
+        "พิพากษากลับ ให้ยกฟ้อง\n"
+    )
+    document = Document(
+        doc_id="t:1", source_id="t", url="file:///t", country="TH", language="th",
+        doc_type="judgment", title="ฎีกา", text=text, sha256="", content_type="text/plain",
+        raw_path="", fetched_at="2026-01-01T00:00:00Z",
+    )  # fmt: skip
+    facts = nlp.load_coder().code(document)
+    assert [(c.statute, c.provision) for c in facts.charges] == [("TH ATIPA 2008", "มาตรา 41")]
