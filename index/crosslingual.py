@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.embeddings import one_blas_thread
-from index.text import STOPWORDS, ParsedQuery, words
+from index.query import ParsedQuery
+from index.words import STOPWORDS, words
 
 if TYPE_CHECKING:
     from index.backend import Embedder

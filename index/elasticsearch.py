@@ -34,6 +34,8 @@ from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
 from index.es_lexicon import current_es_lexicon, lexicon_path
 from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
+from index.query import parse_query as parse_text
+from index.query import query_language
 from index.ranking import (
     TREND_DEPTH,
     RankedDocument,
@@ -41,8 +43,6 @@ from index.ranking import (
     dense_weighting,
     language_of_matches,
 )
-from index.text import parse_query as parse_text
-from index.text import query_language
 from tiplex.records import (
     CaseFacts,
     Document,

@@ -55,6 +55,7 @@ from index.embeddings import (
 )
 from index.filters import SqlCondition, document_condition
 from index.hybrid_fusion import join_coded, joins_coded_answers
+from index.query import ParsedQuery, parse_query, query_language
 from index.ranking import (
     TRANSLATED_EXPANSION_WEIGHT,
     TREND_DEPTH,
@@ -69,8 +70,8 @@ from index.schema import (
     document_terms,
     passages_source_hash,
 )
-from index.text import ParsedQuery, index_terms, parse_query, query_language
 from index.vectors import VectorFile
+from index.words import index_terms
 from tiplex.crashpoints import crashpoint
 from tiplex.records import (
     CaseFacts,

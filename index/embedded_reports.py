@@ -11,7 +11,7 @@ from typing import Any
 from index.backend import COUNT_FIELDS, ProvisionHit
 from index.embedded_search import coded_matches, documents_matching, marks
 from index.filters import BOOLEAN_GROUPS, GROUP_EXPRESSIONS, TERM_GROUPS, document_condition
-from index.text import parse_query
+from index.query import parse_query
 from tiplex.records import Provision, SearchQuery
 
 

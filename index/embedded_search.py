@@ -15,27 +15,20 @@ from index.crosslingual import SOURCE_LANGUAGE
 from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.embeddings import one_blas_thread
 from index.filters import SqlCondition
+from index.highlights import Highlighter
 from index.hybrid_fusion import coded_concepts, fuse_hybrid, translates_question
+from index.query import ParsedQuery, fts_all, fts_phrase, fts_quote, query_language
 from index.ranking import (
     CodedConcept,
     DenseWeighting,
-    Highlighter,
     RankedDocument,
     ScoredPassage,
     as_scored,
     language_of_matches,
     rank_documents,
 )
-from index.text import (
-    ParsedQuery,
-    fts_all,
-    fts_phrase,
-    fts_quote,
-    query_language,
-    term_variants,
-    words,
-)
 from index.vectors import VectorFile
+from index.words import term_variants, words
 from tiplex.records import PassageHit, SearchHit
 
 SQL_VARIABLES = 500  # stay well under SQLite's limit on bound parameters

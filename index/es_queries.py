@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from index import text as text_rules
+from index import query as question_rules
 from index.backend import COUNT_FIELDS, FILTER_FIELDS
 from index.embedded_search import EXPANSION_WEIGHT
 from index.es_mappings import (
@@ -66,7 +66,7 @@ class ParsedQuery:
     free_text: str
     phrases: tuple[str, ...]
     embedding_text: str  # what the dense side embeds: the query without its quote marks
-    # Thesaurus terms in the other languages (index.text.thesaurus_expansions), flattened.
+    # Thesaurus terms in the other languages (index.query.thesaurus_expansions), flattened.
     expansions: tuple[str, ...] = ()
     # Coded concepts the question names (index.ranking.CODED_CONCEPTS): their documents are
     # answers whatever words they use.
@@ -76,15 +76,15 @@ class ParsedQuery:
 def parse_query(text: str) -> ParsedQuery:
     # An unbalanced quote mark is ordinary punctuation, not the start of a phrase.
     unquoted = " ".join(re.sub(r"[\"\u201c\u201d]", " ", text).split())
-    return from_shared(text_rules.parse_query(text), unquoted, tuple(coded_concepts(text)))
+    return from_shared(question_rules.parse_query(text), unquoted, tuple(coded_concepts(text)))
 
 
 def from_shared(
-    shared: text_rules.ParsedQuery,
+    shared: question_rules.ParsedQuery,
     embedding_text: str = "",
     concepts: tuple[CodedConcept, ...] = (),
 ) -> ParsedQuery:
-    """The parts of a query read by `index.text` that these bodies use (also for a question
+    """The parts of a query read by `index.query` that these bodies use (also for a question
     whose words were translated: `index.crosslingual.translated_query`)."""
     return ParsedQuery(
         free_text=" ".join(shared.terms),

@@ -22,8 +22,9 @@ from index.es_queries import (
     HIGHLIGHT_PRE,
 )
 from index.fusion import rrf_scores
+from index.query import phrase_pattern
 from index.ranking import CodedConcept, RankedDocument
-from index.text import merge_spans, phrase_pattern
+from index.words import merge_spans
 from tiplex.records import PassageHit, Provision, SearchHit, Span
 
 BOOLEAN_COUNT_FIELDS = frozenset(

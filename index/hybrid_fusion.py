@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from index.crosslingual import SOURCE_LANGUAGE
+from index.query import named_concepts
 from index.ranking import (
     CODED_CONCEPTS,
     TRANSLATED_SHARE,
@@ -24,7 +25,6 @@ from index.ranking import (
     fuse_documents,
     interleave_languages,
 )
-from index.text import named_concepts
 
 # The coded answers are a ranking like any other: they and the search's ranking count alike.
 CODED_SHARE = 0.5

@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS passages (
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages (doc_rowid, ordinal);
 
--- Stems of the passage's content words (index.text.index_terms). Marks (M*) are word
+-- Stems of the passage's content words (index.words.index_terms). Marks (M*) are word
 -- characters: Thai, Lao, Khmer and Burmese vowel signs must not split words.
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     terms, tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from index.e5 import E5_MODEL
-from index.text import words
+from index.words import words
 
 DIMENSIONS = 64
 

@@ -19,8 +19,9 @@ from index.crosslingual import (
     translations,
 )
 from index.embedded import EmbeddedBackend
+from index.query import parse_query
 from index.ranking import RankedDocument, ScoredPassage, interleave_languages
-from index.text import parse_query, words
+from index.words import words
 from tests.index.fakes import HashingEmbedder
 from tests.index.samples import _document
 from tiplex.records import SearchQuery

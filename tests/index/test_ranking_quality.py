@@ -12,6 +12,7 @@ import pytest
 
 from index import es_queries
 from index.embedded import EmbeddedBackend
+from index.query import parse_query, query_language
 from index.ranking import (
     DenseWeighting,
     RankedDocument,
@@ -20,7 +21,6 @@ from index.ranking import (
     fill_documents,
     fuse_documents,
 )
-from index.text import parse_query, query_language
 from tests.index.fakes import HashingEmbedder
 from tiplex.records import Document, SearchQuery
 from tiplex.settings import Settings

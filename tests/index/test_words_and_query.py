@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.text import (
-    VerbatimPhrase,
-    index_terms,
-    parse_query,
-    phrase_pattern,
-    term_variants,
-    words,
-)
+from index.query import VerbatimPhrase, parse_query, phrase_pattern
+from index.words import index_terms, term_variants, words
 
 
 def test_quoted_phrases_are_kept_apart_from_free_words() -> None:
