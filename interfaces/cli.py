@@ -699,6 +699,8 @@ def _parse_pairs(pairs: list[str], flag: str) -> dict[str, str]:
 
 
 def _print_hits(query: str, hits: list[dict[str, Any]]) -> None:
+    from interfaces.service import is_local_copy
+
     out.rule(f"[bold]{query}")
     if not hits:
         out.print("  (no results)")
@@ -707,6 +709,11 @@ def _print_hits(query: str, hits: list[dict[str, Any]]) -> None:
             f"[bold]{rank}. {hit['title'] or hit['doc_id']}[/]  "
             f"[dim]{hit['country']} · {hit['doc_type']} · {hit['score']:.4f}[/]\n"
             f"   {hit['source_url']}"
+            + (
+                "  [yellow](demo content from a local mirror)[/]"
+                if is_local_copy(hit["source_url"])
+                else ""
+            )
         )
         for passage in hit["passages"][:2]:
             snippet = " ".join(passage["text"].split())

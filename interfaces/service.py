@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
 import json
 import os
 import re
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import index
 from index.backend import COUNT_FIELDS, FILTER_FIELDS, Citing, SearchBackend, StoredDocument
@@ -155,9 +157,25 @@ def check_countries(text: str | None, name: str = "countries") -> list[str] | No
     return countries
 
 
+def is_local_copy(url: str | None) -> bool:
+    """Whether a document's link is a copy served from this machine or a private network (the
+    demo's mirror, a test server). Real sources never are: the crawlers refuse loopback and
+    private addresses unless a mirror is configured, so such a copy is demo or test content and
+    must never be cited as the real site's."""
+    host = urlsplit(url or "").hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private
+
+
 def citation(stored_or_hit: StoredDocument | SearchHit | Mapping[str, Any]) -> dict[str, Any]:
     """What a reader needs to find the document again and trust the copy: court, case number,
-    date, the real source page, when it was fetched and the sha256 of the bytes fetched."""
+    date, the real source page, when it was fetched and the sha256 of the bytes fetched;
+    `local_copy` says the copy came from a local mirror (demo content), not the real site."""
     if isinstance(stored_or_hit, StoredDocument):
         doc = stored_or_hit.document
         return {
@@ -168,6 +186,7 @@ def citation(stored_or_hit: StoredDocument | SearchHit | Mapping[str, Any]) -> d
             "case_number": stored_or_hit.case_number or doc.case_number,
             "decision_date": stored_or_hit.decision_date or doc.decision_date,
             "source_url": doc.link,
+            "local_copy": is_local_copy(doc.link),
             "fetched_at": doc.fetched_at or None,
             "sha256": doc.sha256 or None,
         }
@@ -175,7 +194,7 @@ def citation(stored_or_hit: StoredDocument | SearchHit | Mapping[str, Any]) -> d
     return {
         key: hit.get(key)
         for key in ("doc_id", "title", "country", "court", "case_number", "decision_date")
-    } | {"source_url": hit.get("source_url")}
+    } | {"source_url": hit.get("source_url"), "local_copy": is_local_copy(hit.get("source_url"))}
 
 
 # --------------------------------------------------------------------------------------------

@@ -37,6 +37,12 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "next_page": {"en": "Next page", "id": "Halaman berikutnya"},
     "source_page": {"en": "Source page", "id": "Halaman sumber"},
     "open_case": {"en": "Open the case", "id": "Buka perkara"},
+    "local_copy": {
+        "en": "Demo content: served by a local mirror, not fetched from the real site. "
+        "Do not cite it as evidence.",
+        "id": "Konten demo: disajikan oleh cermin lokal, bukan diambil dari situs aslinya. "
+        "Jangan mengutipnya sebagai bukti.",
+    },
     "export": {"en": "Download", "id": "Unduh"},
     "export_passages": {"en": "passages", "id": "kutipan"},
     "export_cases": {"en": "coded cases", "id": "perkara berkode"},

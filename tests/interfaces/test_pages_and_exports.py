@@ -170,3 +170,58 @@ def test_saving_a_search_needs_the_token_and_valid_filters(
         "/api/v1/saved-searches", json=body, headers={"Authorization": "Bearer t0ken"}
     )
     assert refused.status_code == 400 and "year" in refused.json()["detail"]
+
+
+def test_a_copy_from_a_local_mirror_says_it_is_demo_content_wherever_it_is_shown(
+    home_copy: Settings,
+) -> None:
+    """A document crawled through the demo's mirror links to that copy, and every page that shows
+    it says it is demo content, not the real site's; a document from a real site says nothing."""
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from index.embedded import EmbeddedBackend
+    from interfaces.app import build_app
+    from interfaces.service import citation, is_local_copy
+    from tests.interfaces.conftest import _embedder, written_document
+    from tiplex.records import FETCHED_FROM, CaseFacts
+
+    assert is_local_copy("http://127.0.0.1:8765/lawphil.net/x.html")
+    assert is_local_copy("http://localhost/x") and is_local_copy("http://10.0.0.5/x")
+    assert not is_local_copy("https://lawphil.net/judjuris/juri2025/x.html")
+    assert not is_local_copy("") and not is_local_copy(None)
+
+    mirrored = written_document(
+        "demo:mirrored-1",
+        "REGIONAL TRIAL COURT. The accused recruited the mirrored victim for forced labour "
+        "aboard a fishing vessel. The accused is convicted.",
+        url="https://lawphil.net/judjuris/juri2025/mirrored.html",
+        title="People v. Mirrored (demo)",
+    )
+    mirrored = replace(
+        mirrored, metadata={FETCHED_FROM: "http://127.0.0.1:8765/lawphil.net/mirrored.html"}
+    )
+    facts = CaseFacts(
+        doc_id=mirrored.doc_id, country="PH", language="en", doc_type="judgment",
+        is_trafficking_case=True, outcome="convicted",
+    )  # fmt: skip
+    backend = EmbeddedBackend(home_copy, _embedder())
+    try:
+        backend.index([mirrored], {mirrored.doc_id: facts}, {})
+    finally:
+        backend.close()
+    service = make_service(home_copy)
+    try:
+        client = TestClient(build_app(service=service))
+        notice = STRINGS["local_copy"]["en"].split(":")[0]
+        found = service.search("mirrored victim fishing vessel", limit=3)
+        first = found.items[0]
+        assert first["doc_id"] == mirrored.doc_id and first["citation"]["local_copy"] is True
+        assert citation(service.stored(HOSTILE.doc_id))["local_copy"] is False
+        page = client.get("/search", params={"q": "mirrored victim fishing vessel"}).text
+        assert notice in page
+        assert notice in client.get(f"/cases/{mirrored.doc_id}").text
+        assert notice not in client.get(f"/cases/{HOSTILE.doc_id}").text
+    finally:
+        service.close()
