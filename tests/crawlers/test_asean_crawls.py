@@ -13,6 +13,7 @@ import pytest
 
 from crawlers import crawl
 from crawlers.testing import SITE_SPEC_SUFFIX, SiteFixture
+from tests.crawlers.vbpl_pages import full_text_page_with_empty_tab
 from tiplex.demo.server import RunningServer, serve_directory
 from tiplex.settings import Settings
 
@@ -77,10 +78,10 @@ def test_vbpl_takes_the_full_text_or_falls_back_to_the_word_attachment(
     settings: Settings, tmp_path: Path
 ) -> None:
     root, host = site_root("vn_vbpl_legislation", tmp_path)
-    # No real page with an empty full-text tab was ever saved: the team-written one stands in
-    # for the real Code's page here, so the attachment fallback is exercised.
-    empty = EXAMPLES / "vn_vbpl_legislation" / "toanvan-96172-empty.team.html"
-    (root / host / "TW/Pages/vbpq-toanvan.aspx%3FItemID=96172").write_bytes(empty.read_bytes())
+    # No real page with an empty full-text tab was ever saved: one made from a real full-text
+    # page stands in for the real Code's page here, so the attachment fallback is exercised.
+    empty = full_text_page_with_empty_tab()
+    (root / host / "TW/Pages/vbpq-toanvan.aspx%3FItemID=96172").write_text(empty, encoding="utf-8")
     attachment = root / host / "TW/Lists/vbpq/Attachments/96172/101.2015.QH13.doc"
     attachment.parent.mkdir(parents=True)
     attachment.write_bytes((EXAMPLES / "vn_vbpl_legislation" / "101.2015.QH13.doc").read_bytes())

@@ -23,6 +23,7 @@ from crawlers.sources import (
     vn_congbobanan_judgments,
     vn_vbpl_legislation,
 )
+from tests.crawlers.vbpl_pages import full_text_page_with_empty_tab
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "crawlers"
 
@@ -118,9 +119,7 @@ def test_vbpl_full_text_tab_empty_or_not() -> None:
     assert not vn_vbpl_legislation.full_text_is_empty(
         _text("vn_vbpl_legislation", "fulltext_example.html")
     )
-    assert vn_vbpl_legislation.full_text_is_empty(
-        _text("vn_vbpl_legislation", "toanvan-96172-empty.team.html")
-    )
+    assert vn_vbpl_legislation.full_text_is_empty(full_text_page_with_empty_tab())
     full = (EXAMPLES / "vn_vbpl_legislation" / "fulltext_example.html").read_bytes()
     assert "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in extract_text(full, "text/html")
 
