@@ -74,12 +74,13 @@ def coverage_markdown(sources: list[SourceInfo] | None = None) -> str:
         "| state | judgments | legislation | no source (why) |",
         "|---|---|---|---|",
     ]
-    for row in coverage(sources):
+    rows = coverage(sources)
+    for row in rows:
         judgments = ", ".join(f"`{s}`" for s in row.judgments) or "—"
         legislation = ", ".join(f"`{s}`" for s in row.legislation) or "—"
         gaps = " ".join(row.gaps) or "—"
         lines.append(f"| {row.country} | {judgments} | {legislation} | {gaps} |")
-    regional = ", ".join(f"`{s}`" for s in coverage(sources)[0].regional)
+    regional = ", ".join(f"`{s}`" for s in rows[0].regional)
     lines += ["", f"Regional sources (documents of several states): {regional or '—'}."]
     return "\n".join(lines) + "\n"
 

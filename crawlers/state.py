@@ -225,8 +225,8 @@ class CrawlState:
         return [_row_to_stored(row) for row in rows]
 
     def acknowledge(self, documents: Sequence[Document]) -> None:
-        crashpoint("acknowledge")
         """Mark exactly these versions as processed; a newer version stays pending."""
+        crashpoint("acknowledge")
         with self._connect() as db:
             db.executemany(
                 "UPDATE documents SET acknowledged_sha256 = ? WHERE doc_id = ? AND sha256 = ?",

@@ -20,9 +20,7 @@ def test_every_state_has_a_source_or_a_reason_for_each_kind() -> None:
         for kind in ("judgments", "legislation"):
             has_source = bool(getattr(row, kind))
             has_reason = any(gap.startswith(f"{kind}: ") for gap in row.gaps)
-            # states without their own source of a kind say why (sources-a's states, MY and
-            # SG, get theirs on another branch: then they need no reason either)
-            assert has_source or has_reason or row.country in ("ID", "MY", "SG"), (row, kind)
+            assert has_source or has_reason, (row, kind)
             assert not (has_source and has_reason), (row, kind)
 
 
