@@ -74,9 +74,11 @@ def test_krisdika_tis620_text_survives_and_a_second_run_is_a_conditional_check(
     assert served(server, "/librarian/getfile", 304) == 1
 
 
-def test_vbpl_takes_the_full_text_or_falls_back_to_the_word_attachment(
+def test_vbpl_takes_the_full_text_and_sets_an_unreadable_word_attachment_aside(
     settings: Settings, tmp_path: Path
 ) -> None:
+    # Only the fallback's refusal is exercised: the fixture's `.doc` is a text stand-in (no real
+    # Word file is saved), so reading a real DOC through antiword is not tested here.
     root, host = site_root("vn_vbpl_legislation", tmp_path)
     # No real page with an empty full-text tab was ever saved: one made from a real full-text
     # page stands in for the real Code's page here, so the attachment fallback is exercised.
