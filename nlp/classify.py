@@ -109,7 +109,7 @@ def tip_mentions(text: str) -> list[tuple[int, int]]:
 _HEARSAY_BEFORE = re.compile(
     r"(?:dugaan|diduga|indikasi|sat(?:uan\s+)?gas|subsatgas|satuan\s+tugas|subdit|unit|direktorat"
     r"|penyidik|terkait|sehubungan\s+dengan|informasi|laporan|suspected|alleged|task\s+force"
-    r"|unit|division|council|inter-agency)\W+(?:\w+\W+){0,3}$",
+    r"|division|council|inter-agency)\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
 

@@ -308,14 +308,20 @@ class CaseCoder:
         # speak of trafficking often enough; suspicions and police units' names do not count,
         # and a plea that the accused is a trafficking victim who may not be punished does.
         substantive = len(substantive_mentions(coding.clean.text, mentions))
-        raised = self._non_punishment(coding, base.country) if criminal else NonPunishment()
-        is_tip = criminal and (
+        by_law_or_mentions = (
             charged_tip
             or decided_tip
             or (cited_tip and substantive >= self.min_mentions)
             or substantive >= 2 * self.min_mentions
-            or (raised.raised and substantive > 0)
         )
+        # The plea is searched for (a pass over the whole text) only where its answer is used:
+        # in a trafficking case's record, or to decide a case that mentions trafficking at all.
+        raised = (
+            self._non_punishment(coding, base.country)
+            if criminal and (by_law_or_mentions or substantive > 0)
+            else NonPunishment()
+        )
+        is_tip = criminal and (by_law_or_mentions or (raised.raised and substantive > 0))
         if is_tip:
             first = next(
                 (c.evidence[0] for c in charges if c.statute in tip_statutes and c.evidence), None

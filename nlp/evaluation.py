@@ -294,14 +294,6 @@ def _facts_compensation_total(facts: CaseFacts) -> CompensationTotals:
     return _totals((c.kind, c.amount, c.currency) for c in facts.compensation)
 
 
-def _label_count(key: str) -> Extract:
-    def read(label: Mapping[str, Any]) -> int | None:
-        value = label.get(key)
-        return None if value is None else int(value)
-
-    return read
-
-
 def _same(value: Any) -> Any:
     return value
 
@@ -393,12 +385,12 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "defendants_count",
         "scalar",
-        _label_count("defendants_count"),
+        _label_key("defendants_count"),
         lambda f: len(f.defendants) or None,
         _same,
     ),
     FieldRule(
-        "victims_count", "scalar", _label_count("victims_count"), lambda f: f.victims.count, _same
+        "victims_count", "scalar", _label_key("victims_count"), lambda f: f.victims.count, _same
     ),
     FieldRule(
         "victim_genders",

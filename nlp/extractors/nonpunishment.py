@@ -21,9 +21,10 @@ import re
 
 _I = re.IGNORECASE
 
-# Citations of the provision, per country ("" for any). "Pasal 2 sampai Pasal 18 ..." names a
-# range of the statute, not the provision.
-_CITATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+# Citations of the provision, per country ("" for any; provision None where the principle is
+# named without one). "Pasal 2 sampai Pasal 18 ..." names a range of the statute, not the
+# provision.
+_CITATIONS: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
     (
         "ID",
         re.compile(
@@ -56,7 +57,7 @@ _CITATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "",
         re.compile(r"non[-\s]punishment|principle\s+of\s+non[-\s]punishment", _I),
-        "",
+        None,  # the principle by name: no one provision
     ),
 )
 
@@ -136,7 +137,7 @@ def _citation(text: str, country: str) -> tuple[int, int, str | None] | None:
             if _RANGE.search(text, max(match.start() - 40, 0), match.start()):
                 continue
             if best is None or match.start() < best[0]:
-                best = (match.start(), match.end(), provision or None)
+                best = (match.start(), match.end(), provision)
             break
     return best
 

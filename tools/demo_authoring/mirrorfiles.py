@@ -11,9 +11,8 @@ import argparse
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from tiplex.demo import MIRROR_DIR as MIRROR
 from tiplex.demo.server import QUERY_MARK, posted_answer_name
-
-MIRROR = Path(__file__).resolve().parents[2] / "tiplex" / "demo" / "mirror"
 
 
 def post_answer(path: str, body: bytes) -> str:
