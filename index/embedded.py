@@ -44,7 +44,6 @@ from index.embedded_search import (
     other_languages,
     phrase_candidates,
     to_hits,
-    translates,
 )
 from index.embeddings import (
     embedded_share,
@@ -54,7 +53,7 @@ from index.embeddings import (
     query_vector,
 )
 from index.filters import SqlCondition, document_condition
-from index.hybrid_fusion import join_coded, joins_coded_answers
+from index.hybrid_fusion import join_coded, joins_coded_answers, translates_question
 from index.query import ParsedQuery, parse_query, query_language
 from index.ranking import (
     TRANSLATED_EXPANSION_WEIGHT,
@@ -548,7 +547,7 @@ class EmbeddedBackend:
     ) -> TranslatedSide | None:
         """For an English question, when the model reads other languages: its words in those
         languages and the lexical ranking of the documents written in them."""
-        if not translates(language, self.weighting):
+        if not translates_question(language, self.weighting):
             return None
         # Checked against the index once per generation: loading it takes longer than a query.
         if self._lexicon is None or self._lexicon[0] != generation:

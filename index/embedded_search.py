@@ -16,7 +16,7 @@ from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.embeddings import one_blas_thread
 from index.filters import SqlCondition
 from index.highlights import Highlighter
-from index.hybrid_fusion import coded_concepts, fuse_hybrid, translates_question
+from index.hybrid_fusion import coded_concepts, fuse_hybrid
 from index.query import ParsedQuery, fts_all, fts_phrase, fts_quote, query_language
 from index.ranking import (
     CodedConcept,
@@ -531,12 +531,6 @@ def dense_needed(
     the lexical side leaves short in a language the model reads."""
     language = query_language(parsed)
     return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
-
-
-def translates(language: str, weighting: DenseWeighting) -> bool:
-    """Whether hybrid search looks an English question (`language`, see `question_language`)
-    up in the other languages' words (`index.hybrid_fusion.translates_question`)."""
-    return translates_question(language, weighting)
 
 
 def other_languages(condition: SqlCondition) -> SqlCondition:
