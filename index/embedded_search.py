@@ -284,7 +284,8 @@ def to_hits(
 ) -> list[SearchHit]:
     """The final ranking as hits: documents' metadata and passages' text read in one query
     each (not one per hit and passage), then highlighted; past the first `passages_for`
-    (all: None) hits, without passages (highlighting 100 hits cost more than ranking them)."""
+    (all: None) hits, without passages: a caller that ranks deeper than it shows (the API's
+    facets count 100 documents, a page shows 10) needs no text for the rest."""
     highlighter = Highlighter(parsed)
     if passages_for is not None:
         ranked = [
