@@ -596,18 +596,6 @@ class EmbeddedBackend:
         )
         if not hits:
             return set()
-        nearest = self._dense.ranking(
-            self._db,
-            self._meta("generation") or "",
-            self._dimensions(),
-            query_vector(self.embedder, query.text),
-            document_condition(query.filters),
-            None,
-            None,
-        )
-        best: dict[int, float] = {}
-        for passage in nearest:  # best first: a document's first passage is its best
-            best.setdefault(passage.doc_rowid, passage.score)
         ranked = [
             rowid
             for batch in batches([hit.doc_id for hit in hits])
@@ -615,6 +603,20 @@ class EmbeddedBackend:
                 f"SELECT rowid FROM documents WHERE doc_id IN ({marks(len(batch))})", batch
             )
         ]
+        # Only the answers' passages: ranking every passage of the index to read the best of
+        # five documents cost ~23 ms CPU per trend question on 13,500 passages, this ~1.3 ms.
+        nearest = self._dense.ranking(
+            self._db,
+            self._meta("generation") or "",
+            self._dimensions(),
+            query_vector(self.embedder, query.text),
+            SqlCondition(f"d.rowid IN ({marks(len(ranked))})", tuple(ranked)),
+            None,
+            None,
+        )
+        best: dict[int, float] = {}
+        for passage in nearest:  # best first: a document's first passage is its best
+            best.setdefault(passage.doc_rowid, passage.score)
         return counts_as_relevant(ranked, best)
 
     def counted_documents(self, query: SearchQuery) -> list[str]:
