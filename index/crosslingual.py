@@ -18,6 +18,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,6 +114,12 @@ class Lexicon:
     @property
     def is_empty(self) -> bool:
         return not self.words
+
+    @cached_property
+    def targets(self) -> frozenset[str]:
+        """`words` as a set: a query tests each of its words against them, and `words` holds
+        thousands (9,199 on the whole corpus: ~1.2 ms CPU per six-word query as a tuple)."""
+        return frozenset(self.words)
 
     def save(self, path: Path) -> None:
         meta = json.dumps({"model_id": self.model_id, "passages": self.passages})
@@ -215,9 +222,8 @@ def build_lexicon(db: sqlite3.Connection, embedder: Embedder) -> Lexicon:
 def _english_vocabulary(english: Counter[str], lexicon: Lexicon) -> list[str]:
     """The English words whose translations are worth computing ahead: used often enough,
     and not lexicon words themselves (those are never translated)."""
-    targets = set(lexicon.words)
     return sorted(
-        w for w, count in english.items() if count >= ENGLISH_MIN_COUNT and w not in targets
+        w for w, count in english.items() if count >= ENGLISH_MIN_COUNT and w not in lexicon.targets
     )
 
 
@@ -305,7 +311,7 @@ def translations(
     itself when those documents use it (names, "restitusi"), and its nearest targets. Words of
     the English vocabulary have them precomputed; the others are embedded together."""
     found: dict[str, tuple[str, ...]] = {}
-    wanted = [t for t in terms if t.isalpha() and t not in lexicon.words]
+    wanted = [t for t in terms if t.isalpha() and t not in lexicon.targets]
     near: dict[str, tuple[str, ...]] = {}
     if wanted and not lexicon.is_empty:
         neighbours = lexicon.neighbours or Neighbours.empty()

@@ -29,11 +29,16 @@ from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 from index import es_mappings, es_queries, es_results
 from index.backend import Citing, Embedder, EmbeddingModelMismatch, ProvisionHit, StoredDocument
 from index.crosslingual import Lexicon, translated_query
-from index.embedded_search import LANGUAGE_VOTERS
 from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
 from index.es_lexicon import current_es_lexicon, lexicon_path
-from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
+from index.hybrid_fusion import (
+    fuse_hybrid,
+    join_coded,
+    joins_coded_answers,
+    matched_language,
+    translates_question,
+)
 from index.query import parse_query as parse_text
 from index.query import query_language
 from index.ranking import (
@@ -41,7 +46,6 @@ from index.ranking import (
     RankedDocument,
     counts_as_relevant,
     dense_weighting,
-    language_of_matches,
 )
 from tiplex.records import (
     CaseFacts,
@@ -511,11 +515,7 @@ class ElasticsearchBackend:
         if mode == "hybrid" and translates_question(language, self._weighting):
             translated = self._translated_side(query, language, window, per_hit, pool)
         languages = pool.languages
-        if language == "und" and lexical:
-            # No function word tells the question's language: its best lexical matches' does
-            # (as `embedded_search.question_language`), for the dense weights.
-            top = lexical[:LANGUAGE_VOTERS]
-            language = language_of_matches([languages[d.doc_rowid] for d in top])
+        language = matched_language(language, lexical, languages)  # for the dense weights
         fused = fuse_hybrid(
             lexical, dense, languages, language, self._weighting, k, per_hit, translated
         )

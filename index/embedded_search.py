@@ -16,7 +16,7 @@ from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.embeddings import one_blas_thread
 from index.filters import SqlCondition
 from index.highlights import Highlighter
-from index.hybrid_fusion import coded_concepts, fuse_hybrid, translates_question
+from index.hybrid_fusion import LANGUAGE_VOTERS, coded_concepts, fuse_hybrid, matched_language
 from index.query import ParsedQuery, fts_all, fts_phrase, fts_quote, query_language
 from index.ranking import (
     CodedConcept,
@@ -24,7 +24,6 @@ from index.ranking import (
     RankedDocument,
     ScoredPassage,
     as_scored,
-    language_of_matches,
     rank_documents,
 )
 from index.vectors import VectorFile
@@ -43,7 +42,6 @@ EXPANSION_WEIGHT = 0.5
 # A document's lexical score: this share from its best passages (how well one place in it
 # answers), the rest from BM25 over the whole document (how much of the query it covers).
 PASSAGE_SHARE = 0.4
-LANGUAGE_VOTERS = 10  # best lexical matches whose language tells an undetected question's
 
 
 def batches(items: Sequence[Any], size: int = SQL_VARIABLES) -> Iterator[Sequence[Any]]:
@@ -284,7 +282,8 @@ def to_hits(
 ) -> list[SearchHit]:
     """The final ranking as hits: documents' metadata and passages' text read in one query
     each (not one per hit and passage), then highlighted; past the first `passages_for`
-    (all: None) hits, without passages (highlighting 100 hits cost more than ranking them)."""
+    (all: None) hits, without passages: a caller that ranks deeper than it shows (the API's
+    facets count 100 documents, a page shows 10) needs no text for the rest."""
     highlighter = Highlighter(parsed)
     if passages_for is not None:
         ranked = [
@@ -513,15 +512,11 @@ def dense_has_say(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
 def question_language(
     db: sqlite3.Connection, parsed: ParsedQuery, lexical: Sequence[RankedDocument]
 ) -> str:
-    """The question's language: from its words when they tell (`query_language`), else the
-    language most of its best lexical matches are written in ("kerangkeng manusia", "Pasal 18
-    UU 21/2007" and "debt bondage" carry no function word but match one language's texts)."""
+    """The question's language (`index.hybrid_fusion.matched_language`), the languages of its
+    best lexical matches read only when its words do not tell."""
     detected = query_language(parsed)
-    if detected != "und" or not lexical:
-        return detected
-    top = lexical[:LANGUAGE_VOTERS]
-    languages = _languages(db, {d.doc_rowid for d in top})
-    return language_of_matches([languages.get(d.doc_rowid, "") for d in top])
+    top = lexical[:LANGUAGE_VOTERS] if detected == "und" else ()
+    return matched_language(detected, top, _languages(db, {d.doc_rowid for d in top}))
 
 
 def dense_needed(
@@ -531,12 +526,6 @@ def dense_needed(
     the lexical side leaves short in a language the model reads."""
     language = query_language(parsed)
     return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
-
-
-def translates(language: str, weighting: DenseWeighting) -> bool:
-    """Whether hybrid search looks an English question (`language`, see `question_language`)
-    up in the other languages' words (`index.hybrid_fusion.translates_question`)."""
-    return translates_question(language, weighting)
 
 
 def other_languages(condition: SqlCondition) -> SqlCondition:

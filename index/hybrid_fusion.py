@@ -24,10 +24,24 @@ from index.ranking import (
     fill_documents,
     fuse_documents,
     interleave_languages,
+    language_of_matches,
 )
 
 # The coded answers are a ranking like any other: they and the search's ranking count alike.
 CODED_SHARE = 0.5
+LANGUAGE_VOTERS = 10  # best lexical matches whose language tells an undetected question's
+
+
+def matched_language(
+    detected: str, lexical: Sequence[RankedDocument], languages: Mapping[int, str]
+) -> str:
+    """The question's language: `detected` from its words when they tell, else the language
+    most of its first `LANGUAGE_VOTERS` lexical matches are written in (`languages`: theirs).
+    "kerangkeng manusia", "Pasal 18 UU 21/2007" and "debt bondage" carry no function word but
+    match one language's texts."""
+    if detected != "und" or not lexical:
+        return detected
+    return language_of_matches([languages.get(d.doc_rowid, "") for d in lexical[:LANGUAGE_VOTERS]])
 
 
 def translates_question(question_language: str, weighting: DenseWeighting) -> bool:
