@@ -283,8 +283,15 @@ def reprocess_sources(
 ) -> dict[str, Any]:
     """Rebuild documents from the WARC archive (no network), then code and index them again:
     what a run does after the extractors, a source's text hooks or the coder changed."""
-    started = time.monotonic()
     settings = load_settings(home).ensure_dirs()
+    with writer_lock(settings.home, "reprocess"):
+        return _reprocess_sources(settings, source_ids, since, until)
+
+
+def _reprocess_sources(
+    settings: Settings, source_ids: list[str] | None, since: str | None, until: str | None
+) -> dict[str, Any]:
+    started = time.monotonic()
     known = {source.id: source for source in crawlers.list_sources()}
     # Without a choice, the sources the archive holds answers of: a source never crawled into
     # this home has nothing to replay, and is no failure.

@@ -290,14 +290,15 @@ def reprocess(
     settings = _settings(home)
     from flows.pipeline import reprocess_sources
 
-    summary = _run_flow(
-        not as_json,
-        reprocess_sources,
-        source_ids=list(source) if source else None,
-        since=since,
-        until=until,
-        home=str(settings.home),
-    )
+    with _writer(settings, "reprocess"):
+        summary = _run_flow(
+            not as_json,
+            reprocess_sources,
+            source_ids=list(source) if source else None,
+            since=since,
+            until=until,
+            home=str(settings.home),
+        )
     _print_json(summary) if as_json else _print_summary(summary)
     if summary["failed_sources"]:
         raise typer.Exit(1)

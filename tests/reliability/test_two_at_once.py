@@ -59,6 +59,10 @@ def test_a_second_writer_is_refused_with_who_holds_the_home(tmp_path: Path) -> N
         message = " ".join(refused.stderr.split())
         assert "is writing to" in message and "Traceback" not in message
         assert not (home / "index" / "tiplex.sqlite").exists()  # nothing was written
+        # Rebuilding from the archive writes the same index: it waits its turn too.
+        rebuilding = tiplex(["reprocess"], home)
+        assert rebuilding.returncode == 3
+        assert "cannot reprocess" in " ".join(rebuilding.stderr.split())
     finally:
         holder.kill()
         holder.wait()
