@@ -16,44 +16,25 @@ Settings (Scrapy settings or the spider's `custom_settings`):
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from collections.abc import Iterable
 from typing import Any, Self
-from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
+from tiplex.addresses import host_of, is_private_host
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_PAGES = 20000
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
-_LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
 
 
 class BoundaryRefused(IgnoreRequest):
     """A request outside the source's boundaries; the reason says which."""
-
-
-def host_of(url: str) -> str:
-    """The lower-cased host name (no port, no brackets) of `url`."""
-    return (urlsplit(url).hostname or "").lower().rstrip(".")
-
-
-def is_private_host(host: str) -> bool:
-    """Loopback, private, link-local or otherwise non-public: an address literal in those
-    ranges, or a local name. Host names are not resolved here (that would block the crawl);
-    a public name pointing at a private address is the network's to stop."""
-    if host in _LOCAL_NAMES or host.endswith(".localhost"):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return not address.is_global
 
 
 def allowed_hosts(spider: Spider, extra: Iterable[str] = ()) -> frozenset[str]:

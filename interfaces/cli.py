@@ -700,7 +700,7 @@ def _parse_pairs(pairs: list[str], flag: str) -> dict[str, str]:
 
 
 def _print_hits(query: str, hits: list[dict[str, Any]]) -> None:
-    from interfaces.service import is_local_copy
+    from tiplex.addresses import is_local_copy
 
     out.rule(f"[bold]{query}")
     if not hits:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import ipaddress
 import json
 import os
 import re
@@ -19,11 +18,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import index
 from index.backend import COUNT_FIELDS, FILTER_FIELDS, Citing, SearchBackend, StoredDocument
 from tiplex import __version__, validation
+from tiplex.addresses import is_local_copy
 from tiplex.records import SearchHit, SearchQuery
 from tiplex.settings import Settings
 
@@ -155,21 +154,6 @@ def check_countries(text: str | None, name: str = "countries") -> list[str] | No
         return None
     countries: list[str] = _checked(validation.country_list, text, name)
     return countries
-
-
-def is_local_copy(url: str | None) -> bool:
-    """Whether a document's link is a copy served from this machine or a private network (the
-    demo's mirror, a test server). Real sources never are: the crawlers refuse loopback and
-    private addresses unless a mirror is configured, so such a copy is demo or test content and
-    must never be cited as the real site's."""
-    host = urlsplit(url or "").hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return address.is_loopback or address.is_private
 
 
 def citation(stored_or_hit: StoredDocument | SearchHit | Mapping[str, Any]) -> dict[str, Any]:

@@ -183,8 +183,9 @@ def test_a_copy_from_a_local_mirror_says_it_is_demo_content_wherever_it_is_shown
 
     from index.embedded import EmbeddedBackend
     from interfaces.app import build_app
-    from interfaces.service import citation, is_local_copy
+    from interfaces.service import citation
     from tests.interfaces.conftest import _embedder, written_document
+    from tiplex.addresses import is_local_copy
     from tiplex.records import FETCHED_FROM, CaseFacts
 
     assert is_local_copy("http://127.0.0.1:8765/lawphil.net/x.html")
