@@ -89,7 +89,8 @@ class StoredDocument(JsonRecord):
 
 @dataclass(frozen=True, slots=True)
 class Citing(JsonRecord):
-    """A judgment whose coded charges cite `statute` (normalised, e.g. "PH RA 9208")."""
+    """A judgment whose coded charges or statute citations cite `statute` (normalised, e.g.
+    "PH RA 9208")."""
 
     doc_id: str
     title: str
@@ -140,7 +141,8 @@ class SearchBackend(Protocol):
         ...
 
     def citing(self, statute: str) -> list[Citing]:
-        """Judgments whose coded charges cite `statute`, one entry per cited provision."""
+        """Judgments whose coded charges or statute citations cite `statute`, one entry per cited
+        provision."""
         ...
 
     def reembed(self) -> int:

@@ -55,6 +55,7 @@ from tiplex.records import (
     Provision,
     SearchHit,
     SearchQuery,
+    cited_provisions,
 )
 from tiplex.settings import Settings
 
@@ -648,7 +649,8 @@ class ElasticsearchBackend:
         )
 
     def citing(self, statute: str) -> list[Citing]:
-        """Scans the coded judgments' charges: the facts object is stored, not indexed."""
+        """Scans the coded judgments' charges and statute citations: the facts object is stored,
+        not indexed."""
         self.ensure_indices()
         body = {
             "size": PROVISIONS_PAGE,
@@ -660,10 +662,7 @@ class ElasticsearchBackend:
         for page in self._paged(self.documents_index, body):
             for hit in page["hits"]["hits"]:
                 source = hit["_source"]
-                charges = (source.get("facts") or {}).get("charges") or ()
-                cited = sorted(
-                    {str(c.get("provision") or "") for c in charges if c.get("statute") == statute}
-                )
+                cited = sorted(cited_provisions(source.get("facts") or {}, statute))
                 found.extend(
                     Citing(
                         doc_id=source["doc_id"],

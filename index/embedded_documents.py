@@ -1,5 +1,6 @@
 """Reading one stored document back (its record, text and coded case), and finding the judgments
-whose coded charges cite a statute: what a case page and a legislation comparison show."""
+whose coded charges or statute citations cite a statute: what a case page and a legislation
+comparison show."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sqlite3
 from typing import Any
 
 from index.backend import Citing, StoredDocument
-from tiplex.records import Document
+from tiplex.records import Document, cited_provisions
 
 
 def stored_document(db: sqlite3.Connection, doc_id: str) -> StoredDocument | None:
@@ -33,8 +34,8 @@ def stored_document(db: sqlite3.Connection, doc_id: str) -> StoredDocument | Non
 
 
 def citing_documents(db: sqlite3.Connection, statute: str) -> list[Citing]:
-    """Judgments with a coded charge under `statute` (e.g. "PH RA 9208"), one entry per charge
-    provision, ordered by decision date."""
+    """Judgments with a coded charge or statute citation under `statute` (e.g. "PH RA 9208"), one
+    entry per cited provision, ordered by decision date."""
     # The LIKE prefilter is only a shortcut; the JSON decides.
     rows = db.execute(
         "SELECT doc_id, title, country, decision_date, case_number, facts FROM documents "
@@ -44,13 +45,7 @@ def citing_documents(db: sqlite3.Connection, statute: str) -> list[Citing]:
     found: list[Citing] = []
     for doc_id, title, country, date, case_number, facts_json in rows:
         facts = json.loads(facts_json)
-        provisions = sorted(
-            {
-                str(charge.get("provision") or "")
-                for charge in facts.get("charges") or ()
-                if charge.get("statute") == statute
-            }
-        )
+        provisions = sorted(cited_provisions(facts, statute))
         found.extend(
             Citing(
                 doc_id=doc_id,

@@ -38,7 +38,7 @@ from nlp.extractors.statutes import trafficking_statutes
 from nlp.findings import Finding
 from nlp.formulas import FORMULA_LANGUAGES, formula_findings
 from nlp.language import detect_language, spacy_language
-from nlp.sections import Section, has_own_splitter, split_sections
+from nlp.sections import Section, split_sections
 from nlp.textclean import CleanText, clean_text
 from tiplex.records import (
     CaseFacts,
@@ -50,6 +50,7 @@ from tiplex.records import (
     NonPunishment,
     Sentence,
     Span,
+    StatuteCitation,
     Victims,
 )
 
@@ -280,13 +281,12 @@ class CaseCoder:
             values["decision_date"] = chosen.value
             evidence["decision_date"] = (coding.span(chosen.start, chosen.end),)
 
-        charge_findings = by_field["charge"]
-        if not has_own_splitter(base.country):
-            # Without a charges section (Thai, Vietnamese, Malaysian judgments are split only into
-            # header and operative part), the statutes the judgment cites stand for its charges:
-            # that is what links a judgment to the provisions it applies.
-            charge_findings = sorted(coding.citations, key=lambda f: f.start)
+        # Charges come from where the judgment states them (the charges section, or for
+        # judgments without one the charging and deciding sentences: see `ChargeReader`); every
+        # other statute it cites is kept as a citation, which links it to that law.
+        charge_findings = sorted(by_field["charge"], key=lambda f: f.start)
         charges = self._charges(coding, charge_findings, values.get("outcome"))
+        statute_citations = self._statute_citations(coding, [*charge_findings, *coding.citations])
         tip_statutes = trafficking_statutes()
         charged_tip = any(c.statute in tip_statutes for c in charges)
         tip_citation = None if charged_tip else self._trafficking_charge(coding)
@@ -404,6 +404,7 @@ class CaseCoder:
             transnational=facts.transnational,
             countries_involved=facts.countries_involved,
             charges=charges,
+            statute_citations=statute_citations,
             outcome=values.get("outcome"),
             sentences=sentences,
             compensation=compensation,
@@ -433,27 +434,35 @@ class CaseCoder:
     def _charges(
         self, coding: _Coding, findings: list[Finding], outcome: str | None
     ) -> tuple[Charge, ...]:
-        distinct: dict[tuple[str, str | None], Finding] = {}
-        for finding in findings:
-            key = (finding.value["statute"], finding.value["provision"])
-            distinct.setdefault(key, finding)
-        # A statute cited once without a provision, when the same statute is also cited with
-        # one, adds nothing.
-        with_provision = {s for s, p in distinct if p}
+        distinct = _distinct_citations(findings)
         verdict = {
             "convicted": "convicted",
             "acquitted": "acquitted",
             "dismissed": "dismissed",
         }.get(outcome or "", "not_decided")
+        # One charge takes the outcome; several take it only where it ends the case for all of
+        # them (all acquitted, the whole charge dismissed), since a conviction may be on one only.
+        whole_case = outcome in {"acquitted", "dismissed"}
         return tuple(
             Charge(
                 statute=statute,
                 provision=provision,
-                verdict=verdict if len(distinct) == 1 or outcome == "acquitted" else "not_decided",
+                verdict=verdict if len(distinct) == 1 or whole_case else "not_decided",
                 evidence=(coding.span(f.start, f.end),),
             )
             for (statute, provision), f in distinct.items()
-            if provision or statute not in with_provision
+        )
+
+    def _statute_citations(
+        self, coding: _Coding, findings: list[Finding]
+    ) -> tuple[StatuteCitation, ...]:
+        return tuple(
+            StatuteCitation(
+                statute=statute, provision=provision, evidence=(coding.span(f.start, f.end),)
+            )
+            for (statute, provision), f in _distinct_citations(
+                sorted(findings, key=lambda f: f.start)
+            ).items()
         )
 
     def _compensation(self, coding: _Coding, findings: list[Finding]) -> tuple[Compensation, ...]:
@@ -486,6 +495,20 @@ class CaseCoder:
         return NonPunishment(
             raised=raised, applied=applied, provision=provision, evidence=(coding.span(start, end),)
         )
+
+
+def _distinct_citations(findings: list[Finding]) -> dict[tuple[str, str | None], Finding]:
+    """Each (statute, provision) once, with its first finding. A statute cited without a
+    provision, when the same statute is also cited with one, adds nothing."""
+    distinct: dict[tuple[str, str | None], Finding] = {}
+    for finding in findings:
+        distinct.setdefault((finding.value["statute"], finding.value["provision"]), finding)
+    with_provision = {statute for statute, provision in distinct if provision}
+    return {
+        (statute, provision): finding
+        for (statute, provision), finding in distinct.items()
+        if provision or statute not in with_provision
+    }
 
 
 def load_coder(config_path: Path | None = None) -> CaseCoder:

@@ -16,8 +16,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp.extractors import facts, header, people, statutes, verdict
+from nlp.extractors import charges, facts, header, people, statutes, verdict
 from nlp.findings import Finding
+from nlp.sections import has_own_splitter
 from tiplex.thesaurus import load_thesaurus
 
 FINDINGS = "findings"
@@ -133,6 +134,22 @@ class StatuteReader:
         return doc
 
 
+class ChargeReader:
+    """Charges of judgments that have no charges section (Thai, Vietnamese, Malaysian): the
+    statutes cited where the judgment says what the accused was charged with or convicted of,
+    in the header, the reasoning windows and the operative part. Other citations stay
+    citations (see `StatuteReader`)."""
+
+    def __init__(self, sections: Iterable[str]) -> None:
+        self.sections = frozenset(sections)
+
+    def __call__(self, doc: Doc) -> Doc:
+        section, base, country, lang = _context(doc)
+        if section in self.sections and not has_own_splitter(country):
+            _report(doc, charges.charges(_text(doc), base, lang))
+        return doc
+
+
 class ConceptReader:
     """Thesaurus concepts (exploitation forms, sectors, means, acts) in the charges and reasoning.
 
@@ -206,6 +223,13 @@ def make_verdict_reader(nlp: Language, name: str) -> VerdictReader:
 @Language.factory("tiplex_statutes")
 def make_statute_reader(nlp: Language, name: str) -> StatuteReader:
     return StatuteReader()
+
+
+@Language.factory(
+    "tiplex_charges", default_config={"sections": ["header", "operative", "window", "closing"]}
+)
+def make_charge_reader(nlp: Language, name: str, sections: list[str]) -> ChargeReader:
+    return ChargeReader(sections)
 
 
 @Language.factory(

@@ -159,6 +159,17 @@ class Charge(JsonRecord):
 
 
 @dataclass(frozen=True, slots=True)
+class StatuteCitation(JsonRecord):
+    """A provision the judgment cites, charged or not (the protection that barred a victim's
+    prosecution, procedure, the law under which the facts are weighed): it links the judgment
+    to the law. Each distinct (statute, provision) once, with its first citation as evidence."""
+
+    statute: str
+    provision: str | None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence(JsonRecord):
     defendant: str | None = None
     imprisonment_months: int | None = None
@@ -208,11 +219,19 @@ class CaseFacts(JsonRecord):
     transnational: bool | None = None
     countries_involved: tuple[str, ...] = ()
     charges: tuple[Charge, ...] = ()
+    statute_citations: tuple[StatuteCitation, ...] = ()
     outcome: str | None = None
     sentences: tuple[Sentence, ...] = ()
     compensation: tuple[Compensation, ...] = ()
     non_punishment: NonPunishment = field(default_factory=NonPunishment)
     evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
+
+
+def cited_provisions(facts: Mapping[str, Any], statute: str) -> set[str]:
+    """The provisions of `statute` that a coded judgment (CaseFacts' JSON form) charges or
+    cites; "" for the statute cited without a provision. What links judgments to laws."""
+    items = [*(facts.get("charges") or ()), *(facts.get("statute_citations") or ())]
+    return {str(item.get("provision") or "") for item in items if item.get("statute") == statute}
 
 
 # --------------------------------------------------------------------------------------------

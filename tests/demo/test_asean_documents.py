@@ -178,7 +178,9 @@ def test_each_states_judgment_is_coded_as_citing_the_provision(
 ) -> None:
     facts = coder.code(document(page, "judgment"))
     assert facts.is_trafficking_case is True
+    # The protection a victim invokes is cited, not charged: the citation is the link.
     for statute, number in expected["cites"]:  # type: ignore[attr-defined]
         assert any(
-            c.statute == statute and same_provision(c.provision, number) for c in facts.charges
-        ), [(c.statute, c.provision) for c in facts.charges]
+            c.statute == statute and same_provision(c.provision, number)
+            for c in facts.statute_citations
+        ), [(c.statute, c.provision) for c in facts.statute_citations]

@@ -452,7 +452,7 @@ def test_document_reads_back_the_record_its_text_and_coded_case(loaded: SearchBa
 def test_citing_finds_judgments_by_the_statute_of_their_charges(
     make_backend: BackendFactory,
 ) -> None:
-    from tiplex.records import Charge
+    from tiplex.records import Charge, StatuteCitation
 
     backend = make_backend()
     judgment = samples.PH_SEX_TRAFFICKING
@@ -463,10 +463,15 @@ def test_citing_finds_judgments_by_the_statute_of_their_charges(
             Charge(statute="PH RA 9208", provision="Sec. 4(a)", verdict="convicted"),
             Charge(statute="PH RA 10364", provision="Sec. 3", verdict="convicted"),
         ),
+        # Cited, not charged (the non-punishment provision): it links the judgment too.
+        statute_citations=(
+            StatuteCitation(statute="PH RA 9208", provision="Sec. 4(a)"),
+            StatuteCitation(statute="PH RA 9208", provision="Sec. 17"),
+        ),
     )
     backend.index([judgment], {judgment.doc_id: facts})
     cited = sorted(c.provision or "" for c in backend.citing("PH RA 9208"))
-    assert cited == ["Sec. 4(a)", "Sec. 6(a)"]
+    assert cited == ["Sec. 17", "Sec. 4(a)", "Sec. 6(a)"]
     assert all(c.doc_id == judgment.doc_id for c in backend.citing("PH RA 9208"))
     assert backend.citing("PH RA 8042") == []
 

@@ -22,6 +22,10 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
             "มาตรา 6",
         ),
         ("Section 17 of R.A. No. 9208", "PH RA 9208", "Sec. 17"),
+        ("under section 6(1)(c) of the Immigration Act 1959/63", "MY IA 1959/63", "Sec. 6(1)(c)"),
+        # An article named with its code is that article, whatever was cited just before it.
+        ("Điều 5 và Điều 348 Bộ luật Hình sự", "VN PC 2015", "Điều 348"),
+        ("theo điểm a khoản 2 Điều 150 Bộ luật Hình sự", "VN PC 2015 Art. 150-151", "Điều 150"),
     ],
 )
 def test_the_cited_provision_is_read_in_each_languages_order(
@@ -29,6 +33,17 @@ def test_the_cited_provision_is_read_in_each_languages_order(
 ) -> None:
     found = [f.value for f in citations(text, 0)]
     assert {"statute": statute, "provision": provision} in found
+
+
+def test_a_thai_list_of_sections_cites_each() -> None:
+    found = [
+        f.value["provision"]
+        for f in citations("ตามพระราชบัญญัติคนเข้าเมือง พ.ศ. ๒๕๒๒ มาตรา ๑๑, ๘๑ และ ๘๒", 0)
+    ]
+    assert found == ["มาตรา 11", "มาตรา 81", "มาตรา 82"]
+    # A number with a unit after the list is a penalty, not a section.
+    found = [f.value["provision"] for f in citations("ประมวลกฎหมายอาญา มาตรา ๒๘๒, ๓ ปี", 0)]
+    assert found == ["มาตรา 282"]
 
 
 def test_a_thai_judgment_links_to_the_section_it_applies() -> None:
@@ -46,4 +61,8 @@ def test_a_thai_judgment_links_to_the_section_it_applies() -> None:
         raw_path="", fetched_at="2026-01-01T00:00:00Z",
     )  # fmt: skip
     facts = nlp.load_coder().code(document)
-    assert [(c.statute, c.provision) for c in facts.charges] == [("TH ATIPA 2008", "มาตรา 41")]
+    # Section 41 barred the prosecution: it is cited, and that links the judgment to it; it is
+    # not what the accused was charged with (the charge names no statute here).
+    cited = [(c.statute, c.provision) for c in facts.statute_citations]
+    assert cited == [("TH ATIPA 2008", "มาตรา 41")]
+    assert facts.charges == ()

@@ -1,0 +1,108 @@
+"""Charges of Thai, Vietnamese and Malaysian judgments against their hand labels
+(tests/eval/coding/charges-labels.json): the offences charged or decided, not every statute the
+judgment cites; the cited ones stay as statute citations, which link judgments to the laws."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nlp
+from crawlers.extract import extract_text
+from crawlers.registry import source_classes
+from tiplex.records import CaseFacts, Document
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELS: dict[str, Any] = json.loads(
+    (ROOT / "tests" / "eval" / "coding" / "charges-labels.json").read_text(encoding="utf-8")
+)
+DOCUMENTS: list[dict[str, Any]] = LABELS["documents"]
+SENTENCES: list[dict[str, Any]] = LABELS["sentences"]
+
+
+def labelled_document(label: dict[str, Any]) -> Document:
+    """The labelled judgment as the crawl would hand it to the coder."""
+    raw = (ROOT / label["path"]).read_bytes()
+    if label["source"]:
+        text = extract_text(raw, label["content_type"], hooks=source_classes()[label["source"]])
+    else:
+        text = raw.decode("utf-8")
+    return Document(
+        doc_id=f"label:{label['name']}", source_id=label["source"] or "local", url="",
+        country=label["country"], language=label["language"], doc_type="judgment",
+        title=label["name"], text=text, sha256="", content_type=label["content_type"],
+        raw_path="", fetched_at="2026-01-01T00:00:00Z",
+    )  # fmt: skip
+
+
+def sentence_document(label: dict[str, Any]) -> Document:
+    return Document(
+        doc_id="label:sentence", source_id="local", url="", country=label["country"],
+        language=label["language"], doc_type="judgment", title="", text=label["text"],
+        sha256="", content_type="text/plain", raw_path="", fetched_at="2026-01-01T00:00:00Z",
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ChargeScore:
+    """Micro precision and recall of (statute, provision) pairs, and verdict agreement."""
+
+    true_positives: int
+    predicted: int
+    labelled: int
+    verdicts_right: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.labelled if self.labelled else 1.0
+
+
+def score(pairs: Iterable[tuple[CaseFacts, dict[str, Any]]], *, verdicts: bool) -> ChargeScore:
+    tp = predicted = labelled = verdicts_right = 0
+    for facts, label in pairs:
+        coded = {(c.statute, c.provision): c.verdict for c in facts.charges}
+        expected = {(c["statute"], c["provision"]): c.get("verdict") for c in label["charges"]}
+        found = coded.keys() & expected.keys()
+        tp += len(found)
+        predicted += len(coded)
+        labelled += len(expected)
+        if verdicts:
+            verdicts_right += sum(coded[key] == expected[key] for key in found)
+    return ChargeScore(tp, predicted, labelled, verdicts_right)
+
+
+@pytest.fixture(scope="module")
+def coder() -> nlp.CaseCoder:
+    return nlp.load_coder()
+
+
+@pytest.mark.parametrize("label", DOCUMENTS, ids=[d["name"] for d in DOCUMENTS])
+def test_judgment_charges_are_the_offences_charged(
+    coder: nlp.CaseCoder, label: dict[str, Any]
+) -> None:
+    facts = coder.code(labelled_document(label))
+    coded = sorted((c.statute, c.provision) for c in facts.charges)
+    assert coded == sorted((c["statute"], c["provision"]) for c in label["charges"])
+    # Each charge points at the words that state it.
+    for charge in facts.charges:
+        assert charge.evidence and all(span.text for span in charge.evidence)
+    # What is cited but not charged is still there, as a citation.
+    assert {(c.statute, c.provision) for c in facts.charges} <= {
+        (c.statute, c.provision) for c in facts.statute_citations
+    }
+
+
+@pytest.mark.parametrize("label", SENTENCES, ids=[s["text"][:40] for s in SENTENCES])
+def test_sentence_charges(coder: nlp.CaseCoder, label: dict[str, Any]) -> None:
+    facts = coder.code(sentence_document(label))
+    coded = sorted((c.statute, c.provision) for c in facts.charges)
+    assert coded == sorted((c["statute"], c["provision"]) for c in label["charges"])
