@@ -48,11 +48,25 @@ _CITATIONS: tuple[tuple[str, re.Pattern[str], str | None], ...] = (
     (
         "MY",
         re.compile(
-            r"(?:section|seksyen|s\.)\s*25\s+of\s+the\s+(?:Anti[-\s]Trafficking|ATIPSOM)"
+            r"(?:section|seksyen|s\.)\s*25\s+(?:of\s+the\s+)?(?:Anti[-\s]Trafficking|ATIPSOM"
+            r"|Akta\s+Antipemerdagangan)"
             r"|trafficked\s+person\s+shall\s+not\s+be\s+liable\s+to\s+criminal\s+prosecution",
             _I,
         ),
         "Sec. 25 ATIPSOM 2007",
+    ),
+    (
+        # Thai has no spaces between words and its vowel and tone marks are not word characters
+        # to `re` (so `\b` falls inside words): these patterns use no word boundaries. Section
+        # 41 before the Act ("มาตรา ๔๑ แห่งพระราชบัญญัติ...") or after its year.
+        "TH",
+        re.compile(
+            r"มาตรา\s*(?:41|๔๑)\s*(?:แห่ง)?\s*(?:พระราชบัญญัติ|พ\.\s?ร\.\s?บ\.\s*)"
+            r"ป้องกันและปราบปรามการค้ามนุษย์"
+            r"|(?:พระราชบัญญัติ|พ\.\s?ร\.\s?บ\.\s*)ป้องกันและปราบปรามการค้ามนุษย์\s*"
+            r"(?:พ\.\s?ศ\.\s*(?:2551|๒๕๕๑)\s*)?มาตรา\s*(?:41|๔๑)(?![0-9๐-๙])"
+        ),
+        "มาตรา 41 ATIPA 2008",
     ),
     (
         "",
@@ -75,7 +89,13 @@ _NO_PUNISHMENT = re.compile(
     r"|(?:not|never|cannot)\s+(?:to\s+)?(?:be\s+)?(?:penali[sz]ed|punished|prosecuted|charged"
     r"|(?:held\s+)?(?:criminally\s+)?liable)|exempts?\s+(?:\w+\s+){0,2}from\s+(?:criminal\s+)?"
     r"(?:prosecution|liability|punishment)|immun(?:e|ity)\s+from\s+(?:criminal\s+)?"
-    r"(?:prosecution|liability|suit)",
+    r"(?:prosecution|liability|suit)"
+    # Malay: should not have been charged.
+    r"|tidak\s+sepatutnya\s+(?:didakwa|dikemukakan|dihukum)"
+    # Thai: not punished, not prosecuted, prosecution forbidden (no word boundaries in Thai).
+    r"|ไม่ต้องรับโทษ|ไม่ต้องรับผิด|ไม่ถูกดำเนินคดี|ห้ามมิให้[\u0e00-\u0e7f]{0,30}ดำเนินคดี"
+    # Vietnamese: not held criminally responsible, exempt from criminal responsibility.
+    r"|không\s+(?:bị\s+)?truy\s+cứu\s+trách\s+nhiệm|miễn\s+trách\s+nhiệm\s+hình\s+sự",
     _I,
 )
 _TRAFFICKED_VICTIM = re.compile(
@@ -84,14 +104,21 @@ _TRAFFICKED_VICTIM = re.compile(
     r"|trafficked\s+(?:persons?|victims?|women|children|workers?)|(?:persons?|victims?)\s+who\s+"
     r"(?:are|were|have\s+been)\s+trafficked|victims?\s+of\s+(?:human\s+)?trafficking"
     r"|victims?\s+of\s+trafficking\s+in\s+persons|being\s+trafficked|korban\b[^.;]{0,60}?"
-    r"(?:dipaksa|terpaksa)\s+oleh\s+pelaku",
+    r"(?:dipaksa|terpaksa)\s+oleh\s+pelaku"
+    r"|orang\s+yang\s+diperdagangkan"
+    r"|ผู้เสียหายจากการค้ามนุษย์|ผู้เสียหายในคดีค้ามนุษย์|เหยื่อ(?:จาก)?การค้ามนุษย์"
+    r"|nạn\s+nhân\s+(?:của\s+)?(?:tội\s+|việc\s+)?(?:bị\s+)?mua\s+bán\s+người"
+    r"|nạn\s+nhân\s+bị\s+mua\s+bán",
     _I,
 )
 _CAUSE = re.compile(
     r"dipaksa|terpaksa|paksaan|akibat\s+(?:langsung\s+)?(?:dari\s+)?(?:menjadi\s+)?korban"
     r"|karena\s+(?:menjadi\s+)?korban|as\s+a\s+(?:direct\s+)?(?:result|consequence)|compelled"
     r"|coerced|forced|by\s+reason\s+of\s+(?:being|having\s+been)|related\s+to\s+(?:their|her|his)"
-    r"\s+being\s+trafficked|directly\s+related|consequence\s+of\s+(?:her|his|their|being)",
+    r"\s+being\s+trafficked|directly\s+related|consequence\s+of\s+(?:her|his|their|being)"
+    r"|akibat\s+langsung|berpunca\s+(?:terus\s+)?daripada"
+    r"|ผลโดยตรงจาก|ถูกบังคับ|ถูกหลอกลวง"
+    r"|(?:do\s+)?bị\s+(?:ép\s+buộc|cưỡng\s+ép|ép)|hậu\s+quả\s+trực\s+tiếp",
     _I,
 )
 
@@ -101,7 +128,13 @@ _APPLIED = re.compile(
     r"|(?:di)?lepas(?:kan)?\s+dari\s+segala\s+tuntutan|tidak\s+dapat\s+dijatuhi\s+pidana"
     r"|(?:acquit(?:s|ted)?|exempt(?:s|ed)?|discharge[sd]?)\s+(?:and\s+acquit(?:s|ted)?\s+)?"
     r"(?:the\s+)?accused|(?:accused|she|he)\s+is\s+(?:hereby\s+)?(?:discharged|acquitted)"
-    r"|cannot\s+be\s+penali[sz]ed\s+for\s+them|is\s+a\s+victim,\s+not\s+an\s+offender",
+    r"|cannot\s+be\s+penali[sz]ed\s+for\s+them|is\s+a\s+victim,\s+not\s+an\s+offender"
+    # Malay: appeal allowed, conviction set aside, discharged and acquitted.
+    r"|rayuan\s+dibenarkan|sabitan[^.;]{0,40}diketepikan|dilepaskan\s+dan\s+dibebaskan"
+    # Thai: the charge dismissed, no power to prosecute.
+    r"|ยกฟ้อง|ไม่มีอำนาจ(?:ฟ้อง|ดำเนินคดี|สอบสวน)"
+    # Vietnamese: the case or the investigation discontinued.
+    r"|đình\s+chỉ\s+(?:vụ\s+án|điều\s+tra|việc\s+điều\s+tra)",
     _I,
 )
 # ... or rejected.
@@ -109,7 +142,8 @@ _REJECTED = re.compile(
     r"tidak\s+dapat\s+diterapkan|tidak\s+(?:dapat\s+)?diberlakukan|tidak\s+beralasan"
     r"|(?:harus|patut|haruslah|patutlah)\s+(?:di)?(?:tolak|kesampingkan)|dikesampingkan"
     r"|does\s+not\s+apply|not\s+applicable|cannot\s+be\s+(?:invoked|applied)"
-    r"|is\s+(?:without|devoid\s+of)\s+merit|(?:is|are)\s+unmeritorious|must\s+fail",
+    r"|is\s+(?:without|devoid\s+of)\s+merit|(?:is|are)\s+unmeritorious|must\s+fail"
+    r"|ฟังไม่ขึ้น|ไม่ใช่ผู้เสียหาย|không\s+có\s+căn\s+cứ\s+chấp\s+nhận",
     _I,
 )
 RULING_REACH = 900  # the court's answer follows the plea within a paragraph or two

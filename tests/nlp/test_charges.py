@@ -106,3 +106,11 @@ def test_sentence_charges(coder: nlp.CaseCoder, label: dict[str, Any]) -> None:
     facts = coder.code(sentence_document(label))
     coded = sorted((c.statute, c.provision) for c in facts.charges)
     assert coded == sorted((c["statute"], c["provision"]) for c in label["charges"])
+
+
+@pytest.mark.parametrize("label", DOCUMENTS, ids=[d["name"] for d in DOCUMENTS])
+def test_judgment_non_punishment_is_coded(coder: nlp.CaseCoder, label: dict[str, Any]) -> None:
+    facts = coder.code(labelled_document(label))
+    assert facts.non_punishment.raised is label["non_punishment"]["raised"]
+    assert facts.non_punishment.applied is label["non_punishment"]["applied"]
+    assert facts.non_punishment.evidence
