@@ -26,6 +26,8 @@ FORMULA_LANGUAGES = frozenset({"th", "vi", "ms"})
 # formula would find the lower court's verdict quoted in an appeal.
 _TAIL_CHARS = 8_000
 _HEADER_CHARS = 4_000
+# How far before the operative part its ground of dismissal may be stated (one paragraph).
+_DISMISSAL_GROUND_CHARS = 600
 _CLAUSE_CHARS = 400
 
 
@@ -37,6 +39,8 @@ class Formulas:
     operative: re.Pattern[str]
     convicted: re.Pattern[str]
     acquitted: re.Pattern[str]
+    # Grounds or orders that end a case without deciding guilt; None where a tradition has none.
+    dismissed: re.Pattern[str] | None
     sentence_start: re.Pattern[str]
     final_sentence: re.Pattern[str]
     life: re.Pattern[str]
@@ -82,6 +86,7 @@ def formulas(lang: str) -> Formulas | None:
         operative=compiled("operative"),
         convicted=compiled("convicted"),
         acquitted=compiled("acquitted"),
+        dismissed=compiled("dismissed") if "dismissed" in data else None,
         sentence_start=compiled("sentence_start"),
         final_sentence=compiled("final_sentence"),
         life=compiled("life"),
@@ -161,6 +166,15 @@ def _operative_start(text: str, rules: Formulas) -> int:
 def _outcome(text: str, start: int, rules: Formulas) -> Finding | None:
     convicted = list(rules.convicted.finditer(text, start))
     acquitted = list(rules.acquitted.finditer(text, start))
+    # The ground of a dismissal is often stated just before the order ("โจทก์ไม่มีอำนาจฟ้อง ...
+    # พิพากษากลับ ให้ยกฟ้อง"); with no conviction, it makes the order a dismissal.
+    dismissed = (
+        rules.dismissed.search(text, max(start - _DISMISSAL_GROUND_CHARS, 0))
+        if rules.dismissed
+        else None
+    )
+    if dismissed and not convicted:
+        return Finding("outcome", "dismissed", dismissed.start(), dismissed.end())
     if convicted and acquitted:
         first = min(convicted[0].start(), acquitted[0].start())
         last = max(convicted[-1].end(), acquitted[-1].end())

@@ -90,8 +90,9 @@ def test_judgment_charges_are_the_offences_charged(
     coder: nlp.CaseCoder, label: dict[str, Any]
 ) -> None:
     facts = coder.code(labelled_document(label))
-    coded = sorted((c.statute, c.provision) for c in facts.charges)
-    assert coded == sorted((c["statute"], c["provision"]) for c in label["charges"])
+    coded = sorted((c.statute, c.provision, c.verdict) for c in facts.charges)
+    expected = sorted((c["statute"], c["provision"], c["verdict"]) for c in label["charges"])
+    assert coded == expected
     # Each charge points at the words that state it.
     for charge in facts.charges:
         assert charge.evidence and all(span.text for span in charge.evidence)
