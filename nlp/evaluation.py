@@ -607,6 +607,50 @@ def evaluate_extraction(
 
 
 # --------------------------------------------------------------------------------------------
+# Charges (labelled apart: tests/eval/coding/)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeScore:
+    """Micro precision and recall of charges over documents: a coded charge is right when the
+    document's label holds it."""
+
+    true_positives: int
+    predicted: int
+    labelled: int
+
+    @property
+    def precision(self) -> float | None:
+        return _ratio(self.true_positives, self.predicted)
+
+    @property
+    def recall(self) -> float | None:
+        return _ratio(self.true_positives, self.labelled)
+
+
+def provision_number(provision: str | None) -> str:
+    """The provision's own number, without its subdivisions: "Pasal 2 ayat (1)" and "Sec. 6(a)"
+    give "2" and "6"; "" for none. Indictments cite subdivisions as loosely as they cite the
+    provision, so the charges of real judgments are compared at this level."""
+    digits = re.search(r"\d+", provision or "")
+    return digits.group(0) if digits else ""
+
+
+def score_charges(
+    documents: Iterable[tuple[Iterable[Hashable], Iterable[Hashable]]],
+) -> ChargeScore:
+    """Scores (coded charges, labelled charges) per document, each an iterable of keys."""
+    true_positives = predicted = labelled = 0
+    for coded, expected in documents:
+        coded_set, expected_set = set(coded), set(expected)
+        true_positives += len(coded_set & expected_set)
+        predicted += len(coded_set)
+        labelled += len(expected_set)
+    return ChargeScore(true_positives, predicted, labelled)
+
+
+# --------------------------------------------------------------------------------------------
 # The table
 # --------------------------------------------------------------------------------------------
 

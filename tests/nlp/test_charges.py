@@ -5,8 +5,6 @@ judgment cites; the cited ones stay as statute citations, which link judgments t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,7 @@ import pytest
 import nlp
 from crawlers.extract import extract_text
 from crawlers.registry import source_classes
-from tiplex.records import CaseFacts, Document
+from tiplex.records import Document
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS: dict[str, Any] = json.loads(
@@ -46,38 +44,6 @@ def sentence_document(label: dict[str, Any]) -> Document:
         language=label["language"], doc_type="judgment", title="", text=label["text"],
         sha256="", content_type="text/plain", raw_path="", fetched_at="2026-01-01T00:00:00Z",
     )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class ChargeScore:
-    """Micro precision and recall of (statute, provision) pairs, and verdict agreement."""
-
-    true_positives: int
-    predicted: int
-    labelled: int
-    verdicts_right: int
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.labelled if self.labelled else 1.0
-
-
-def score(pairs: Iterable[tuple[CaseFacts, dict[str, Any]]], *, verdicts: bool) -> ChargeScore:
-    tp = predicted = labelled = verdicts_right = 0
-    for facts, label in pairs:
-        coded = {(c.statute, c.provision): c.verdict for c in facts.charges}
-        expected = {(c["statute"], c["provision"]): c.get("verdict") for c in label["charges"]}
-        found = coded.keys() & expected.keys()
-        tp += len(found)
-        predicted += len(coded)
-        labelled += len(expected)
-        if verdicts:
-            verdicts_right += sum(coded[key] == expected[key] for key in found)
-    return ChargeScore(tp, predicted, labelled, verdicts_right)
 
 
 @pytest.fixture(scope="module")
