@@ -611,24 +611,6 @@ def evaluate_extraction(
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ChargeScore:
-    """Micro precision and recall of charges over documents: a coded charge is right when the
-    document's label holds it."""
-
-    true_positives: int
-    predicted: int
-    labelled: int
-
-    @property
-    def precision(self) -> float | None:
-        return _ratio(self.true_positives, self.predicted)
-
-    @property
-    def recall(self) -> float | None:
-        return _ratio(self.true_positives, self.labelled)
-
-
 def provision_number(provision: str | None) -> str:
     """The provision's own number, without its subdivisions: "Pasal 2 ayat (1)" and "Sec. 6(a)"
     give "2" and "6"; "" for none. Indictments cite subdivisions as loosely as they cite the
@@ -639,15 +621,28 @@ def provision_number(provision: str | None) -> str:
 
 def score_charges(
     documents: Iterable[tuple[Iterable[Hashable], Iterable[Hashable]]],
-) -> ChargeScore:
-    """Scores (coded charges, labelled charges) per document, each an iterable of keys."""
-    true_positives = predicted = labelled = 0
+) -> FieldScore:
+    """Micro precision and recall of charges, from (coded charges, labelled charges) per
+    document, each an iterable of keys: a coded charge is right when the label holds it;
+    `exact` counts the documents whose charges are all and only the labelled ones."""
+    documents_seen = true_positives = predicted = labelled = exact = 0
     for coded, expected in documents:
         coded_set, expected_set = set(coded), set(expected)
+        documents_seen += 1
         true_positives += len(coded_set & expected_set)
         predicted += len(coded_set)
         labelled += len(expected_set)
-    return ChargeScore(true_positives, predicted, labelled)
+        exact += coded_set == expected_set
+    return FieldScore(
+        field="charges",
+        country=ALL,
+        kind="items",
+        documents=documents_seen,
+        gold=labelled,
+        predicted=predicted,
+        correct=true_positives,
+        exact=exact,
+    )
 
 
 # --------------------------------------------------------------------------------------------

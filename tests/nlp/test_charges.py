@@ -46,11 +46,6 @@ def sentence_document(label: dict[str, Any]) -> Document:
     )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def coder() -> nlp.CaseCoder:
-    return nlp.load_coder()
-
-
 @pytest.mark.parametrize("label", DOCUMENTS, ids=[d["name"] for d in DOCUMENTS])
 def test_judgment_charges_are_the_offences_charged(
     coder: nlp.CaseCoder, label: dict[str, Any]
@@ -81,3 +76,17 @@ def test_judgment_non_punishment_is_coded(coder: nlp.CaseCoder, label: dict[str,
     assert facts.non_punishment.raised is label["non_punishment"]["raised"]
     assert facts.non_punishment.applied is label["non_punishment"]["applied"]
     assert facts.non_punishment.evidence
+
+
+def test_charges_are_scored_per_document_and_summed() -> None:
+    from nlp.evaluation import provision_number, score_charges
+
+    assert [provision_number(p) for p in ("Pasal 2 ayat (1)", "Sec. 6(a)", "มาตรา 81", None)] == [
+        "2",
+        "6",
+        "81",
+        "",
+    ]
+    score = score_charges([([("A", "1"), ("A", "2")], [("A", "1")]), ([], [("B", "3")])])
+    assert (score.correct, score.predicted, score.gold, score.exact) == (1, 2, 2, 0)
+    assert score.precision == 0.5 and score.recall == 0.5

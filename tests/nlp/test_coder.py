@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import load_coder
 from nlp.coder import CaseCoder
 from tiplex.records import CaseFacts, Document
 
@@ -58,11 +57,6 @@ PHILIPPINE_APPEAL = (
     " P2,000,000.00. He is ordered to pay AAA moral damages of P500,000.00 and exemplary damages"
     " of P100,000.00.\n\nSO ORDERED.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def coder() -> CaseCoder:
-    return load_coder()
 
 
 def make(text: str, country: str = "", language: str = "", doc_type: str = "judgment") -> Document:

@@ -25,11 +25,6 @@ CASES: list[dict[str, Any]] = json.loads(KEY.read_text(encoding="utf-8"))
 PUTUSAN3_CASES = AUTHORING / "putusan3" / "cases"
 
 
-@pytest.fixture(scope="module")
-def coder() -> nlp.CaseCoder:
-    return nlp.load_coder()
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c["case_number"] for c in CASES])
 def test_lawphil_decision_is_coded_as_its_answer_key_says(
     coder: nlp.CaseCoder, case: dict[str, Any]

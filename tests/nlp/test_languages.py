@@ -10,18 +10,13 @@ from typing import Any
 
 import pytest
 
-from nlp import detect_language, load_coder
+from nlp import detect_language
 from nlp.coder import CaseCoder
 from nlp.formulas import formula_findings
 from nlp.textclean import clean_text
 from tiplex.records import CaseFacts, Document, Span
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "nlp"
-
-
-@pytest.fixture(scope="module")
-def coder() -> CaseCoder:
-    return load_coder()
 
 
 def _document(name: str) -> Document:

@@ -21,11 +21,6 @@ from tiplex.records import CaseFacts, Document, Span
 
 
 @pytest.fixture(scope="module")
-def coder() -> CaseCoder:
-    return load_coder()
-
-
-@pytest.fixture(scope="module")
 def fully_tokenized() -> CaseCoder:
     """A coder that runs the language's tokenizer over every section."""
     full = load_coder()
