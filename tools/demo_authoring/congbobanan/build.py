@@ -1,7 +1,7 @@
 """Render the Vietnamese judgments portal of the demo mirror (congbobanan.toaan.gov.vn).
 
     .venv/bin/python tools/demo_authoring/congbobanan/build.py          # write the pages
-    .venv/bin/python tools/demo_authoring/congbobanan/build.py --check  # fail if the mirror is stale
+    .venv/bin/python tools/demo_authoring/congbobanan/build.py --check  # fail if stale
 
 Outputs, in the structure the spider reads (tests/examples/crawlers/vn_congbobanan_judgments):
 the latest list (`/0tat1cvn/ban-an-quyet-dinh`), one page per id (`/2ta{id}t1cvn/chi-tiet-ban-an`)
@@ -135,7 +135,8 @@ def _page(title: str, body: str) -> bytes:
 def latest_list() -> bytes:
     items = "\n".join(
         f"""  <div class="list-group-item">
-    <h4 class="list-group-item-heading"><a href="/2ta{j.judgment_id}t1cvn/chi-tiet-ban-an">Bản án số: {j.number} ngày {j.decided}</a></h4>
+    <h4 class="list-group-item-heading"><a href="/2ta{j.judgment_id}t1cvn/chi-tiet-ban-an">"""
+        f"""Bản án số: {j.number} ngày {j.decided}</a></h4>
     <p>Quan hệ pháp luật: {escape(j.legal_relation)}</p>
   </div>"""
         for j in JUDGMENTS
@@ -161,7 +162,8 @@ def judgment_page(j: Judgment) -> bytes:
         ("Thông tin về vụ/việc", j.summary),
     )
     items = "\n".join(
-        f'    <div class="list-group-item"><label>{label}:</label> <span>{escape(value)}</span></div>'
+        f'    <div class="list-group-item"><label>{label}:</label> '
+        f"<span>{escape(value)}</span></div>"
         for label, value in rows
     )
     body = f"""<div class="search_left_pub details_pub">
@@ -170,13 +172,18 @@ def judgment_page(j: Judgment) -> bytes:
 {items}
   </div>
   <p>{escape(DEMO_NOTE)}</p>
-  <div class="download"><a href="/5ta{j.judgment_id}t1cvn/{j.file_name}" target="_blank">Tải về bản án</a></div>
+  <div class="download"><a href="{file_link(j)}" target="_blank">Tải về bản án</a></div>
 </div>"""
     return _page(j.title, body)
 
 
 def ghost_page() -> bytes:
-    return _page("null", '<div class="search_left_pub details_pub"><div class="list-group"></div></div>')
+    empty_panel = '<div class="search_left_pub details_pub"><div class="list-group"></div></div>'
+    return _page("null", empty_panel)
+
+
+def file_link(j: Judgment) -> str:
+    return f"/5ta{j.judgment_id}t1cvn/{j.file_name}"
 
 
 def rtf(paragraphs: tuple[str, ...]) -> bytes:
@@ -205,11 +212,11 @@ def build() -> dict[Path, bytes]:
     for j in JUDGMENTS:
         files[PORTAL / f"2ta{j.judgment_id}t1cvn" / "chi-tiet-ban-an"] = judgment_page(j)
         if j.file_name.endswith(".pdf") and j.body:
-            files[PORTAL / f"5ta{j.judgment_id}t1cvn" / j.file_name] = text_pdf(
+            files[PORTAL / file_link(j).lstrip("/")] = text_pdf(
                 list(j.body), title=f"{j.number} (demo)", subject=DEMO_NOTE
             )
         elif j.body:
-            files[PORTAL / f"5ta{j.judgment_id}t1cvn" / j.file_name] = rtf(j.body)
+            files[PORTAL / file_link(j).lstrip("/")] = rtf(j.body)
     for ghost in GHOST_IDS:
         files[PORTAL / f"2ta{ghost}t1cvn" / "chi-tiet-ban-an"] = ghost_page()
     return files

@@ -47,7 +47,8 @@ BURMESE = Twin(
     title="လူကုန်ကူးမှုတားဆီးနှိမ်နင်းရေးဥပဒေ",
     convert_label="English",
     sections=(
-        ("SEC1", "(သရုပ်ပြ စာသား - Demo content: team-written for the tiplex demo; not the official text.)"),
+        ("SEC1", "(သရုပ်ပြ စာသား - Demo content: team-written for the tiplex demo; "
+                 "not the official text.)"),
         ("SEC1", "အခန်း (၁) အမည်နှင့် အဓိပ္ပာယ်ဖော်ပြချက်"),
         ("SEC2", "၁။ ဤဥပဒေကို လူကုန်ကူးမှုတားဆီးနှိမ်နင်းရေးဥပဒေ ဟု ခေါ်တွင်စေရမည်။"),
         ("SEC2", "၂။ လူကုန်ကူးမှုဆိုသည်မှာ အမြတ်ထုတ်ရန်အတွက် လူကို ခြိမ်းခြောက်၍ဖြစ်စေ၊ "
@@ -95,6 +96,10 @@ def list_answer() -> bytes:
     return (json.dumps(answer, ensure_ascii=False, indent=1) + "\n").encode()
 
 
+def view_path(twin: Twin) -> str:
+    return f"/mLsView.do?lawordSn={twin.laword_sn}"
+
+
 def view_page(twin: Twin, other: Twin) -> bytes:
     return f"""<!DOCTYPE html>
 <html lang="{twin.language}">
@@ -103,7 +108,7 @@ def view_page(twin: Twin, other: Twin) -> bytes:
 <div class="law-view">
   <h3>{escape(twin.title)}</h3>
   <div class="btn-area">
-    <a class="btn btn-convert" href="/mLsView.do?lawordSn={other.laword_sn}">{other.convert_label}</a>
+    <a class="btn btn-convert" href="{view_path(other)}">{other.convert_label}</a>
     <a class="btn btn-print" href="#">Print</a>
   </div>
   <div id="lawContent"></div>
