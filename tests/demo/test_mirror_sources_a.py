@@ -81,6 +81,31 @@ def test_committed_mirror_matches_its_sources(site: str) -> None:
     assert BUILDS[site].main(["--check"]) == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "statute"),
+    [
+        (
+            "Law on Suppression of Human Trafficking and Sexual Exploitation (2008)",
+            "KH LSHTSE 2008",
+        ),
+        ("Law on Anti-Trafficking in Persons (2015)", "LA ATIP 2015"),
+        ("Anti Trafficking in Persons Law (2005), s. 24", "MM ATIP Law"),
+        ("Anti-Trafficking in Persons Order, 2019", "BN ATIPO 2019"),
+        # Lower case, without a year: a Philippine decision's loose "the anti-trafficking in
+        # persons law" is not Myanmar's or Laos's law.
+        ("violation of the anti-trafficking in persons law", None),
+        ("the law on anti-trafficking in persons", None),
+    ],
+)
+def test_sherlocs_english_titles_of_the_four_states_laws_are_read(
+    text: str, statute: str | None
+) -> None:
+    from nlp.extractors.statutes import citations
+
+    found = [c.value["statute"] for c in citations(text, 0)]
+    assert found == ([statute] if statute else [])
+
+
 def test_the_asean_convention_stays_no_states_law_when_coded() -> None:
     """ACTIP ends "Done at Kuala Lumpur, Malaysia": the coder's guess of a country must not
     make the regional instrument (or its Article 14) Malaysian."""
@@ -109,10 +134,14 @@ def test_the_asean_convention_stays_no_states_law_when_coded() -> None:
 def demo_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """The demo's flow over these five sources, twice on one home (the mirror's real server,
     the demo's overrides and window)."""
+    from prefect.testing.utilities import prefect_test_harness
+
     from flows.pipeline import weekly_update
 
     home = tmp_path_factory.mktemp("mirror-a") / "home"
-    with serve_directory(MIRROR_DIR) as server:
+    # A temporary Prefect API, stopped before pytest closes its output (the ephemeral server's
+    # exit-time logging would otherwise write to closed streams). Slow CI starts need > 30 s.
+    with prefect_test_harness(server_startup_timeout=180), serve_directory(MIRROR_DIR) as server:
         overrides = mirror_overrides(server.url)
         mine = {source_id: overrides.get(source_id, "") for source_id in EXPECTED_DOCS}
         runs = [
@@ -156,6 +185,26 @@ def test_sherloc_summaries_carry_their_cases_own_states(demo_runs: dict[str, Any
     }
     assert countries == SHERLOC_KEY
     assert set(countries.values()) == {"KH", "LA", "MM", "BN"}
+
+
+@pytest.mark.slow
+def test_sherloc_summaries_code_the_law_and_the_outcome(demo_runs: dict[str, Any]) -> None:
+    stored = _stored(demo_runs["home"], EXPECTED_DOCS["int_sherloc_cases"])
+    coded = {
+        doc_id.rsplit(":", 1)[1]: (
+            sorted({c["statute"] for c in document.facts.get("charges") or []}),
+            document.facts.get("outcome"),
+            document.facts.get("language"),
+        )
+        for doc_id, document in stored.items()
+    }
+    assert coded == {
+        "KHM9001": (["KH LSHTSE 2008"], "convicted", "en"),
+        "LAO9001": (["LA ATIP 2015"], "convicted", "en"),
+        "MMR9001": (["MM ATIP Law"], "convicted", "en"),
+        "MMR9002": ([], "acquitted", "en"),
+        "BRN9001": (["BN ATIPO 2019"], "convicted", "en"),
+    }
 
 
 @pytest.mark.slow

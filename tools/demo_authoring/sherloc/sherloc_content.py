@@ -50,9 +50,8 @@ CASES: tuple[Case, ...] = (
         history="The accused was arrested on his return to Cambodia and tried at first instance.",
         defendants=("Chea Sophal (male, Cambodian)",),
         charges=(
-            "Chea Sophal: Law on Suppression of Human Trafficking and Sexual Exploitation (2008) "
-            "(ច្បាប់ស្តីពីការបង្ក្រាបអំពើជួញដូរមនុស្ស), Art. 15, unlawful removal for "
-            "cross-border transfer - convicted",
+            "Chea Sophal: Law on Suppression of Human Trafficking and Sexual Exploitation (2008), "
+            "Art. 15, unlawful removal for cross-border transfer - convicted",
         ),
         sentence="Nine years' imprisonment and compensation of 4,000,000 riel to each victim",
     ),
@@ -77,8 +76,7 @@ CASES: tuple[Case, ...] = (
         history="Convicted at first instance; no appeal was lodged.",
         defendants=("Bounmy K. (female, Lao)",),
         charges=(
-            "Bounmy K.: Law on Anti-Trafficking in Persons (2015) "
-            "(ກົດໝາຍວ່າດ້ວຍການຕ້ານ ແລະ ສະກັດກັ້ນການຄ້າມະນຸດ), trafficking in children for "
+            "Bounmy K.: Law on Anti-Trafficking in Persons (2015), trafficking in children for "
             "sexual exploitation - convicted",
         ),
         sentence="Twelve years' imprisonment and a fine of 50,000,000 kip",
@@ -102,8 +100,8 @@ CASES: tuple[Case, ...] = (
         history="Tried at first instance; the conviction was upheld on appeal.",
         defendants=("Ko Aung Min (male, Myanmar)",),
         charges=(
-            "Ko Aung Min: Anti Trafficking in Persons Law (2005) "
-            "(လူကုန်ကူးမှုတားဆီးနှိမ်နင်းရေးဥပဒေ), s. 24, trafficking in women - convicted",
+            "Ko Aung Min: Anti Trafficking in Persons Law (2005), s. 24, trafficking in women "
+            "- convicted",
         ),
         sentence="Ten years' imprisonment",
     ),
