@@ -51,24 +51,26 @@ EXPECTED_DOCS = {
         f"vn_congbobanan_judgments:{i}" for i in BUILDS["congbobanan"].EXPECTED
     ),
 }
-# One question per source (tools/demo_authoring/<site>/questions.md) and the document it finds.
+# One question per source (tools/demo_authoring/<site>/questions.md) and the document it finds
+# first; each also ranks its document first on the whole demo's index (15 sources).
 QUESTIONS = {
-    "int_sherloc_cases": (
-        "trafficked woman forced to work for an online scam compound was acquitted",
-        "int_sherloc_cases:MMR9002",
-    ),
+    "int_sherloc_cases": ("domestic workers Brunei", "int_sherloc_cases:BRN9001"),
     "int_commonlii_cases": (
-        "conviction for being in Malaysia without a valid pass set aside because she was a "
-        "trafficked person",
+        "Malaysian Court of Appeal sets aside immigration conviction of a trafficked person "
+        "under ATIPSOM section 25",
         "int_commonlii_cases:my/cases/MYCA/2019/412",
     ),
     "int_asean_legislation": (
         "ASEAN convention victims not criminally or administratively liable for unlawful acts",
         "int_asean_legislation:actip",
     ),
-    "mm_mlis_legislation": ("လူကုန်ကူးခံရသူကို အရေးယူခြင်း မပြုရ", "mm_mlis_legislation:9901"),
+    "mm_mlis_legislation": (
+        "Myanmar law trafficked person not prosecuted for offence committed as a direct result "
+        "of being trafficked",
+        "mm_mlis_legislation:9902",
+    ),
     "vn_congbobanan_judgments": (
-        "bị cáo lừa phụ nữ sang Trung Quốc rồi bán",
+        "bán phụ nữ sang Trung Quốc Hà Giang",
         "vn_congbobanan_judgments:4",
     ),
 }
