@@ -43,6 +43,7 @@ from index.embedded_search import (
     marks,
     other_languages,
     phrase_candidates,
+    question_language,
     to_hits,
 )
 from index.embeddings import (
@@ -487,10 +488,18 @@ class EmbeddedBackend:
                     query.passages_per_hit,
                     fill=query.k if query.mode == "bm25" else 0,
                 )
+            # Read once, for both the translation and the dense weights: a question whose words
+            # do not tell its language ("forced labour fishing vessel") takes that of its best
+            # lexical matches, and an English one is translated like any other.
+            language = (
+                question_language(self._db, parsed, lexical)
+                if query.mode == "hybrid" and lexical is not None
+                else query_language(parsed)
+            )
             # Hybrid computes the dense side only to fuse it or to fill a short lexical answer.
             if query.mode == "dense" or (
                 query.mode == "hybrid"
-                and dense_needed(parsed, self.weighting, len(lexical or ()), query.k)
+                and dense_needed(language, self.weighting, len(lexical or ()), query.k)
             ):
                 nearest = self._dense.ranking(
                     self._db,
@@ -506,7 +515,7 @@ class EmbeddedBackend:
             if query.mode == "hybrid" and dense is not None:
                 translated = self._translated_side(
                     parsed,
-                    query_language(parsed),
+                    language,
                     condition,
                     generation,
                     depth,
@@ -523,6 +532,7 @@ class EmbeddedBackend:
                     query.k,
                     query.passages_per_hit,
                     self.weighting,
+                    language,
                     translated,
                 )
             elif lexical is not None:

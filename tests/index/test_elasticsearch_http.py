@@ -224,6 +224,22 @@ def test_an_english_question_ranks_other_languages_by_its_translated_words(
     assert indonesian.passages and indonesian.passages[0].text.startswith("Para korban")
 
 
+def test_a_question_without_function_words_is_translated_when_its_matches_are_english(
+    running: Running, tmp_path: Path
+) -> None:
+    # "wages crew" does not tell its language; its lexical matches (English) do, as on the
+    # embedded backend, and the translation follows that reading.
+    backend = _backend(running, tmp_path, GlossaryEmbedder())
+    try:
+        backend.search(SearchQuery(text="wages crew", k=5))
+    finally:
+        backend.close()
+
+    searches = [r.body for r in running.cluster.sent("POST", "/tiplex-documents/_search")]
+    (body,) = [b for b in searches if '"must_not"' in json.dumps(b) and "aggs" not in b]
+    assert "upah" in json.dumps(body["query"]["bool"]["must"])
+
+
 def test_the_lexicon_is_read_back_not_rebuilt(running: Running, tmp_path: Path) -> None:
     for _ in range(2):
         backend = _backend(running, tmp_path, GlossaryEmbedder())
