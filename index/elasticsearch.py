@@ -518,8 +518,11 @@ class ElasticsearchBackend:
         if mode == "hybrid" and translates_question(language, self._weighting):
             translated = self._translated_side(query, language, window, per_hit, pool)
         languages = pool.languages
-        # kNN scores a cosine c as (1 + c) / 2: the lead between languages reads cosines.
-        nearest = {d.doc_rowid: 2.0 * d.score - 1.0 for d in dense}
+        # kNN scores a cosine c as (1 + c) / 2: the lead between languages reads cosines,
+        # once a passage in the question's language holds all its words (see `fuse_hybrid`).
+        nearest: dict[int, float] | None = {d.doc_rowid: 2.0 * d.score - 1.0 for d in dense}
+        if translated is not None and not self._own_words_found(query, parsed, language):
+            nearest = None
         fused = fuse_hybrid(
             lexical, dense, languages, language, self._weighting, k, per_hit, translated, nearest
         )
@@ -528,6 +531,18 @@ class ElasticsearchBackend:
             coded = es_results.coded_answer_hits(self._search(body), parsed.concepts, per_hit)
             fused = join_coded(fused, pool.ranking(coded), k, per_hit)
         return pool.response(fused)
+
+    def _own_words_found(
+        self, query: SearchQuery, parsed: es_queries.ParsedQuery, language: str
+    ) -> bool:
+        """Whether a passage in `language` holds every word of the question."""
+        body = es_queries.own_words_body(parsed, query.filters, language)
+        if body is None:
+            return False
+        hits = self._search(body).get("hits") or {}
+        total = hits.get("total")
+        count = total.get("value", 0) if isinstance(total, Mapping) else len(hits.get("hits") or [])
+        return int(count) > 0
 
     def lexicon(self) -> Lexicon:
         """The cross-language lexicon of this index (see `index.es_lexicon`), checked against

@@ -36,6 +36,7 @@ from index.embedded_search import (
     browse,
     coded_answers,
     dense_needed,
+    documents_matching,
     evidence_spans,
     hybrid_documents,
     keep_verbatim,
@@ -583,7 +584,8 @@ class EmbeddedBackend:
             fill=0,
             expansion_weight=TRANSLATED_EXPANSION_WEIGHT,
         )
-        return TranslatedSide(other, lexical)
+        english = documents_matching(self._db, parsed, other_languages(condition, other=False))
+        return TranslatedSide(other, lexical, own_words_found=bool(english))
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
         with self._lock:

@@ -521,9 +521,10 @@ def dense_needed(language: str, weighting: DenseWeighting, lexical_found: int, k
     return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
 
 
-def other_languages(condition: SqlCondition) -> SqlCondition:
-    """`condition` narrowed to the documents not written in English."""
-    clause = f"lower(d.language) != '{SOURCE_LANGUAGE}'"
+def other_languages(condition: SqlCondition, other: bool = True) -> SqlCondition:
+    """`condition` narrowed to the documents not written in English (`other`), or to the
+    English ones."""
+    clause = f"lower(d.language) {'!=' if other else '='} '{SOURCE_LANGUAGE}'"
     return SqlCondition(
         f"({condition.sql}) AND {clause}" if condition.sql else clause, condition.params
     )
@@ -536,6 +537,9 @@ class TranslatedSide:
 
     parsed: ParsedQuery
     lexical: Sequence[RankedDocument]
+    # Whether an English passage holds every word of the question: only then may the English
+    # documents lead the answer (`index.hybrid_fusion.fuse_hybrid`).
+    own_words_found: bool = True
 
 
 def _languages(db: sqlite3.Connection, rowids: set[int]) -> dict[int, str]:
@@ -583,7 +587,9 @@ def hybrid_documents(
         k,
         passages_per_hit,
         translated.lexical if translated is not None else None,
-        {d.doc_rowid: d.passages[0].score for d in dense if d.passages},
+        {d.doc_rowid: d.passages[0].score for d in dense if d.passages}
+        if translated is None or translated.own_words_found
+        else None,
     )
     if translated is None or not weighting.has_say(language):
         return with_passages(db, fused, units, passages_per_hit)

@@ -432,6 +432,24 @@ def translated_body(
     return body
 
 
+def own_words_body(
+    parsed: ParsedQuery, filters: Mapping[str, str], language: str
+) -> dict[str, Any] | None:
+    """Whether a document written in `language` has a passage holding every word and phrase of
+    the question (as `embedded_search.documents_matching`): the hit count answers, none are
+    read. None when the question has no word."""
+    passage_query = lexical_passage_query(parsed, every_word=True)
+    if passage_query is None:
+        return None
+    must = [{"nested": {"path": PASSAGES_PATH, "query": passage_query}}]
+    language_clause = {"term": {"language": language}}
+    return {
+        "size": 0,
+        "track_total_hits": 1,
+        "query": {"bool": {"must": must, "filter": [*filter_clauses(filters), language_clause]}},
+    }
+
+
 def coded_clause(concepts: Sequence[CodedConcept]) -> dict[str, Any]:
     """Documents whose coded case answers any of `concepts` (its field is true)."""
     return _any_of([{"term": {concept.column: True}} for concept in concepts])

@@ -18,6 +18,7 @@ from index.query import named_concepts
 from index.ranking import (
     CODED_CONCEPTS,
     OTHER_LANGUAGE_SHARE,
+    OTHER_LANGUAGE_SHARE_BEHIND,
     TRANSLATED_SHARE,
     CodedConcept,
     DenseWeighting,
@@ -73,7 +74,10 @@ def fuse_hybrid(
     an English question's translated words' lexical ranking of the other languages'
     documents; then the question's language and the others are ranked apart and interleaved,
     the side whose nearest passage is nearer leading (`index.ranking.other_languages_lead`;
-    `nearest`: each dense-ranked document's best passage cosine, none: the other side leads).
+    `nearest`: each dense-ranked document's best passage cosine). The caller passes `nearest`
+    only when a passage in the question's language holds every word of the question: without
+    that, meaning alone is not enough for the question's language to lead (`None`: the other
+    languages lead).
     Where the dense side has no say, the lexical ranking stands and the dense one only fills
     an answer shorter than `k`."""
     if not weighting.has_say(question_language):
@@ -97,7 +101,7 @@ def fuse_hybrid(
     dense_share = dict.fromkeys(languages, 1.0 - TRANSLATED_SHARE)
     rest = fuse_documents(others(translated), others(dense), dense_share, width, passages_per_hit)
     lead = nearest is None or other_languages_lead(nearest, languages, question_language)
-    share = OTHER_LANGUAGE_SHARE if lead else 1.0 - OTHER_LANGUAGE_SHARE
+    share = OTHER_LANGUAGE_SHARE if lead else OTHER_LANGUAGE_SHARE_BEHIND
     return interleave_languages(same, rest, k, passages_per_hit, share)
 
 
