@@ -567,7 +567,7 @@ class ElasticsearchBackend:
         if lexicon.is_empty:
             return None
         other = translated_query(parse_text(query.text), lexicon, self._embedder)
-        if other.is_empty:
+        if other.is_empty and not other.expansions:  # as on the embedded backend
             return None
         parsed = es_queries.from_shared(other)
         if es_queries.lexical_passage_query(parsed) is None:

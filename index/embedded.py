@@ -567,7 +567,9 @@ class EmbeddedBackend:
         if lexicon.is_empty:
             return None
         other = translated_query(parsed, lexicon, self.embedder)
-        if other.is_empty:
+        # The thesaurus's terms in the other languages rank them even when no word translates
+        # ("forced labour fishing vessel": "kerja paksa", "kapal ikan").
+        if other.is_empty and not other.expansions:
             return None
         foreign = other_languages(condition)
         candidates = phrase_candidates(self._db, other, foreign)

@@ -281,10 +281,12 @@ def lexical_passage_query(
             should.append(words)
         else:
             must.insert(0, words)
-    if not must:
+    if not must and not parsed.expansions:
         return None
     # Thesaurus terms in the other languages raise passages that also hold them, below the
     # query's own words (`expansion_boost`: the embedded backend weighs them the same way).
+    # Without any word (a translated question none of whose words translate), they alone
+    # find the passages.
     should.extend(
         {
             "multi_match": {
@@ -299,6 +301,8 @@ def lexical_passage_query(
     query: dict[str, Any] = {"must": must}
     if should:
         query["should"] = should
+    if not must:
+        query["minimum_should_match"] = 1
     return {"bool": query}
 
 
