@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from crawlers.extract import ExtractionError, extract_text
     from crawlers.local_files import UnreadableFile, ingest, load_file
     from crawlers.registry import list_sources
-    from crawlers.runner import check_window, crawl, reprocess
+    from crawlers.runner import check_options, check_window, crawl, reprocess
     from tiplex.records import Document
     from tiplex.settings import Settings
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "crawl": "crawlers.runner",
     "check_window": "crawlers.runner",
+    "check_options": "crawlers.runner",
     "reprocess": "crawlers.runner",
     "ExtractionError": "crawlers.extract",
     "extract_text": "crawlers.extract",
@@ -66,6 +67,7 @@ __all__ = [
     "ExtractionError",
     "UnreadableFile",
     "acknowledge",
+    "check_options",
     "check_window",
     "crawl",
     "extract_text",

@@ -140,7 +140,7 @@ def decode_text(raw: bytes, content_type: str = "") -> str:
     mark, else UTF-8; bytes that are not UTF-8 are read as the legacy code page their shape
     says (TIS-620 for Thai, else cp1252, which lawphil declares), and a file that mixes UTF-8
     with a few cp1252 bytes keeps its UTF-8 characters. Nothing is lost to a decoding error."""
-    declared = _declared_charset(raw, content_type)
+    declared = declared_charset(raw, content_type)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         declared = "utf-16"
     elif declared is None or declared.lower().startswith("utf-16"):
@@ -162,6 +162,8 @@ _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _CP1252_BYTES = "tiplex-cp1252-bytes"
+# windows-874: TIS-620 plus the few punctuation marks (ellipsis, curly quotes) Thai pages use.
+THAI_CODE_PAGE = "cp874"
 
 
 def _mostly_utf8(raw: bytes) -> bool:
@@ -197,7 +199,7 @@ def _legacy_code_page(raw: bytes) -> str:
     thai_range = sum(1 for byte in sample if 0xA1 <= byte <= 0xFB)
     ascii_letters = sum(1 for byte in sample if 65 <= byte <= 90 or 97 <= byte <= 122)
     if high and thai_range / high > 0.95 and thai_range > ascii_letters:
-        return "tis-620"
+        return THAI_CODE_PAGE
     return "cp1252"
 
 
@@ -231,7 +233,8 @@ def reject_binary(text: str) -> str:
     return text
 
 
-def _declared_charset(raw: bytes, content_type: str) -> str | None:
+def declared_charset(raw: bytes, content_type: str = "") -> str | None:
+    """The charset the content type or the markup itself declares, if any."""
     match = re.search(r"charset=([A-Za-z0-9_.:-]+)", content_type, re.IGNORECASE)
     if match:
         return match.group(1)

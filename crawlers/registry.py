@@ -16,6 +16,7 @@ from typing import Any
 from scrapy.utils.misc import walk_modules_iter
 from scrapy.utils.spider import iter_spider_classes
 
+from crawlers.base import SourceSpider
 from crawlers.sources.local import LocalFiles
 from tiplex.records import SourceInfo
 
@@ -66,6 +67,21 @@ def languages_of(source: type[Any]) -> str:
     return source.language or "+".join(getattr(source, "languages", ()))
 
 
+def spider_options(source: type[Any]) -> tuple[str, ...]:
+    """The keyword arguments a spider's own `__init__` adds to the base class's (its options:
+    the Acts it watches, the search words it sends), read off the signature so the two cannot
+    drift apart."""
+    if not hasattr(source, "start"):
+        return ()
+    own = inspect.signature(source.__init__).parameters
+    common = set(inspect.signature(SourceSpider.__init__).parameters)
+    return tuple(
+        name
+        for name, parameter in own.items()
+        if name not in common and parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    )
+
+
 def source_info(source: type[Any]) -> SourceInfo:
     fields = docstring_fields(source)
     return SourceInfo(
@@ -78,6 +94,7 @@ def source_info(source: type[Any]) -> SourceInfo:
         publisher=fields.get("Publisher", ""),
         caveats=fields.get("Caveats", ""),
         status=getattr(source, "status", "active"),
+        options=spider_options(source),
     )
 
 
@@ -110,6 +127,10 @@ def sources_markdown() -> str:
         for name in DOCSTRING_FIELDS:
             value = re.sub(r"\s+", " ", fields.get(name, "")).strip()
             lines.append(f"- **{name}:** {value or '—'}")
+        options = spider_options(source)
+        if options:
+            named = ", ".join(f"`{option}`" for option in options)
+            lines.append(f"- **Options** (`tiplex run --option {source_id}.NAME=VALUE`): {named}")
     return "\n".join(lines) + "\n"
 
 

@@ -61,6 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--full", action="store_true")
     parser.add_argument("--replay", action="store_true", help="answer from the WARC archive")
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="one of the spider's own arguments (repeatable)",
+    )
     parser.add_argument("--log-level", default="INFO")
     args = parser.parse_args(argv)
 
@@ -73,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         settings.set("DOWNLOAD_HANDLERS", BROWSER_HANDLERS, priority="cmdline")
     settings.set("LOG_LEVEL", args.log_level, priority="cmdline")
     process = CrawlerProcess(settings, install_root_handler=True)
+    own_args = dict(option.partition("=")[::2] for option in args.option)
     spider_args = {
+        **own_args,
         "base_url": args.base_url,
         "since": args.since,
         "until": args.until,

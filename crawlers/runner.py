@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from crawlers.history import CrawlRun, record_run
 from crawlers.outcomes import summarise
 from crawlers.politeness import host_lock, site_host
-from crawlers.registry import source_classes
+from crawlers.registry import source_classes, spider_options
 from crawlers.state import CrawlState
 from tiplex.records import CrawlReport
 from tiplex.settings import Settings
@@ -40,6 +41,25 @@ def check_window(source_id: str, since: str | None, until: str | None) -> type[A
     return spider
 
 
+def check_options(source_id: str, options: Mapping[str, str] | None) -> None:
+    """Raises ValueError unless every option is one the source's spider takes, with a value."""
+    if not options:
+        return
+    spider = source_classes().get(source_id)
+    if spider is None or not hasattr(spider, "start"):
+        raise ValueError(f"unknown source {source_id!r}: options are for crawlable sources")
+    taken = spider_options(spider)
+    unknown = sorted(set(options) - set(taken))
+    if unknown:
+        offered = ", ".join(taken) if taken else "none"
+        raise ValueError(
+            f"{source_id}: unknown option(s) {', '.join(unknown)}; this source takes: {offered}"
+        )
+    empty = sorted(name for name, value in options.items() if not str(value).strip())
+    if empty:
+        raise ValueError(f"{source_id}: option(s) {', '.join(empty)} need a value")
+
+
 def crawl(
     source_id: str,
     settings: Settings,
@@ -50,16 +70,20 @@ def crawl(
     limit: int | None = None,
     full: bool = False,
     replay: bool = False,
+    options: Mapping[str, str] | None = None,
 ) -> CrawlReport:
     """Crawl one source. Per-document problems and a failing source are reported, not raised.
     `replay` answers every request from the source's WARC files (no network): the documents
-    are rebuilt with today's extractors and all become pending again.
+    are rebuilt with today's extractors and all become pending again. `options` are the
+    spider's own arguments (`crawlers.registry.spider_options`), e.g. the Acts it watches.
 
     Raises:
-        ValueError: `source_id` is not a crawlable source, or `since`/`until` is not a window
-            it can read (checked here, before any process or request starts).
+        ValueError: `source_id` is not a crawlable source, `since`/`until` is not a window
+            it can read, or an option is not one it takes (checked here, before any process
+            or request starts).
     """
     spider = check_window(source_id, since, until)
+    check_options(source_id, options)
     settings.ensure_dirs()
     with tempfile.TemporaryDirectory(prefix="tiplex-crawl-") as scratch:
         outcomes = Path(scratch) / "outcomes.jsonl"
@@ -77,6 +101,8 @@ def crawl(
             command.append("--full")
         if replay:
             command.append("--replay")
+        for name, value in sorted((options or {}).items()):
+            command += ["--option", f"{name}={value}"]
         # Keyed on the real site, not the mirror: the politeness is the site's, and a test of it
         # on a mirror sees what the real site would.
         lock = "replay-" + source_id if replay else site_host(spider.base_url)
@@ -123,7 +149,12 @@ REPROCESS_FROM = "1900"
 
 
 def reprocess(
-    source_id: str, settings: Settings, *, since: str | None = None, until: str | None = None
+    source_id: str,
+    settings: Settings,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    options: Mapping[str, str] | None = None,
 ) -> CrawlReport:
     """Rebuild one source's documents from its WARC archive, without the network: the spider
     walks its window (`since`/`until`; by default everything since REPROCESS_FROM, listings
@@ -133,7 +164,9 @@ def reprocess(
         ValueError: as `crawl()`.
     """
     since = since or REPROCESS_FROM
-    return crawl(source_id, settings, since=since, until=until, full=True, replay=True)
+    return crawl(
+        source_id, settings, since=since, until=until, full=True, replay=True, options=options
+    )
 
 
 def _child_env() -> dict[str, str]:

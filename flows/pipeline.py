@@ -110,6 +110,7 @@ def crawl_source(
     until: str | None = None,
     full: bool = False,
     limit: int | None = None,
+    options: dict[str, str] | None = None,
 ) -> CrawlReport:
     return crawlers.crawl(
         source_id,
@@ -119,6 +120,7 @@ def crawl_source(
         until=until,
         limit=limit,
         full=full,
+        options=options,
     )
 
 
@@ -200,6 +202,7 @@ def weekly_update(
     limit: int | None = None,
     home: str | None = None,
     schedule: str | None = None,
+    source_options: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """Crawl every (or the chosen) web source, code what is new or changed, index it.
 
@@ -212,10 +215,14 @@ def weekly_update(
             scheduled runs) does a full sweep of each source once a calendar month.
         limit: at most this many documents per source (smoke runs).
         home: TIPLEX_HOME for this run.
+        source_options: per-source spider arguments, e.g. {"my_lom_legislation": {"acts": "670"}}
+            (`crawlers.registry.spider_options` says which a source takes).
     """
     settings = load_settings(home).ensure_dirs()
     with writer_lock(settings.home, "run"):
-        return _weekly_update(settings, source_ids, base_urls, since, until, full, limit, schedule)
+        return _weekly_update(
+            settings, source_ids, base_urls, since, until, full, limit, schedule, source_options
+        )
 
 
 def _weekly_update(
@@ -227,6 +234,7 @@ def _weekly_update(
     full: bool | None,
     limit: int | None,
     schedule: str | None,
+    source_options: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     started = time.monotonic()
     known = {source.id: source for source in crawlers.list_sources()}
@@ -239,9 +247,15 @@ def _weekly_update(
         ]
     )
     overrides = base_urls or {}
+    options = source_options or {}
+    unasked = sorted(set(options) - set(chosen))
+    if unasked:
+        raise ValueError(f"options given for source(s) this run does not crawl: {unasked}")
     for source_id in chosen:
-        # A window a source cannot read stops the run here, before any site is asked.
+        # A window or an option a source cannot read stops the run here, before any site is
+        # asked.
         crawlers.check_window(source_id, since, until)
+        crawlers.check_options(source_id, options.get(source_id))
 
     futures: dict[str, Any] = {}
     last_of_site: dict[str, Any] = {}
@@ -259,6 +273,7 @@ def _weekly_update(
             until,
             sweep,
             limit,
+            options.get(source_id),
             wait_for=waits,
         )
     outcomes: list[SourceOutcome] = []
@@ -280,16 +295,23 @@ def reprocess_sources(
     since: str | None = None,
     until: str | None = None,
     home: str | None = None,
+    source_options: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """Rebuild documents from the WARC archive (no network), then code and index them again:
-    what a run does after the extractors, a source's text hooks or the coder changed."""
+    what a run does after the extractors, a source's text hooks or the coder changed.
+    `source_options` as for `weekly_update` (a source run with its options is replayed with
+    the same ones, or it asks the archive only for what its defaults name)."""
     settings = load_settings(home).ensure_dirs()
     with writer_lock(settings.home, "reprocess"):
-        return _reprocess_sources(settings, source_ids, since, until)
+        return _reprocess_sources(settings, source_ids, since, until, source_options or {})
 
 
 def _reprocess_sources(
-    settings: Settings, source_ids: list[str] | None, since: str | None, until: str | None
+    settings: Settings,
+    source_ids: list[str] | None,
+    since: str | None,
+    until: str | None,
+    options: dict[str, dict[str, str]],
 ) -> dict[str, Any]:
     started = time.monotonic()
     known = {source.id: source for source in crawlers.list_sources()}
@@ -306,7 +328,9 @@ def _reprocess_sources(
     outcomes: list[SourceOutcome] = []
     for source_id in chosen:
         try:
-            report = crawlers.reprocess(source_id, settings, since=since, until=until)
+            report = crawlers.reprocess(
+                source_id, settings, since=since, until=until, options=options.get(source_id)
+            )
         except Exception as exc:
             outcomes.append(_failed(source_id, f"reprocess failed: {type(exc).__name__}: {exc}"))
             continue

@@ -233,6 +233,14 @@ def run(
     base_url: Annotated[
         list[str] | None, typer.Option("--base-url", help="SOURCE=URL override (repeatable).")
     ] = None,
+    option: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--option",
+            help="A source's own argument, SOURCE.NAME=VALUE (repeatable; `tiplex sources "
+            "--json` lists each source's options), e.g. my_lom_legislation.acts=670,VIII.",
+        ),
+    ] = None,
     as_json: JsonFlag = False,
     home: HomeOption = None,
 ) -> None:
@@ -250,6 +258,7 @@ def run(
     if unknown:
         raise _fail(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     overrides = _parse_pairs(base_url or [], "--base-url")
+    source_options = _source_options(option or [], source)
     from interfaces.scheduled import scheduled_update
 
     with _writer(settings, "run"):
@@ -264,6 +273,7 @@ def run(
             full=full,
             limit=limit,
             home=str(settings.home),
+            source_options=source_options or None,
         )
     _print_json(summary) if as_json else _print_summary(summary)
     digest = summary["digest"]
@@ -282,11 +292,20 @@ def reprocess(
     ] = None,
     since: Annotated[str | None, typer.Option(help="Listings from this date.")] = None,
     until: Annotated[str | None, typer.Option(help="Listings up to this date.")] = None,
+    option: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--option",
+            help="A source's own argument, SOURCE.NAME=VALUE (repeatable; `tiplex sources "
+            "--json` lists each source's options), e.g. the options the source was crawled with.",
+        ),
+    ] = None,
     as_json: JsonFlag = False,
     home: HomeOption = None,
 ) -> None:
     """Rebuild documents, coded facts and index from the WARC archive, without the network."""
     _check_window(since, until)
+    source_options = _source_options(option or [], source)
     settings = _settings(home)
     from flows.pipeline import reprocess_sources
 
@@ -298,6 +317,7 @@ def reprocess(
             since=since,
             until=until,
             home=str(settings.home),
+            source_options=source_options or None,
         )
     _print_json(summary) if as_json else _print_summary(summary)
     if summary["failed_sources"]:
@@ -697,6 +717,23 @@ def _parse_pairs(pairs: list[str], flag: str) -> dict[str, str]:
 
     result: dict[str, str] = _checked(validation.filter_pairs, pairs, flag)
     return result
+
+
+def _source_options(pairs: list[str], chosen: list[str] | None) -> dict[str, dict[str, str]]:
+    """`--option SOURCE.NAME=VALUE` pairs, each checked against what its source takes and
+    against the sources of the run, before any crawl starts."""
+    import crawlers
+    from tiplex import validation
+
+    parsed: dict[str, dict[str, str]] = _checked(validation.source_option_pairs, pairs)
+    for source_id, options in parsed.items():
+        if chosen and source_id not in chosen:
+            raise _fail(f"--option names {source_id}, which is not among the --source chosen")
+        try:
+            crawlers.check_options(source_id, options)
+        except ValueError as exc:
+            raise _fail(f"--option: {exc}") from exc
+    return parsed
 
 
 def _print_hits(query: str, hits: list[dict[str, Any]]) -> None:

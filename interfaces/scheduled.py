@@ -40,6 +40,7 @@ def scheduled_update(
     full: bool | None = None,
     limit: int | None = None,
     home: str | None = None,
+    source_options: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """`weekly_update` with the same arguments, then the digest. Returns the run's summary with
     `digest`: the files written (an empty list when no search is saved), or the reason none was.
@@ -56,6 +57,7 @@ def scheduled_update(
         limit=limit,
         home=home,
         schedule=schedule,
+        source_options=source_options,
     )
     settings = load_settings(home)
     try:

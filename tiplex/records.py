@@ -69,6 +69,9 @@ class SourceInfo(JsonRecord):
     # "active"; "inferred" when the site's structure is read off public crawler code and
     # team-written pages only; "unavailable" for a registry entry that says why there is none.
     status: str = "active"
+    # The spider's own arguments a run may set (`tiplex run --option SOURCE.NAME=VALUE`), e.g.
+    # the Acts a legislation source watches.
+    options: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

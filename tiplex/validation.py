@@ -70,6 +70,19 @@ def split_name(value: str | None) -> str | None:
     return value
 
 
+def source_option_pairs(pairs: list[str], flag: str = "--option") -> dict[str, dict[str, str]]:
+    """`SOURCE.NAME=VALUE` strings as {source: {name: value}}; which names a source takes is
+    the crawlers' to say."""
+    parsed: dict[str, dict[str, str]] = {}
+    for pair in pairs:
+        target, sep, value = pair.partition("=")
+        source, dot, name = target.strip().partition(".")
+        if not sep or not dot or not source or not name.strip() or not value.strip():
+            raise InvalidInput(f"{flag} expects SOURCE.NAME=VALUE, got {pair!r}")
+        parsed.setdefault(source, {})[name.strip()] = value.strip()
+    return parsed
+
+
 def filter_pairs(pairs: list[str], flag: str = "--filter") -> dict[str, str]:
     """`FIELD=VALUE` strings as a dict; which fields exist is the backends' to say."""
     parsed: dict[str, str] = {}

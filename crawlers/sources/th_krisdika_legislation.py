@@ -31,34 +31,11 @@ from scrapy.http import Response
 
 from crawlers.base import SourceSpider, clean_space
 from crawlers.dates import arabic_digits, parse_thai_date
+from crawlers.extract import THAI_CODE_PAGE, declared_charset, decode_text
 
-THAI_LEGACY_ENCODING = "cp874"  # windows-874: TIS-620 plus a few punctuation marks
-_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _ENACTED = re.compile(r"ให้ไว้\s*ณ\s*วันที่")
 _GAZETTE = re.compile(r"ราชกิจจานุเบกษา\s*เล่ม\s*(\d+)\s*ตอนที่\s*(\d+\s*\S?)")
 _LAW_TITLE = re.compile(r"^(พระราชบัญญัติ|พระราชกำหนด|พระราชกฤษฎีกา|กฎกระทรวง|ประมวลกฎหมาย)")
-
-
-def declared_charset(raw: bytes, content_type: str = "") -> str | None:
-    """The charset the header or the page itself declares, if any."""
-    found = _CHARSET.search(content_type.encode("latin-1", "replace")) or _CHARSET.search(
-        raw[:4096]
-    )
-    return found.group(1).decode("ascii").lower() if found else None
-
-
-def decode_page(raw: bytes, content_type: str = "") -> str:
-    """The page's text: its declared charset, else UTF-8 if it is valid, else TIS-620."""
-    charset = declared_charset(raw, content_type)
-    if charset:
-        try:
-            return raw.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode(THAI_LEGACY_ENCODING, errors="replace")
 
 
 def parse_law(text: str) -> dict[str, str]:
@@ -116,14 +93,12 @@ class ThKrisdikaLegislation(SourceSpider):
 
     def parse_law(self, response: Response, sysid: str) -> Iterator[Any]:
         header = self.content_type(response, "text/html")
-        charset = declared_charset(response.body, header)
-        text = decode_page(response.body, header)
-        if not charset:
-            # Label the bytes with the encoding they were read in, so the text extraction
-            # downstream decodes the Thai instead of falling back to cp1252.
-            header = (
-                f"text/html; charset={'utf-8' if _is_utf8(response.body) else THAI_LEGACY_ENCODING}"
-            )
+        if not declared_charset(response.body, header):
+            # Label the bytes with the encoding they are in: the extractor's detection of legacy
+            # Thai weighs Thai bytes against ASCII letters, and a short page heavy in markup
+            # could otherwise be read as cp1252.
+            header = f"text/html; charset={'utf-8' if _is_utf8(response.body) else THAI_CODE_PAGE}"
+        text = decode_text(response.body, header)
         found = parse_law(text)
         yield self.fetched(
             response,

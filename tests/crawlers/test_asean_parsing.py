@@ -12,7 +12,7 @@ from pathlib import Path
 from parsel import Selector
 
 from crawlers.dates import arabic_digits, deka_number, parse_thai_date
-from crawlers.extract import extract_text
+from crawlers.extract import declared_charset, decode_text, extract_text
 from crawlers.sources import (
     int_commonlii_cases,
     int_sherloc_cases,
@@ -65,8 +65,8 @@ def test_supreme_court_print_page_takes_the_pronounced_date_not_the_facts_dates(
 
 def test_krisdika_tis620_page_without_a_label_is_read_as_thai() -> None:
     raw = (EXAMPLES / "th_krisdika_legislation" / "law_example.html").read_bytes()
-    assert th_krisdika_legislation.declared_charset(raw) is None
-    law = th_krisdika_legislation.parse_law(th_krisdika_legislation.decode_page(raw))
+    assert declared_charset(raw) is None
+    law = th_krisdika_legislation.parse_law(decode_text(raw))
     assert law == {
         "title": "พระราชบัญญัติป้องกันและปราบปรามการค้ามนุษย์ พ.ศ. 2551",
         "enacted": "2008-01-30",

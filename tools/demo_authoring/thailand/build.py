@@ -24,8 +24,8 @@ sys.path.insert(0, str(HERE))
 from decisions import DECISIONS, Decision  # noqa: E402
 from mirrorfiles import MIRROR, main_for, post_answer, query_page  # noqa: E402
 
+from crawlers.extract import THAI_CODE_PAGE  # noqa: E402
 from crawlers.posting import form_body  # noqa: E402
-from crawlers.sources.th_krisdika_legislation import THAI_LEGACY_ENCODING  # noqa: E402
 from crawlers.sources.th_supremecourt_judgments import PRINT_FLAGS, ThSupremecourtJudgments  # noqa: E402
 
 KRISDIKA = MIRROR / "www.krisdika.go.th"
@@ -61,7 +61,7 @@ def law_page() -> bytes:
 </body>
 </html>
 """
-    return page.encode(THAI_LEGACY_ENCODING)
+    return page.encode(THAI_CODE_PAGE)
 
 
 def search_page(decisions: tuple[Decision, ...]) -> bytes:
