@@ -137,7 +137,7 @@ def code_documents(source_id: str, documents: Sequence[Document]) -> CodedBatch:
         try:
             document = _with_detected_type(document)
             case = coder.code(document)
-            completed = _fill_detected(document, case)
+            completed = _fill_detected(document, case, regional=_is_regional(source_id))
             facts[completed.doc_id] = case
             if completed.doc_type == "legislation":
                 provisions[completed.doc_id] = tuple(nlp.segment_provisions(completed))
@@ -413,10 +413,17 @@ def _with_detected_type(document: Document) -> Document:
     return dataclasses.replace(document, doc_type=detected)  # type: ignore[arg-type]
 
 
-def _fill_detected(document: Document, case: CaseFacts) -> Document:
-    """Ingested files often come without country or language: take what the coder detected."""
+def _is_regional(source_id: str) -> bool:
+    """A regional source (registry country "INT") leaves a document's country empty on purpose:
+    a convention signed "at Kuala Lumpur, Malaysia" is no more Malaysian for that."""
+    return any(s.id == source_id and s.country == "INT" for s in crawlers.list_sources())
+
+
+def _fill_detected(document: Document, case: CaseFacts, *, regional: bool = False) -> Document:
+    """Ingested files often come without country or language: take what the coder detected
+    (the country only outside regional sources, whose empty country means no state's)."""
     changes: dict[str, str] = {}
-    if not document.country and case.country:
+    if not document.country and case.country and not regional:
         changes["country"] = case.country
     if not document.language and case.language:
         changes["language"] = case.language

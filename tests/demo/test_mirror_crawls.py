@@ -1,6 +1,6 @@
 """Each state the demo mirror adds is crawled by its real spider, over the real HTTP server, in
 the demo's window: every document it lists comes through, with its text, and nothing else fails
-(Laws of Malaysia aside: the mirror holds one of the Acts that spider asks for)."""
+(Laws of Malaysia included: the mirror holds every reprint that spider asks for)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from crawlers import crawl
+from crawlers.sources.my_lom_legislation import ACTS_OF_INTEREST
 from interfaces.demo import DEMO_SINCE, DEMO_UNTIL
 from tiplex.demo import MIRROR_DIR
 from tiplex.demo.server import serve_directory
@@ -51,7 +52,7 @@ def test_each_new_state_crawls_from_the_mirror(
         assert "demo" in doc.text.lower(), doc.doc_id  # says it is demo content
 
 
-def test_laws_of_malaysia_finds_act_670_and_reports_the_acts_the_mirror_lacks(
+def test_laws_of_malaysia_finds_every_reprint_it_asks_for(
     tmp_path: Path,
 ) -> None:
     settings = Settings(home=tmp_path / "home").ensure_dirs()
@@ -63,5 +64,9 @@ def test_laws_of_malaysia_finds_act_670_and_reports_the_acts_the_mirror_lacks(
             since=DEMO_SINCE,
             until=DEMO_UNTIL,
         )
-    assert [doc.doc_id for doc in report.documents] == ["my_lom_legislation:670-en"]
-    assert report.failed == 11 and all("HTTP 404" in error for error in report.errors)
+    expected = [f"my_lom_legislation:{n}-{lang}" for n in ACTS_OF_INTEREST for lang in ("en", "ms")]
+    assert sorted(doc.doc_id for doc in report.documents) == sorted(expected)
+    assert report.failed == 0 and report.errors == ()
+    for doc in report.documents:
+        assert "demo" in doc.text.lower(), doc.doc_id
+        assert doc.language == doc.doc_id[-2:], doc.doc_id  # each language its own document

@@ -68,10 +68,19 @@ def main_for(build: Callable[[], Mapping[Path, bytes]], doc: str | None) -> Call
 UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def text_pdf(paragraphs: list[str], *, title: str, author: str = "", subject: str = "") -> bytes:
+def text_pdf(
+    paragraphs: list[str],
+    *,
+    title: str,
+    author: str = "",
+    subject: str = "",
+    latin_only: bool = False,
+) -> bytes:
     """A plain A4 PDF with a text layer, one paragraph per item, in a font with Vietnamese
     glyphs; `invariant` fixes dates and ids so the same input gives the same bytes. An empty
-    item is a line holding only a no-break space: text extraction reads it as a blank line."""
+    item is a line holding only a no-break space: text extraction reads it as a blank line.
+    `latin_only` (English, Malay, Indonesian) uses a PDF base font instead, which is not
+    embedded: the file is about 2 KB instead of 23 KB."""
     import io
     from xml.sax.saxutils import escape
 
@@ -84,7 +93,8 @@ def text_pdf(paragraphs: list[str], *, title: str, author: str = "", subject: st
 
     if "DemoUnicode" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DemoUnicode", str(UNICODE_FONT)))
-    style = ParagraphStyle("body", fontName="DemoUnicode", fontSize=11, leading=15, spaceAfter=6)
+    font = "Helvetica" if latin_only else "DemoUnicode"
+    style = ParagraphStyle("body", fontName=font, fontSize=11, leading=15, spaceAfter=6)
     out = io.BytesIO()
     document = SimpleDocTemplate(
         out, pagesize=A4, invariant=1, title=title, author=author, subject=subject,

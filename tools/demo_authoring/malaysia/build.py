@@ -5,8 +5,10 @@
 
 Sources: `malaysia_content.py` beside this file. Outputs, in the structure the spiders read
 (tests/examples/crawlers/my_lom_legislation, my_kehakiman_judgments):
-- lom.agc.gov.my: the English reprint PDF of Act 670, its metadata in the PDF Info dictionary
-  (`/titleBI`, `/legislationno`, `/bahasa`, `/status`, `/publicationDate`);
+- lom.agc.gov.my: a reprint PDF for each Act and language the spider asks for (Act 670 in
+  English, the extract the judgment applies; short extracts of the others), its metadata in the
+  PDF Info dictionary (`/titleBI` or `/titleBM`, `/legislationno`, `/bahasa`, `/status`,
+  `/publicationDate`);
 - ejudgment.kehakiman.gov.my: the JSON answers to the search POSTs of the demo's window (one per
   search term; only the Malay term finds the case) and the grounds-of-judgment PDF, served on
   the mirror under the e-filing host's path.
@@ -34,7 +36,7 @@ from crawlers.sources.my_kehakiman_judgments import (  # noqa: E402
     SEARCH_PATH,
     search_body,
 )
-from crawlers.sources.my_lom_legislation import pdf_path  # noqa: E402
+from crawlers.sources.my_lom_legislation import Language, pdf_path  # noqa: E402
 from interfaces.demo import DEMO_SINCE, DEMO_UNTIL  # noqa: E402
 
 LOM = MIRROR / "lom.agc.gov.my"
@@ -51,18 +53,50 @@ def with_info(raw: bytes, info: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-def reprint() -> bytes:
-    raw = text_pdf(list(c.ACT_TEXT), title="BI", subject=c.DEMO_ACT)
+def reprint(
+    number: str,
+    language: Language,
+    title: str,
+    published: str,
+    text: tuple[str, ...],
+    latin_only: bool = True,
+) -> bytes:
+    """A reprint PDF whose Info dictionary carries the keys the real reprints carry (the Malay
+    title under `/titleBM`, as the spider's Malay fixture has it)."""
+    code = "BM" if language == "ms" else "BI"
+    demo = c.DEMO_ACT_MS if language == "ms" else c.DEMO_ACT
+    raw = text_pdf(list(text), title=code, subject=demo, latin_only=latin_only)
+    label = "Akta" if language == "ms" else "Act"
     return with_info(
         raw,
         {
-            "/titleBI": c.ACT_TITLE,
-            "/legislationno": f"Act {c.ACT_NUMBER}",
-            "/bahasa": "BI",
+            f"/title{code}": title,
+            "/legislationno": f"{label} {number}",
+            "/bahasa": code,
             "/status": "IBU",
-            "/publicationDate": "2025-01-01T00:00:00Z",
+            "/publicationDate": f"{published}T00:00:00Z",
         },
     )
+
+
+def reprints() -> dict[Path, bytes]:
+    """Every reprint the spider asks for: Act 670 in English (the extract the demo's judgment
+    applies) and the short extracts of `REPRINTS`."""
+    files = {
+        LOM / mirror_path(c.ACT_NUMBER, "en"): reprint(
+            c.ACT_NUMBER, "en", c.ACT_TITLE, "2025-01-01", c.ACT_TEXT, latin_only=False
+        )
+    }
+    for (number, language), (title, published, sections) in c.REPRINTS.items():
+        text = c.reprint_text(number, title, sections, malay=language == "ms")
+        files[LOM / mirror_path(number, language)] = reprint(
+            number, language, title, published, text
+        )
+    return files
+
+
+def mirror_path(number: str, language: Language) -> str:
+    return pdf_path(number, language).replace("%20", " ").lstrip("/")
 
 
 def dotnet(day: str) -> str:
@@ -107,7 +141,7 @@ def search_answer(found: bool) -> bytes:
 
 def build() -> dict[Path, bytes]:
     first, last = date.fromisoformat(DEMO_SINCE), date.fromisoformat(DEMO_UNTIL)
-    files = {LOM / pdf_path(c.ACT_NUMBER, "en").replace("%20", " ").lstrip("/"): reprint()}
+    files = reprints()
     for term in DEFAULT_SEARCH_TERMS:
         body = search_body(term, 1, first, last)
         files[EJUDGMENT / post_answer(SEARCH_PATH, body)] = search_answer(term == FINDS_THE_CASE)

@@ -48,6 +48,162 @@ ACT_TEXT = (
     "as soon as possible, and the report shall be given to the Magistrate who made the order.",
 )
 
+DEMO_ACT_MS = (
+    "Kandungan demo (demo content): petikan ini ditulis oleh pasukan tiplex dalam gaya cetakan "
+    "semula untuk cermin demonstrasi; ia bukan teks Akta yang diterbitkan oleh Jabatan Peguam "
+    "Negara."
+)
+
+
+def reprint_text(
+    number: str, title: str, sections: tuple[tuple[str, str], ...], malay: bool
+) -> tuple[str, ...]:
+    """A reprint extract in the drafting style of ACT_TEXT: header, demo notice, then each
+    section as a shoulder note above its bare-numbered text."""
+    header = (
+        ("UNDANG-UNDANG MALAYSIA", "CETAKAN SEMULA (PETIKAN DEMO)", f"Akta {number}")
+        if malay
+        else ("LAWS OF MALAYSIA", "REPRINT (DEMO EXTRACT)", f"Act {number}")
+    )
+    body: list[str] = [*header, title.upper(), DEMO_ACT_MS if malay else DEMO_ACT]
+    for note, text in sections:
+        body += ["", note, text]
+    return tuple(body)
+
+
+# The other reprints the Laws of Malaysia spider asks for (ACTS_OF_INTEREST), each in English and
+# Malay, and the Malay reprint of Act 670: short extracts in our own words so that the demo holds
+# every PDF the spider asks for. Key: (number, language) -> (title, publication date, sections).
+REPRINTS: dict[tuple[str, str], tuple[str, str, tuple[tuple[str, str], ...]]] = {
+    ("670", "ms"): (
+        "Akta Antipemerdagangan Orang dan Antipenyeludupan Migran 2007",
+        "2025-01-01",
+        (
+            (
+                "Orang yang diperdagangkan tidak boleh didakwa",
+                "25. Orang yang diperdagangkan tidak boleh didakwa atas kemasukan secara haram "
+                "ke dalam atau kediaman secara tidak sah di Malaysia, atau atas pemilikan "
+                "dokumen perjalanan palsu, jika perbuatan itu akibat langsung daripada "
+                "pemerdagangan orang yang dilakukan terhadapnya.",
+            ),
+        ),
+    ),
+    ("574", "en"): (
+        "Penal Code",
+        "2024-01-01",
+        (
+            (
+                "Unlawful compulsory labour",
+                "374. Whoever unlawfully compels any person to labour against the will of that "
+                "person shall be punished with imprisonment and with fine.",
+            ),
+        ),
+    ),
+    ("574", "ms"): (
+        "Kanun Keseksaan",
+        "2024-01-01",
+        (
+            (
+                "Kerja paksa yang menyalahi undang-undang",
+                "374. Barang siapa dengan menyalahi undang-undang memaksa seseorang bekerja "
+                "di luar kehendaknya hendaklah diseksa dengan penjara dan denda.",
+            ),
+        ),
+    ),
+    ("155", "en"): (
+        "Immigration Act 1959/63",
+        "2023-01-01",
+        (
+            (
+                "Control of entry into Malaysia",
+                "6. No person other than a citizen shall enter Malaysia unless he holds a valid "
+                "entry permit or pass; a person who remains without one commits an offence.",
+            ),
+        ),
+    ),
+    ("155", "ms"): (
+        "Akta Imigresen 1959/63",
+        "2023-01-01",
+        (
+            (
+                "Kawalan kemasukan ke Malaysia",
+                "6. Tiada seorang pun selain warganegara boleh masuk ke Malaysia melainkan dia "
+                "memegang permit masuk atau pas yang sah; seseorang yang tinggal tanpanya "
+                "melakukan suatu kesalahan.",
+            ),
+        ),
+    ),
+    ("611", "en"): (
+        "Child Act 2001",
+        "2022-01-01",
+        (
+            (
+                "Transactions in children",
+                "48. Any person who sells, lets out or otherwise disposes of a child for any "
+                "valuable consideration commits an offence.",
+            ),
+        ),
+    ),
+    ("611", "ms"): (
+        "Akta Kanak-Kanak 2001",
+        "2022-01-01",
+        (
+            (
+                "Urus niaga berkenaan dengan kanak-kanak",
+                "48. Mana-mana orang yang menjual, menyewakan atau dengan apa-apa cara lain "
+                "melupuskan seseorang kanak-kanak bagi apa-apa balasan berharga melakukan "
+                "suatu kesalahan.",
+            ),
+        ),
+    ),
+    ("265", "en"): (
+        "Employment Act 1955",
+        "2023-01-01",
+        (
+            (
+                "Forced labour",
+                "90B. An employer who threatens, deceives or forces an employee to do any "
+                "activity, service or work and prevents that employee from leaving commits an "
+                "offence.",
+            ),
+        ),
+    ),
+    ("265", "ms"): (
+        "Akta Kerja 1955",
+        "2023-01-01",
+        (
+            (
+                "Kerja paksa",
+                "90B. Majikan yang mengugut, memperdaya atau memaksa seseorang pekerja "
+                "melakukan apa-apa aktiviti, perkhidmatan atau kerja dan menghalangnya daripada "
+                "meninggalkan tempat kerja melakukan suatu kesalahan.",
+            ),
+        ),
+    ),
+    ("246", "en"): (
+        "Private Employment Agencies Act 1981",
+        "2018-01-01",
+        (
+            (
+                "Licence required",
+                "14. No person shall recruit workers for employment in or outside Malaysia "
+                "unless he holds a licence granted under this Act.",
+            ),
+        ),
+    ),
+    ("246", "ms"): (
+        "Akta Agensi Pekerjaan Swasta 1981",
+        "2018-01-01",
+        (
+            (
+                "Lesen dikehendaki",
+                "14. Tiada seorang pun boleh mengambil pekerja untuk pekerjaan di dalam atau di "
+                "luar Malaysia melainkan dia memegang lesen yang diberikan di bawah Akta ini.",
+            ),
+        ),
+    ),
+}
+
 GROUNDS_ID = "00000000-0000-0000-0000-00000000d001"
 CASE = {
     "case_id": "00000000-0000-0000-0000-00000000c001",
