@@ -495,7 +495,6 @@ class ElasticsearchBackend:
         coded case answers the question. `mode` says which sides run (see `_mode`)."""
         k, per_hit = max(1, query.k), max(1, query.passages_per_hit)
         window = es_queries.rank_window(k)
-        language = _question_language(query.text)
         pool = es_results.HitPool()
         lexical: list[RankedDocument] = []
         dense: list[RankedDocument] = []
@@ -503,6 +502,10 @@ class ElasticsearchBackend:
         if mode in ("hybrid", "bm25"):
             body = es_queries.bm25_body(parsed, query.filters, k=window, passages_per_hit=per_hit)
             lexical = pool.ranking(self._hits(body))
+        # As on the embedded backend (`embedded_search.question_language`), read once for the
+        # dense side, the translation and the dense weights: words first, else the best
+        # lexical matches'.
+        language = matched_language(_question_language(query.text), lexical, pool.languages)
         # The dense side runs to be fused, or to fill an answer the lexical side leaves short
         # in a language the model reads (as `embedded_search.dense_needed`).
         if mode is not None and (
@@ -516,15 +519,31 @@ class ElasticsearchBackend:
         if mode == "hybrid" and translates_question(language, self._weighting):
             translated = self._translated_side(query, language, window, per_hit, pool)
         languages = pool.languages
-        language = matched_language(language, lexical, languages)  # for the dense weights
+        # kNN scores a cosine c as (1 + c) / 2: the lead between languages reads cosines,
+        # once a passage in the question's language holds all its words (see `fuse_hybrid`).
+        nearest: dict[int, float] | None = {d.doc_rowid: 2.0 * d.score - 1.0 for d in dense}
+        if translated is not None and not self._own_words_found(query, parsed, language):
+            nearest = None
         fused = fuse_hybrid(
-            lexical, dense, languages, language, self._weighting, k, per_hit, translated
+            lexical, dense, languages, language, self._weighting, k, per_hit, translated, nearest
         )
         if joins_coded_answers(query.mode, parsed.phrases) and parsed.concepts:
             body = es_queries.coded_body(parsed.concepts, query.filters, k=k)
             coded = es_results.coded_answer_hits(self._search(body), parsed.concepts, per_hit)
             fused = join_coded(fused, pool.ranking(coded), k, per_hit)
         return pool.response(fused)
+
+    def _own_words_found(
+        self, query: SearchQuery, parsed: es_queries.ParsedQuery, language: str
+    ) -> bool:
+        """Whether a passage in `language` holds every word of the question."""
+        body = es_queries.own_words_body(parsed, query.filters, language)
+        if body is None:
+            return False
+        hits = self._search(body).get("hits") or {}
+        total = hits.get("total")
+        count = total.get("value", 0) if isinstance(total, Mapping) else len(hits.get("hits") or [])
+        return int(count) > 0
 
     def lexicon(self) -> Lexicon:
         """The cross-language lexicon of this index (see `index.es_lexicon`), checked against
@@ -549,7 +568,7 @@ class ElasticsearchBackend:
         if lexicon.is_empty:
             return None
         other = translated_query(parse_text(query.text), lexicon, self._embedder)
-        if other.is_empty:
+        if other.is_empty and not other.expansions:  # as on the embedded backend
             return None
         parsed = es_queries.from_shared(other)
         if es_queries.lexical_passage_query(parsed) is None:

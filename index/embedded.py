@@ -36,6 +36,7 @@ from index.embedded_search import (
     browse,
     coded_answers,
     dense_needed,
+    documents_matching,
     evidence_spans,
     hybrid_documents,
     keep_verbatim,
@@ -43,6 +44,7 @@ from index.embedded_search import (
     marks,
     other_languages,
     phrase_candidates,
+    question_language,
     to_hits,
 )
 from index.embeddings import (
@@ -487,10 +489,18 @@ class EmbeddedBackend:
                     query.passages_per_hit,
                     fill=query.k if query.mode == "bm25" else 0,
                 )
+            # Read once, for both the translation and the dense weights: a question whose words
+            # do not tell its language ("forced labour fishing vessel") takes that of its best
+            # lexical matches, and an English one is translated like any other.
+            language = (
+                question_language(self._db, parsed, lexical)
+                if query.mode == "hybrid" and lexical is not None
+                else query_language(parsed)
+            )
             # Hybrid computes the dense side only to fuse it or to fill a short lexical answer.
             if query.mode == "dense" or (
                 query.mode == "hybrid"
-                and dense_needed(parsed, self.weighting, len(lexical or ()), query.k)
+                and dense_needed(language, self.weighting, len(lexical or ()), query.k)
             ):
                 nearest = self._dense.ranking(
                     self._db,
@@ -506,7 +516,7 @@ class EmbeddedBackend:
             if query.mode == "hybrid" and dense is not None:
                 translated = self._translated_side(
                     parsed,
-                    query_language(parsed),
+                    language,
                     condition,
                     generation,
                     depth,
@@ -523,6 +533,7 @@ class EmbeddedBackend:
                     query.k,
                     query.passages_per_hit,
                     self.weighting,
+                    language,
                     translated,
                 )
             elif lexical is not None:
@@ -556,7 +567,9 @@ class EmbeddedBackend:
         if lexicon.is_empty:
             return None
         other = translated_query(parsed, lexicon, self.embedder)
-        if other.is_empty:
+        # The thesaurus's terms in the other languages rank them even when no word translates
+        # ("forced labour fishing vessel": "kerja paksa", "kapal ikan").
+        if other.is_empty and not other.expansions:
             return None
         foreign = other_languages(condition)
         candidates = phrase_candidates(self._db, other, foreign)
@@ -573,7 +586,8 @@ class EmbeddedBackend:
             fill=0,
             expansion_weight=TRANSLATED_EXPANSION_WEIGHT,
         )
-        return TranslatedSide(other, lexical)
+        english = documents_matching(self._db, parsed, other_languages(condition, other=False))
+        return TranslatedSide(other, lexical, own_words_found=bool(english))
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
         with self._lock:

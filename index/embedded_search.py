@@ -504,11 +504,6 @@ def with_passages(
     ]
 
 
-def dense_has_say(parsed: ParsedQuery, weighting: DenseWeighting) -> bool:
-    """Whether the dense ranking can move any document for this query."""
-    return weighting.has_say(query_language(parsed))
-
-
 def question_language(
     db: sqlite3.Connection, parsed: ParsedQuery, lexical: Sequence[RankedDocument]
 ) -> str:
@@ -519,18 +514,17 @@ def question_language(
     return matched_language(detected, top, _languages(db, {d.doc_rowid for d in top}))
 
 
-def dense_needed(
-    parsed: ParsedQuery, weighting: DenseWeighting, lexical_found: int, k: int
-) -> bool:
-    """Whether hybrid search must compute the dense ranking: to fuse it, or to fill an answer
-    the lexical side leaves short in a language the model reads."""
-    language = query_language(parsed)
+def dense_needed(language: str, weighting: DenseWeighting, lexical_found: int, k: int) -> bool:
+    """Whether hybrid search must compute the dense ranking for a question in `language`
+    (`question_language`): to fuse it, or to fill an answer the lexical side leaves short in
+    a language the model reads."""
     return weighting.has_say(language) or (lexical_found < k and weighting.reads(language))
 
 
-def other_languages(condition: SqlCondition) -> SqlCondition:
-    """`condition` narrowed to the documents not written in English."""
-    clause = f"lower(d.language) != '{SOURCE_LANGUAGE}'"
+def other_languages(condition: SqlCondition, other: bool = True) -> SqlCondition:
+    """`condition` narrowed to the documents not written in English (`other`), or to the
+    English ones."""
+    clause = f"lower(d.language) {'!=' if other else '='} '{SOURCE_LANGUAGE}'"
     return SqlCondition(
         f"({condition.sql}) AND {clause}" if condition.sql else clause, condition.params
     )
@@ -543,6 +537,9 @@ class TranslatedSide:
 
     parsed: ParsedQuery
     lexical: Sequence[RankedDocument]
+    # Whether an English passage holds every word of the question: only then may the English
+    # documents lead the answer (`index.hybrid_fusion.fuse_hybrid`).
+    own_words_found: bool = True
 
 
 def _languages(db: sqlite3.Connection, rowids: set[int]) -> dict[int, str]:
@@ -566,14 +563,15 @@ def hybrid_documents(
     k: int,
     passages_per_hit: int,
     weighting: DenseWeighting,
+    language: str,
     translated: TranslatedSide | None = None,
 ) -> list[RankedDocument]:
-    """The lexical and dense document rankings fused, the dense one weighted by the query's
-    language and each document's (see `index.ranking.DenseWeighting`). With `translated`, the
-    question's own language and the other languages are ranked apart and interleaved."""
+    """The lexical and dense document rankings fused, the dense one weighted by the
+    question's `language` (`question_language`) and each document's (see
+    `index.ranking.DenseWeighting`). With `translated`, the question's own language and the
+    other languages are ranked apart and interleaved."""
     units = lexical_units(db, statistics, generation, parsed)
     dense = rank_documents(dense_passages, len(dense_passages), passages_per_hit)
-    language = question_language(db, parsed, lexical)
     other_lexical = translated.lexical if translated is not None else ()
     languages = (
         _languages(db, {d.doc_rowid for d in (*dense, *lexical, *other_lexical)})
@@ -589,6 +587,9 @@ def hybrid_documents(
         k,
         passages_per_hit,
         translated.lexical if translated is not None else None,
+        {d.doc_rowid: d.passages[0].score for d in dense if d.passages}
+        if translated is None or translated.own_words_found
+        else None,
     )
     if translated is None or not weighting.has_say(language):
         return with_passages(db, fused, units, passages_per_hit)

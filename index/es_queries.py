@@ -281,10 +281,12 @@ def lexical_passage_query(
             should.append(words)
         else:
             must.insert(0, words)
-    if not must:
+    if not must and not parsed.expansions:
         return None
     # Thesaurus terms in the other languages raise passages that also hold them, below the
     # query's own words (`expansion_boost`: the embedded backend weighs them the same way).
+    # Without any word (a translated question none of whose words translate), they alone
+    # find the passages.
     should.extend(
         {
             "multi_match": {
@@ -299,6 +301,8 @@ def lexical_passage_query(
     query: dict[str, Any] = {"must": must}
     if should:
         query["should"] = should
+    if not must:
+        query["minimum_should_match"] = 1
     return {"bool": query}
 
 
@@ -430,6 +434,24 @@ def translated_body(
     )
     body["query"]["bool"]["filter"].append(other_languages_clause(language))
     return body
+
+
+def own_words_body(
+    parsed: ParsedQuery, filters: Mapping[str, str], language: str
+) -> dict[str, Any] | None:
+    """Whether a document written in `language` has a passage holding every word and phrase of
+    the question (as `embedded_search.documents_matching`): the hit count answers, none are
+    read. None when the question has no word."""
+    passage_query = lexical_passage_query(parsed, every_word=True)
+    if passage_query is None:
+        return None
+    must = [{"nested": {"path": PASSAGES_PATH, "query": passage_query}}]
+    language_clause = {"term": {"language": language}}
+    return {
+        "size": 0,
+        "track_total_hits": 1,
+        "query": {"bool": {"must": must, "filter": [*filter_clauses(filters), language_clause]}},
+    }
 
 
 def coded_clause(concepts: Sequence[CodedConcept]) -> dict[str, Any]:

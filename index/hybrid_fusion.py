@@ -17,6 +17,8 @@ from index.crosslingual import SOURCE_LANGUAGE
 from index.query import named_concepts
 from index.ranking import (
     CODED_CONCEPTS,
+    OTHER_LANGUAGE_SHARE,
+    OTHER_LANGUAGE_SHARE_BEHIND,
     TRANSLATED_SHARE,
     CodedConcept,
     DenseWeighting,
@@ -25,6 +27,7 @@ from index.ranking import (
     fuse_documents,
     interleave_languages,
     language_of_matches,
+    other_languages_lead,
 )
 
 # The coded answers are a ranking like any other: they and the search's ranking count alike.
@@ -63,12 +66,18 @@ def fuse_hybrid(
     k: int,
     passages_per_hit: int,
     translated: Sequence[RankedDocument] | None = None,
+    nearest: Mapping[int, float] | None = None,
 ) -> list[RankedDocument]:
     """The lexical and dense document rankings fused, the dense one weighted per question
     language x document language. `languages` holds the language of every document in the
     rankings (one missing counts as in another language than the question's). `translated`:
     an English question's translated words' lexical ranking of the other languages'
-    documents; then the question's language and the others are ranked apart and interleaved.
+    documents; then the question's language and the others are ranked apart and interleaved,
+    the side whose nearest passage is nearer leading (`index.ranking.other_languages_lead`;
+    `nearest`: each dense-ranked document's best passage cosine). The caller passes `nearest`
+    only when a passage in the question's language holds every word of the question: without
+    that, meaning alone is not enough for the question's language to lead (`None`: the other
+    languages lead).
     Where the dense side has no say, the lexical ranking stands and the dense one only fills
     an answer shorter than `k`."""
     if not weighting.has_say(question_language):
@@ -91,7 +100,9 @@ def fuse_hybrid(
     same = fuse_documents(own(lexical), own(dense), weights, width, passages_per_hit)
     dense_share = dict.fromkeys(languages, 1.0 - TRANSLATED_SHARE)
     rest = fuse_documents(others(translated), others(dense), dense_share, width, passages_per_hit)
-    return interleave_languages(same, rest, k, passages_per_hit)
+    lead = nearest is None or other_languages_lead(nearest, languages, question_language)
+    share = OTHER_LANGUAGE_SHARE if lead else OTHER_LANGUAGE_SHARE_BEHIND
+    return interleave_languages(same, rest, k, passages_per_hit, share)
 
 
 def coded_concepts(text: str) -> list[CodedConcept]:

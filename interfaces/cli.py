@@ -510,7 +510,8 @@ def compare(
     for row in rows:
         if row["country"] != shown_country:
             shown_country = row["country"]
-            out.rule(f"[bold]{shown_country}")
+            # A regional instrument (ACTIP) belongs to no state.
+            out.rule(f"[bold]{shown_country or 'Regional (ASEAN instruments)'}")
         provision = row["provision"]
         articles = ", ".join(provision["actip_articles"]) or "-"
         heading = f"{provision['number']} {provision['heading'] or ''}".strip()

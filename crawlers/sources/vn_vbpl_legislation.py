@@ -122,6 +122,16 @@ def parse_attributes(html: str) -> dict[str, str]:
     return attributes
 
 
+def law_name(attributes: dict[str, str]) -> str:
+    """The law's name as it is cited: the attributes tab gives "Tố tụng hình sự" as the title
+    and "Bộ luật" as the type, and a judgment cites "Bộ luật Tố tụng hình sự"."""
+    title = attributes.get("title", "")
+    kind = attributes.get("type", "")
+    if not kind or not title or title.casefold().startswith(kind.casefold()):
+        return title
+    return f"{kind} {title}"
+
+
 def parse_attachments(html: str) -> list[Attachment]:
     """Files offered for download (`ul.fileAttack`), as `downloadfile(name, path)` links."""
     return [
@@ -235,7 +245,7 @@ class VnVbplLegislation(SourceSpider):
         return self.fetched(
             response,
             doc_type="legislation",
-            title=attributes.get("title", ""),
+            title=law_name(attributes),
             content_type=self.content_type(response, default) if trust_header else default,
             case_number=_number(attributes.get("number")),
             decision_date=attributes.get("issued"),

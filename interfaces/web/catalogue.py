@@ -104,6 +104,10 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "en": "No coded judgment cites it.",
         "id": "Tidak ada putusan berkode yang mengutipnya.",
     },
+    "regional": {
+        "en": "Regional (ASEAN instruments)",
+        "id": "Regional (instrumen ASEAN)",
+    },
     "no_provisions": {
         "en": "No provision on this topic in the laws indexed so far.",
         "id": "Belum ada ketentuan tentang topik ini dalam peraturan yang terindeks.",

@@ -72,7 +72,7 @@ LAWS = {
             "vbpl.vn/TW/Pages/vbpq-toanvan.aspx%3FItemID=990001",
             "VN",
             "vi",
-            "53/2024/QH15 Phòng, chống mua bán người",
+            "Luật Phòng, chống mua bán người",  # as the spider names it
             VnVbplLegislation,
             "text/html; charset=utf-8",
         ),

@@ -243,3 +243,32 @@ def _stored(home: Path, doc_ids: list[str]) -> dict[str, Any]:
         return {doc_id: backend.document(doc_id) for doc_id in doc_ids}
     finally:
         backend.close()
+
+
+@pytest.mark.slow
+def test_the_asean_convention_is_compared_as_a_regional_instrument(
+    demo_runs: dict[str, Any],
+) -> None:
+    """ACTIP belongs to no state: compare groups it under a regional heading, on the command
+    line and in the web app, never under a blank one."""
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from interfaces.app import build_app
+    from interfaces.cli import app
+    from interfaces.service import Service
+    from tiplex.settings import load_settings
+
+    home = str(demo_runs["home"])
+    shown = CliRunner().invoke(app, ["compare", "--topic", "non_punishment", "--home", home])
+    assert shown.exit_code == 0, shown.output
+    assert "Regional (ASEAN instruments)" in shown.output
+    service = Service(load_settings(demo_runs["home"]))
+    try:
+        page = TestClient(build_app(service=service)).get(
+            "/compare", params={"topic": "non_punishment"}
+        )
+    finally:
+        service.close()
+    assert page.status_code == 200
+    assert '<h3 id="state-regional">Regional (ASEAN instruments)</h3>' in page.text

@@ -36,6 +36,8 @@ MEANINGS = {
     "pekerja": "worker",
     "passport": "passport",
     "paspor": "passport",
+    "held": "hold",
+    "ditahan": "hold",
     "farm": "farm",
     "perkebunan": "farm",
 }
@@ -124,6 +126,17 @@ def test_an_english_question_finds_the_indonesian_judgment_first(
     assert keyword[0].doc_id == "ph_court:1"
     assert [hit.doc_id for hit in hybrid][:2] == ["id_court:1", "ph_court:1"]
     # Its passage is the one the translated words found.
+    assert "direkrut" in hybrid[0].passages[0].text
+
+
+def test_an_english_question_without_function_words_is_translated_too(
+    backend: EmbeddedBackend,
+) -> None:
+    # No "the", "and", "of": its words do not tell its language, its best matches do (English),
+    # and the question is then translated as a full English sentence would be.
+    hybrid = backend.search(SearchQuery(text="workers passports farm", mode="hybrid"))
+
+    assert [hit.doc_id for hit in hybrid][:2] == ["id_court:1", "ph_court:1"]
     assert "direkrut" in hybrid[0].passages[0].text
 
 

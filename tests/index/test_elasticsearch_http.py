@@ -100,6 +100,8 @@ class CannedCluster:
     model_id: str
     requests: list[Recorded] = field(default_factory=list)
     missing: bool = False  # no index yet: every index is answered as not found
+    # Whether an English passage holds every word of the question (the size-0 count search).
+    own_words: bool = True
 
     def answer(self, request: Recorded) -> tuple[int, Any]:
         method, path, body = request.method, request.path, request.body or {}
@@ -128,6 +130,9 @@ class CannedCluster:
             if method == "DELETE":
                 return 200, {"succeeded": True, "num_freed": 1}
             return 200, {**_hits(), "_scroll_id": "scroll-1"}
+        if path == "/tiplex-documents/_search" and body.get("size") == 0:
+            found = [_hit("ph:1", "en", ENGLISH_TEXT, "unused", 1.0)] if self.own_words else []
+            return 200, _hits(*found)
         if path == "/tiplex-documents/_search":
             sent = json.dumps(body)
             if '"knn"' in sent:
@@ -222,6 +227,44 @@ def test_an_english_question_ranks_other_languages_by_its_translated_words(
     assert {hit.doc_id for hit in hits} == {"ph:1", "id:1"}
     indonesian = next(hit for hit in hits if hit.doc_id == "id:1")
     assert indonesian.passages and indonesian.passages[0].text.startswith("Para korban")
+
+
+def test_a_question_without_function_words_is_translated_when_its_matches_are_english(
+    running: Running, tmp_path: Path
+) -> None:
+    # "wages crew" does not tell its language; its lexical matches (English) do, as on the
+    # embedded backend, and the translation follows that reading.
+    backend = _backend(running, tmp_path, GlossaryEmbedder())
+    try:
+        backend.search(SearchQuery(text="wages crew", k=5))
+    finally:
+        backend.close()
+
+    searches = [r.body for r in running.cluster.sent("POST", "/tiplex-documents/_search")]
+    (body,) = [b for b in searches if '"must_not"' in json.dumps(b) and "aggs" not in b]
+    assert "upah" in json.dumps(body["query"]["bool"]["must"])
+
+
+@pytest.mark.parametrize(("own_words", "first"), [(True, "ph:1"), (False, "id:1")])
+def test_english_leads_only_where_its_passage_holds_every_word(
+    running: Running, tmp_path: Path, own_words: bool, first: str
+) -> None:
+    # The English judgment is nearer by meaning (kNN 0.9 against 0.8); it leads the answer only
+    # when one of its passages holds every word of the question, as on the embedded backend.
+    running.cluster.own_words = own_words
+    backend = _backend(running, tmp_path, GlossaryEmbedder())
+    try:
+        hits = backend.search(SearchQuery(text="the wages of the crew", k=5))
+    finally:
+        backend.close()
+
+    assert hits[0].doc_id == first
+    (count,) = [
+        r.body
+        for r in running.cluster.sent("POST", "/tiplex-documents/_search")
+        if (r.body or {}).get("size") == 0 and "aggs" not in (r.body or {})
+    ]
+    assert {"term": {"language": "en"}} in count["query"]["bool"]["filter"]
 
 
 def test_the_lexicon_is_read_back_not_rebuilt(running: Running, tmp_path: Path) -> None:

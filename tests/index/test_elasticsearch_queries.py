@@ -8,6 +8,7 @@ against a real one.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -31,6 +32,7 @@ from index.embedded_search import EXPANSION_WEIGHT
 from index.es_embedding_cache import content_hash, decode_vector, encode_vector
 from index.es_results import marked_spans, search_hits
 from index.fusion import RRF_K
+from index.query import parse_query
 from index.ranking import TRANSLATED_EXPANSION_WEIGHT, TREND_COSINE_MARGIN, dense_weighting
 from tiplex.records import (
     CaseFacts,
@@ -1326,3 +1328,17 @@ def test_thesaurus_terms_count_more_on_the_translated_side_as_on_the_embedded_ba
     translated = es_queries.translated_body(parsed, {}, "en", k=5, passages_per_hit=1)
     assert boosts(own) == {EXPANSION_WEIGHT}
     assert boosts(translated) == {TRANSLATED_EXPANSION_WEIGHT}
+
+
+def test_a_translated_question_without_a_translated_word_is_searched_by_its_thesaurus_terms():
+    # "forced labour fishing vessel": no word has a counterpart in the lexicon, but the
+    # thesaurus's "kerja paksa" and "kapal ikan" do; as on the embedded backend they search.
+    shared = parse_query("forced labour")
+    terms_gone = dataclasses.replace(shared, text="", terms=())
+    parsed = es_queries.from_shared(terms_gone)
+
+    body = es_queries.translated_body(parsed, {}, "en", k=5, passages_per_hit=1)
+
+    passage_query = nested_of(body["query"])["query"]["bool"]
+    assert passage_query["must"] == [] and passage_query["minimum_should_match"] == 1
+    assert "kerja paksa" in json.dumps(passage_query["should"])

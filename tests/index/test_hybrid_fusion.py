@@ -6,7 +6,7 @@ import pytest
 
 from index.fusion import RRF_K
 from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
-from index.ranking import DenseWeighting, RankedDocument
+from index.ranking import LEAD_MARGIN, DenseWeighting, RankedDocument
 
 ENGLISH, INDONESIAN, MALAY = 1, 2, 3
 LANGUAGES = {ENGLISH: "en", INDONESIAN: "id", MALAY: "ms"}
@@ -67,6 +67,35 @@ def test_translated_words_rank_the_other_languages_apart() -> None:
     )
 
     assert set(scores(fused)) == {ENGLISH, MALAY}  # INDONESIAN was found by meaning only
+
+
+@pytest.mark.parametrize(
+    ("nearest", "first"),
+    [
+        # The nearest Malay passage about as near as the nearest English one: Malay leads.
+        ({ENGLISH: 0.86, MALAY: 0.86 - LEAD_MARGIN}, MALAY),
+        # Well below it: the question is answered in English, and English leads.
+        ({ENGLISH: 0.88, MALAY: 0.87 - LEAD_MARGIN}, ENGLISH),
+        # No passage in another language among the nearest: English leads.
+        ({ENGLISH: 0.88}, ENGLISH),
+    ],
+)
+def test_the_side_nearest_by_meaning_leads_the_interleaved_answer(
+    nearest: dict[int, float], first: int
+) -> None:
+    fused = fuse_hybrid(
+        ranking(ENGLISH),
+        ranking(ENGLISH, MALAY),
+        LANGUAGES,
+        "en",
+        WEIGHTING,
+        5,
+        1,
+        translated=ranking(MALAY),
+        nearest=nearest,
+    )
+
+    assert fused[0].doc_rowid == first and {d.doc_rowid for d in fused} == {ENGLISH, MALAY}
 
 
 def test_coded_answers_count_as_much_as_the_search() -> None:
