@@ -31,12 +31,12 @@ from index.document_bm25 import DocumentStatistics
 from index.embedded_search import (
     DenseIndex,
     TranslatedSide,
+    any_passage_matching,
     batches,
     bm25_ranking,
     browse,
     coded_answers,
     dense_needed,
-    documents_matching,
     evidence_spans,
     hybrid_documents,
     keep_verbatim,
@@ -586,8 +586,8 @@ class EmbeddedBackend:
             fill=0,
             expansion_weight=TRANSLATED_EXPANSION_WEIGHT,
         )
-        english = documents_matching(self._db, parsed, other_languages(condition, other=False))
-        return TranslatedSide(other, lexical, own_words_found=bool(english))
+        english = any_passage_matching(self._db, parsed, other_languages(condition, other=False))
+        return TranslatedSide(other, lexical, own_words_found=english)
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
         with self._lock:

@@ -359,6 +359,20 @@ def documents_matching(
     return _documents_of(db, {p.passage_id for p in keep_verbatim(db, parsed, found, None)})
 
 
+def any_passage_matching(
+    db: sqlite3.Connection, parsed: ParsedQuery, condition: SqlCondition
+) -> bool:
+    """Whether some passage holds every query word and every phrase: `documents_matching`
+    asked only for a yes or no, which one FTS row answers (the common words of an English
+    question match thousands of passages)."""
+    if parsed.phrases:
+        return bool(documents_matching(db, parsed, condition))
+    if not parsed.terms:
+        return False
+    match = fts_all(parsed.terms)
+    return match is not None and bool(fts_rows(db, match, condition, limit=1, ranked=False))
+
+
 def _documents_of(db: sqlite3.Connection, passage_ids: set[int]) -> set[int]:
     docs: set[int] = set()
     for batch in batches(sorted(passage_ids)):
