@@ -129,6 +129,10 @@ class SourceSpider(scrapy.Spider):
     default_window: ClassVar[int] = 2
     # Opt-in download through a real browser (pages built by JavaScript): see crawlers.browser.
     needs_browser: ClassVar[bool] = False
+    # True when the listing requests carry the window itself (a search POSTed with its dates):
+    # each crawl's window is then recorded, and `tiplex reprocess` replays every one of them,
+    # since the archive answers only the requests that were made.
+    window_in_requests: ClassVar[bool] = False
 
     def __init__(
         self,

@@ -22,6 +22,19 @@ CREATE TABLE IF NOT EXISTS crawl_runs (
 """
 
 
+# The windows a source's crawls asked for, kept for the sources whose requests carry their
+# window (a search POSTed with its dates): the archive answers only the very requests made, so
+# a replay must ask them again with the same windows.
+_WINDOWS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS crawl_windows (
+    source_id TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    PRIMARY KEY (source_id, first_day, last_day)
+)
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class CrawlRun:
     source_id: str
@@ -46,6 +59,32 @@ def record_run(db: Path, run: CrawlRun) -> None:
              run.failed),
         )  # fmt: skip
     connection.close()
+
+
+def record_window(db: Path, source_id: str, first_day: str, last_day: str) -> None:
+    """Remember that a crawl of the source asked for this window (ISO dates)."""
+    with _connect(db) as connection:
+        connection.execute(_WINDOWS_SCHEMA)
+        connection.execute(
+            "INSERT OR IGNORE INTO crawl_windows VALUES (?, ?, ?)",
+            (source_id, first_day, last_day),
+        )
+    connection.close()
+
+
+def recorded_windows(db: Path, source_id: str) -> list[tuple[str, str]]:
+    """Every window the source's crawls asked for, oldest first."""
+    if not db.exists():
+        return []
+    with _connect(db) as connection:
+        connection.execute(_WINDOWS_SCHEMA)
+        rows = connection.execute(
+            "SELECT first_day, last_day FROM crawl_windows WHERE source_id = ? "
+            "ORDER BY first_day, last_day",
+            (source_id,),
+        ).fetchall()
+    connection.close()
+    return [(str(first), str(last)) for first, last in rows]
 
 
 def recent_runs(db: Path, source_id: str, count: int = 10) -> list[CrawlRun]:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from crawlers.history import CrawlRun, record_run
+from crawlers.history import CrawlRun, record_run, record_window, recorded_windows
 from crawlers.outcomes import summarise
 from crawlers.politeness import host_lock, site_host
 from crawlers.registry import source_classes, spider_options
@@ -121,6 +121,11 @@ def crawl(
         )
     elif summary.finish_reason not in ("finished", "challenge"):
         errors.append(f"{source_id}: crawl stopped early ({summary.finish_reason})")
+    if not replay and spider.window_in_requests:
+        window = spider.window_for(since, until)
+        record_window(
+            settings.crawl_db, source_id, window.first.isoformat(), window.last.isoformat()
+        )
     if not replay:
         record_run(
             settings.crawl_db,
@@ -158,14 +163,38 @@ def reprocess(
 ) -> CrawlReport:
     """Rebuild one source's documents from its WARC archive, without the network: the spider
     walks its window (`since`/`until`; by default everything since REPROCESS_FROM, listings
-    that were never archived simply answer 404) over the archived answers.
+    that were never archived simply answer 404) over the archived answers. A source whose
+    requests carry their window is replayed, by default, once per window its crawls asked for.
 
     Raises:
         ValueError: as `crawl()`.
     """
-    since = since or REPROCESS_FROM
-    return crawl(
-        source_id, settings, since=since, until=until, full=True, replay=True, options=options
+    spider = check_window(source_id, since, until)
+    windows = (
+        recorded_windows(settings.crawl_db, source_id)
+        if spider.window_in_requests and not (since or until)
+        else []
+    )
+    if not windows:
+        return crawl(
+            source_id,
+            settings,
+            since=since or REPROCESS_FROM,
+            until=until,
+            full=True,
+            replay=True,
+            options=options,
+        )
+    reports = [
+        crawl(source_id, settings, since=first, until=last, full=True, replay=True, options=options)
+        for first, last in windows
+    ]
+    # The documents are those still pending after the last replay: every replay's, once.
+    return CrawlReport(
+        source_id=source_id,
+        errors=tuple(error for report in reports for error in report.errors),
+        documents=reports[-1].documents,
+        **{name: sum(report.counts()[name] for report in reports) for name in reports[-1].counts()},
     )
 
 

@@ -167,6 +167,7 @@ class MyKehakimanJudgments(SourceSpider):
     # `since` / `until` as dates of decision (default: the last 90 days).
     window_unit = "day"
     default_window = 90
+    window_in_requests = True  # the search body carries the window's dates
 
     def __init__(self, *args: Any, search: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -41,3 +41,10 @@ def test_posted_search_pages_and_second_host_pdfs_replay_from_the_archive(
     assert {d.doc_id: d.text for d in rebuilt.documents} == {
         d.doc_id: d.text for d in first.documents
     }
+
+    # Without a window, `tiplex reprocess` replays the window the crawl asked for: the search
+    # bodies carry their dates, and the archive answers only the searches that were made
+    # (1900 to today, the default for other sources, was never asked: a 404).
+    by_default = reprocess(SOURCE, settings)
+    assert by_default.errors == () and by_default.failed == 0
+    assert {d.doc_id for d in by_default.documents} == {d.doc_id for d in first.documents}
