@@ -48,6 +48,7 @@ class CrawlRun:
 def _connect(db: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(db, timeout=30)
     connection.execute(_SCHEMA)
+    connection.execute(_WINDOWS_SCHEMA)
     return connection
 
 
@@ -64,7 +65,6 @@ def record_run(db: Path, run: CrawlRun) -> None:
 def record_window(db: Path, source_id: str, first_day: str, last_day: str) -> None:
     """Remember that a crawl of the source asked for this window (ISO dates)."""
     with _connect(db) as connection:
-        connection.execute(_WINDOWS_SCHEMA)
         connection.execute(
             "INSERT OR IGNORE INTO crawl_windows VALUES (?, ?, ?)",
             (source_id, first_day, last_day),
@@ -77,7 +77,6 @@ def recorded_windows(db: Path, source_id: str) -> list[tuple[str, str]]:
     if not db.exists():
         return []
     with _connect(db) as connection:
-        connection.execute(_WINDOWS_SCHEMA)
         rows = connection.execute(
             "SELECT first_day, last_day FROM crawl_windows WHERE source_id = ? "
             "ORDER BY first_day, last_day",
