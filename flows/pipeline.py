@@ -133,11 +133,12 @@ def code_documents(source_id: str, documents: Sequence[Document]) -> CodedBatch:
     facts: dict[str, CaseFacts] = {}
     provisions: dict[str, tuple[Provision, ...]] = {}
     failed: list[str] = []
+    regional = _is_regional(source_id)  # one registry walk per batch, not per document
     for done, document in enumerate(documents, start=1):
         try:
             document = _with_detected_type(document)
             case = coder.code(document)
-            completed = _fill_detected(document, case, regional=_is_regional(source_id))
+            completed = _fill_detected(document, case, regional=regional)
             facts[completed.doc_id] = case
             if completed.doc_type == "legislation":
                 provisions[completed.doc_id] = tuple(nlp.segment_provisions(completed))
