@@ -506,12 +506,14 @@ def compare(
         return
     if not rows:
         out.print(f"No provision tagged {topic!r} in the laws indexed so far.")
+    from interfaces.web.catalogue import STRINGS
+
     shown_country = None
     for row in rows:
         if row["country"] != shown_country:
             shown_country = row["country"]
             # A regional instrument (ACTIP) belongs to no state.
-            out.rule(f"[bold]{shown_country or 'Regional (ASEAN instruments)'}")
+            out.rule(f"[bold]{shown_country or STRINGS['regional']['en']}")
         provision = row["provision"]
         articles = ", ".join(provision["actip_articles"]) or "-"
         heading = f"{provision['number']} {provision['heading'] or ''}".strip()
