@@ -35,6 +35,9 @@ class WeightedUnit:
     expression: str
     weight: float
     estimated_passages: int  # an upper bound, from the index's per-term counts
+    # The same matches as indexed terms, space separated: a word's forms, or a phrase's forms
+    # (`index.query.phrase_forms`). `index.best_passages` finds them in a passage's terms.
+    forms: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -87,6 +90,10 @@ class DocumentStatistics:
             passages=int(rows.shape[0]),
         )
         return self._map
+
+    def passage_total(self, db: sqlite3.Connection, generation: str) -> int:
+        """The index's number of passages."""
+        return self._load(db, generation).passages
 
     def forget(self) -> None:
         self._map = None

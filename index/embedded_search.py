@@ -11,13 +11,21 @@ from typing import Any
 
 import numpy as np
 
+from index.best_passages import best_passages
 from index.crosslingual import SOURCE_LANGUAGE
 from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.embeddings import one_blas_thread
 from index.filters import SqlCondition
 from index.highlights import Highlighter
 from index.hybrid_fusion import LANGUAGE_VOTERS, coded_concepts, fuse_hybrid, matched_language
-from index.query import ParsedQuery, fts_all, fts_phrase, fts_quote, query_language
+from index.query import (
+    ParsedQuery,
+    fts_all,
+    fts_phrase,
+    fts_quote,
+    phrase_forms,
+    query_language,
+)
 from index.ranking import (
     CodedConcept,
     DenseWeighting,
@@ -412,7 +420,9 @@ def lexical_units(
         return sum(counts.get(f, 0) for f in forms)
 
     units = [
-        WeightedUnit(" OR ".join(fts_quote(f) for f in forms), 1.0, passages_with(forms))
+        WeightedUnit(
+            " OR ".join(fts_quote(f) for f in forms), 1.0, passages_with(forms), tuple(forms)
+        )
         for forms in own
         if forms
     ]
@@ -423,7 +433,8 @@ def lexical_units(
             continue
         # A phrase is in at most as many passages as its rarest word.
         estimate = sum(min((passages_with(forms) for forms in term), default=0) for term in terms)
-        units.append(WeightedUnit(" OR ".join(present), expansion_weight, estimate))
+        forms = tuple(form for term in group for form in phrase_forms(term))
+        units.append(WeightedUnit(" OR ".join(present), expansion_weight, estimate, forms))
     return units
 
 
@@ -432,32 +443,6 @@ def _allowed_documents(db: sqlite3.Connection, condition: SqlCondition) -> set[i
         return None
     rows = db.execute(f"SELECT d.rowid FROM documents d WHERE {condition.sql}", condition.params)
     return {int(r[0]) for r in rows}
-
-
-def _best_passages(
-    db: sqlite3.Connection, doc_rowid: int, units: Sequence[WeightedUnit], count: int
-) -> tuple[ScoredPassage, ...]:
-    """The passages of one document that best match any unit (its opening ones if none)."""
-    first, last = db.execute(
-        "SELECT MIN(id), MAX(id) FROM passages WHERE doc_rowid = ?", (doc_rowid,)
-    ).fetchone()
-    if units and first is not None:
-        match = " OR ".join(f"({u.expression})" for u in units)
-        # A document's passages have consecutive ids: a rowid range lets FTS5 skip the rest.
-        rows = db.execute(
-            "SELECT p.id, p.doc_rowid, -bm25(passages_fts) FROM passages_fts "
-            "JOIN passages p ON p.id = passages_fts.rowid "
-            "WHERE passages_fts MATCH ? AND passages_fts.rowid BETWEEN ? AND ? "
-            "AND p.doc_rowid = ? ORDER BY bm25(passages_fts) LIMIT ?",
-            (match, first, last, doc_rowid, count),
-        ).fetchall()
-        if rows:
-            return tuple(as_scored(rows))
-    rows = db.execute(
-        "SELECT id, doc_rowid, 0.0 FROM passages WHERE doc_rowid = ? ORDER BY ordinal LIMIT ?",
-        (doc_rowid, count),
-    ).fetchall()
-    return tuple(as_scored(rows))
 
 
 def lexical_documents(
@@ -498,7 +483,8 @@ def lexical_documents(
     best = sorted(combined.items(), key=lambda item: (-item[1], item[0]))[:k]
     found = {d.doc_rowid: d.passages for d in by_passages}
     ranked = [RankedDocument(doc, score, found.get(doc, ())) for doc, score in best]
-    return with_passages(db, ranked[:fill], units, per_hit) + ranked[fill:]
+    total = statistics.passage_total(db, generation)
+    return with_passages(db, ranked[:fill], units, per_hit, total) + ranked[fill:]
 
 
 def with_passages(
@@ -506,14 +492,19 @@ def with_passages(
     ranked: Sequence[RankedDocument],
     units: Sequence[WeightedUnit],
     passages_per_hit: int,
+    passage_total: int,
 ) -> list[RankedDocument]:
     """`ranked` with the best passages looked up for documents that have none yet (found by
-    whole-document BM25 only): one small FTS5 query per such document."""
+    whole-document BM25 only), scored from each one's stored terms (`index.best_passages`)."""
     per_hit = max(1, passages_per_hit)
     return [
         d
         if d.passages
-        else RankedDocument(d.doc_rowid, d.score, _best_passages(db, d.doc_rowid, units, per_hit))
+        else RankedDocument(
+            d.doc_rowid,
+            d.score,
+            best_passages(db, d.doc_rowid, units, per_hit, passage_total),
+        )
         for d in ranked
     ]
 
@@ -605,8 +596,9 @@ def hybrid_documents(
         if translated is None or translated.own_words_found
         else None,
     )
+    total = statistics.passage_total(db, generation)
     if translated is None or not weighting.has_say(language):
-        return with_passages(db, fused, units, passages_per_hit)
+        return with_passages(db, fused, units, passages_per_hit, total)
     # Passages are looked up with the words of the side that found the document.
     other_units = lexical_units(db, statistics, generation, translated.parsed)
     return [
@@ -615,6 +607,7 @@ def hybrid_documents(
             [d],
             units if languages.get(d.doc_rowid) == language else other_units,
             passages_per_hit,
+            total,
         )[0]
         for d in fused
     ]

@@ -318,14 +318,23 @@ def candidate_expression(phrase: str, citation: bool) -> str | None:
     return matcher.expression if matcher is not None else fts_phrase(phrase)
 
 
-def fts_phrase(phrase: str) -> str | None:
-    """An FTS5 expression finding candidate passages for `phrase` under every stemmer."""
+def phrase_forms(phrase: str) -> list[str]:
+    """The forms `phrase` may be indexed under (as typed and under every stemmer), each its
+    words space separated as in the FTS5 column; empty when it has no words."""
     tokens = words(phrase)
     if not tokens:
-        return None
+        return []
     variants = {" ".join(tokens)}
     variants.update(" ".join(stemmer(a).stemWords(tokens)) for a in QUERY_STEMMERS)
-    return "(" + " OR ".join(fts_quote(v) for v in sorted(variants)) + ")"
+    return sorted(variants)
+
+
+def fts_phrase(phrase: str) -> str | None:
+    """An FTS5 expression finding candidate passages for `phrase` under every stemmer."""
+    forms = phrase_forms(phrase)
+    if not forms:
+        return None
+    return "(" + " OR ".join(fts_quote(v) for v in forms) + ")"
 
 
 def fts_any(terms: Iterable[str]) -> str | None:

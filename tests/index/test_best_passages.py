@@ -1,0 +1,86 @@
+"""Which passages a document shows when it was found without one (whole-document BM25, or an
+English question's translated side): those holding the query's units, best first."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from index.best_passages import best_passages
+from index.document_bm25 import WeightedUnit
+from index.query import phrase_forms
+from index.schema import connect
+from index.words import index_terms
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> sqlite3.Connection:
+    connection = connect(str(tmp_path / "tiplex.sqlite"))
+    passages = [
+        (7, "The court read the indictment and heard the witnesses."),
+        (7, "He worked on the fishing vessel for two years without pay."),
+        (7, "Kerja paksa di kapal ikan, kerja paksa lagi dan kerja paksa."),
+        (7, "The sentence was pronounced in open court."),
+        (8, "Kerja paksa di kapal ikan, in the other document."),
+        (9, "Phạm tội mua bán người theo Điều 150."),
+    ]
+    for number, (doc_rowid, text) in enumerate(passages, start=1):
+        connection.execute(
+            'INSERT INTO passages (id, doc_rowid, ordinal, start, "end", hash, text) '
+            "VALUES (?, ?, ?, 0, ?, ?, ?)",
+            (number, doc_rowid, number, len(text), f"h{number}", text),
+        )
+        connection.execute(
+            "INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)",
+            (number, index_terms(text, "en" if doc_rowid != 9 else "vi")),
+        )
+    return connection
+
+
+def unit(phrase: str, weight: float = 1.0, holding: int = 10) -> WeightedUnit:
+    return WeightedUnit(f'"{phrase}"', weight, holding, tuple(phrase_forms(phrase)))
+
+
+def shown(found: tuple) -> list[int]:
+    return [p.passage_id for p in found]
+
+
+def test_the_passage_holding_the_phrase_most_often_comes_first(db: sqlite3.Connection) -> None:
+    found = best_passages(db, 7, [unit("kerja paksa"), unit("fishing vessel")], 2, 1000)
+
+    assert shown(found) == [3, 2]
+    assert found[0].score > found[1].score > 0
+
+
+def test_a_rarer_or_heavier_unit_outweighs_a_common_light_one(db: sqlite3.Connection) -> None:
+    common = unit("kerja paksa", weight=0.5, holding=900)
+    rare = unit("fishing vessel", weight=1.0, holding=3)
+
+    assert shown(best_passages(db, 7, [common, rare], 1, 1000)) == [2]
+
+
+def test_only_the_documents_own_passages_are_shown(db: sqlite3.Connection) -> None:
+    assert shown(best_passages(db, 8, [unit("kerja paksa")], 3, 1000)) == [5]
+
+
+def test_a_phrase_matches_only_its_words_in_order(db: sqlite3.Connection) -> None:
+    # "paksa kerja" holds the same words as "kerja paksa" in the other order: no match, so the
+    # document shows its opening passages as a document without any match does.
+    assert shown(best_passages(db, 7, [unit("paksa kerja")], 2, 1000)) == [1, 2]
+
+
+def test_stemmed_forms_match_what_was_indexed(db: sqlite3.Connection) -> None:
+    # "vessels" is indexed as its English stem; the query's plural finds the singular.
+    assert shown(best_passages(db, 7, [unit("fishing vessels")], 1, 1000)) == [2]
+
+
+def test_a_form_typed_without_diacritics_finds_the_passage_with_them(
+    db: sqlite3.Connection,
+) -> None:
+    assert shown(best_passages(db, 9, [unit("mua ban nguoi")], 1, 1000)) == [6]
+
+
+def test_a_document_without_passages_shows_none(db: sqlite3.Connection) -> None:
+    assert best_passages(db, 99, [unit("kerja paksa")], 2, 1000) == ()
