@@ -305,10 +305,6 @@ def as_scored(rows: Iterable[tuple[int, int, float]]) -> list[ScoredPassage]:
     return [ScoredPassage(int(pid), int(doc), float(score)) for pid, doc, score in rows]
 
 
-def scores_of(passages: Iterable[ScoredPassage]) -> Mapping[int, float]:
-    return {p.passage_id: p.score for p in passages}
-
-
 @dataclass(frozen=True, slots=True)
 class CodedConcept:
     """A thesaurus concept that a coded field answers: a judgment coded with it answers a
