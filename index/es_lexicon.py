@@ -73,10 +73,13 @@ def _stored_passages(client: Elasticsearch, index: str) -> Iterator[tuple[str, s
             yield language, passage_text(passage)
 
 
-def build_es_lexicon(client: Elasticsearch, index: str, embedder: Embedder) -> Lexicon:
+def build_es_lexicon(
+    client: Elasticsearch, index: str, embedder: Embedder, passages: int
+) -> Lexicon:
     """The lexicon of the Elasticsearch index `index`, built by `crosslingual.build_lexicon`
-    over a scratch copy of the passages it would read."""
-    step = PASSAGE_SAMPLE if non_english_passages(client, index) > SAMPLE_ABOVE else 1
+    over a scratch copy of the passages it would read; `passages` is the index's count of
+    non-English passages (`non_english_passages`), which decides the sampling."""
+    step = PASSAGE_SAMPLE if passages > SAMPLE_ABOVE else 1
     with tempfile.TemporaryDirectory(prefix="tiplex-lexicon-") as scratch:
         db = sqlite3.connect(Path(scratch) / "passages.sqlite3")
         try:
@@ -100,7 +103,7 @@ def build_es_lexicon(client: Elasticsearch, index: str, embedder: Embedder) -> L
             db.close()
     # Counted on the scratch copy, which holds only the sample: record the index's own count
     # so that growth is measured against it (every other part kept as built).
-    return dataclasses.replace(lexicon, passages=non_english_passages(client, index))
+    return dataclasses.replace(lexicon, passages=passages)
 
 
 def current_es_lexicon(
@@ -115,7 +118,7 @@ def current_es_lexicon(
         or lexicon.model_id != embedder.model_id
         or passages > REBUILD_GROWTH * max(1, lexicon.passages)
     ):
-        lexicon = build_es_lexicon(client, index, embedder)
+        lexicon = build_es_lexicon(client, index, embedder, passages)
         path.parent.mkdir(parents=True, exist_ok=True)
         lexicon.save(path)
     return lexicon
