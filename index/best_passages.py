@@ -12,7 +12,6 @@ any of its forms occurs, its weight counts, and a passage's length is its number
 
 from __future__ import annotations
 
-import math
 import sqlite3
 import unicodedata
 from bisect import bisect_right
@@ -20,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import accumulate
 
-from index.document_bm25 import K1, B, WeightedUnit
+from index.document_bm25 import K1, B, WeightedUnit, bm25_idf
 from index.ranking import ScoredPassage
 
 
@@ -76,16 +75,14 @@ def _scored(
                 at = whole.find(form, at + len(form))
     lengths = [text.count(" ") + 1 for _, text in folded]
     mean_length = sum(lengths) / len(lengths)
-    weights = [unit.weight * _idf(unit.estimated_passages, passage_total) for unit, _ in present]
+    weights = [
+        unit.weight * bm25_idf(unit.estimated_passages, passage_total) for unit, _ in present
+    ]
     scores: dict[int, float] = defaultdict(float)
     for (passage, number), frequency in frequencies.items():
         norm = K1 * (1.0 - B + B * lengths[passage] / mean_length)
         scores[passage] += weights[number] * frequency * (K1 + 1.0) / (frequency + norm)
     return [(folded[passage][0], score) for passage, score in scores.items()]
-
-
-def _idf(holding: int, total: int) -> float:
-    return math.log(1.0 + (max(total, holding) - holding + 0.5) / (holding + 0.5))
 
 
 def _folded(terms: str) -> str:

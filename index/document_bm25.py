@@ -28,6 +28,12 @@ MAX_UNIT_SHARE = 0.1
 ALWAYS_SCORED_PASSAGES = 2000
 
 
+def bm25_idf(holding: int, total: int) -> float:
+    """BM25's inverse frequency of a unit held by `holding` of `total` documents or passages
+    (a count that is an estimate may exceed the total: it then counts as the total)."""
+    return math.log(1.0 + (max(total, holding) - holding + 0.5) / (holding + 0.5))
+
+
 @dataclass(frozen=True, slots=True)
 class WeightedUnit:
     """An FTS5 expression whose matches count as one term, and its weight."""
@@ -118,7 +124,7 @@ class DocumentStatistics:
             holding = np.flatnonzero(frequency)
             if holding.size == 0:
                 continue
-            idf = math.log(1.0 + (stats.documents - holding.size + 0.5) / (holding.size + 0.5))
+            idf = bm25_idf(holding.size, stats.documents)
             tf = frequency[holding].astype(np.float64)
             norm = K1 * (1.0 - B + B * stats.lengths[holding] / stats.mean_length)
             totals[holding] += unit.weight * idf * tf * (K1 + 1.0) / (tf + norm)
