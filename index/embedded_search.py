@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,13 +27,16 @@ from index.query import (
     query_language,
 )
 from index.ranking import (
+    EXPANSION_WEIGHT,
     CodedConcept,
     DenseWeighting,
     RankedDocument,
     ScoredPassage,
     as_scored,
+    coded_answer_passages,
     rank_documents,
 )
+from index.ranking import evidence_spans as evidence_spans  # index.embedded imports it here
 from index.vectors import VectorFile
 from index.words import term_variants, words
 from tiplex.records import PassageHit, SearchHit
@@ -43,10 +46,6 @@ VERIFY_BATCH = 64  # passages whose text is fetched at once to check phrases ver
 # A query word in more than this share of passages is "common": alone it does not make a
 # passage a candidate (see words_expression).
 COMMON_WORD_SHARE = 0.03
-# A thesaurus expansion (a concept's terms in the other languages) counts this much of one of
-# the query's own words: it finds answers written in another language, but it is a looser
-# match than the words the user chose. Chosen on the judged queries' "tune" split.
-EXPANSION_WEIGHT = 0.5
 # A document's lexical score: this share from its best passages (how well one place in it
 # answers), the rest from BM25 over the whole document (how much of the query it covers).
 PASSAGE_SHARE = 0.4
@@ -658,31 +657,12 @@ def coded_answers(
     answers = []
     for rowid, facts_json in rows:
         facts = json.loads(facts_json) if facts_json else {}
-        spans = [
-            span for concept in concepts for span in evidence_spans(facts.get(concept.facts_field))
-        ]
         found = db.execute(
             'SELECT id, start, "end" FROM passages WHERE doc_rowid = ? ORDER BY ordinal',
             (rowid,),
         ).fetchall()
-        holding = [pid for pid, start, end in found if any(s < end and start < e for s, e in spans)]
-        chosen = (holding or [pid for pid, _, _ in found[:1]])[: max(1, passages_per_hit)]
-        scored = tuple(ScoredPassage(passage, int(rowid), 0.0) for passage in chosen)
+        bounds = [(start, end) for _, start, end in found]
+        chosen = coded_answer_passages(facts, concepts, bounds, passages_per_hit)
+        scored = tuple(ScoredPassage(found[n][0], int(rowid), 0.0) for n in chosen)
         answers.append(RankedDocument(int(rowid), 0.0, scored))
     return answers
-
-
-def evidence_spans(value: Any) -> list[tuple[int, int]]:
-    """Every evidence span (a mapping with integer `start`, `end` and a `text`) in a record's
-    JSON form, however deep."""
-    if isinstance(value, Mapping):
-        if (
-            isinstance(value.get("start"), int)
-            and isinstance(value.get("end"), int)
-            and "text" in value
-        ):
-            return [(value["start"], value["end"])]
-        return [span for item in value.values() for span in evidence_spans(item)]
-    if isinstance(value, list | tuple):
-        return [span for item in value for span in evidence_spans(item)]
-    return []

@@ -26,7 +26,6 @@ from typing import Any
 
 from index import query as question_rules
 from index.backend import COUNT_FIELDS, FILTER_FIELDS
-from index.embedded_search import EXPANSION_WEIGHT
 from index.es_mappings import (
     ANALYZER_FAMILIES,
     EMBEDDING_FIELD,
@@ -35,7 +34,7 @@ from index.es_mappings import (
     text_field,
 )
 from index.hybrid_fusion import coded_concepts
-from index.ranking import TRANSLATED_EXPANSION_WEIGHT, CodedConcept
+from index.ranking import EXPANSION_WEIGHT, TRANSLATED_EXPANSION_WEIGHT, CodedConcept
 
 # Private-use characters cannot occur in real text, so they mark highlights unambiguously.
 HIGHLIGHT_PRE = "\ue000"

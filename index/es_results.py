@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from index.backend import ProvisionHit
-from index.embedded_search import evidence_spans
 from index.es_mappings import ANALYZER_FAMILIES, text_field
 from index.es_queries import (
     BM25_INNER_HITS,
@@ -23,7 +22,7 @@ from index.es_queries import (
 )
 from index.fusion import rrf_scores
 from index.query import phrase_pattern
-from index.ranking import CodedConcept, RankedDocument
+from index.ranking import CodedConcept, RankedDocument, coded_answer_passages
 from index.words import merge_spans
 from tiplex.records import PassageHit, Provision, SearchHit, Span
 
@@ -232,19 +231,10 @@ def evidence_passages(
 ) -> list[dict[str, Any]]:
     """Inner hits (as a query's would read) for the stored passages of a coded answer that
     hold the evidence of its concepts, in document order; its first passage if none does."""
-    facts = source.get("facts") or {}
-    spans = [
-        span for concept in concepts for span in evidence_spans(facts.get(concept.facts_field))
-    ]
     stored = sorted(source.get("passages") or (), key=lambda p: int(p.get("ordinal", 0)))
-    holding = [
-        passage
-        for passage in stored
-        if any(s < int(passage["end"]) and int(passage["start"]) < e for s, e in spans)
-    ]
-    return [
-        {"_source": passage, "_score": 0.0} for passage in (holding or stored[:1])[: max(1, limit)]
-    ]
+    bounds = [(int(p["start"]), int(p["end"])) for p in stored]
+    chosen = coded_answer_passages(source.get("facts") or {}, concepts, bounds, limit)
+    return [{"_source": stored[n], "_score": 0.0} for n in chosen]
 
 
 def coded_answer_hits(

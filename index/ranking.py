@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from index.e5 import E5_MODEL
-from index.embeddings import PACKAGED_MODEL, embedder_languages
+from index.embeddings import PACKAGED_MODEL, embedder_languages, evidence_passages
 from index.fusion import rrf_scores
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ TUNED_CROSS_WEIGHTS: dict[str, float] = {E5_MODEL: 0.95}
 # the English questions over non-English judgments 0.46, 0.52, 0.56 and 0.59. 0.52 trades one
 # question of the first for four points of the second.
 TRANSLATED_SHARE = 1.0
+# A thesaurus expansion (a concept's terms in the other languages) counts this much of one of
+# the query's own words: it finds answers written in another language, but it is a looser
+# match than the words the user chose. Chosen on the judged queries' "tune" split.
+EXPANSION_WEIGHT = 0.5
 # On the translated side the thesaurus's terms in the other languages ("kerja paksa", "jeratan
 # utang" for "forced labour", "debt bondage") are the surest translation there is: phrases a
 # person chose, where the word-by-word lookup guesses. There they count this many times a
@@ -320,6 +324,38 @@ CODED_CONCEPTS = {
         "non_punishment_raised", "non_punishment", first="non_punishment_applied"
     )
 }
+
+
+def evidence_spans(value: Any) -> list[tuple[int, int]]:
+    """Every evidence span (a mapping with integer `start`, `end` and a `text`) in a record's
+    JSON form, however deep."""
+    if isinstance(value, Mapping):
+        if (
+            isinstance(value.get("start"), int)
+            and isinstance(value.get("end"), int)
+            and "text" in value
+        ):
+            return [(value["start"], value["end"])]
+        return [span for item in value.values() for span in evidence_spans(item)]
+    if isinstance(value, list | tuple):
+        return [span for item in value for span in evidence_spans(item)]
+    return []
+
+
+def coded_answer_passages(
+    facts: Mapping[str, Any],
+    concepts: Sequence[CodedConcept],
+    bounds: Sequence[tuple[int, int]],
+    limit: int,
+) -> list[int]:
+    """Which passages a coded answer shows, by index into `bounds` (their `(start, end)`, in
+    document order): those holding the evidence of `concepts` in its coded case (`facts`, the
+    JSON form), else its first passage; at most `limit` (at least one)."""
+    spans = [
+        span for concept in concepts for span in evidence_spans(facts.get(concept.facts_field))
+    ]
+    holding = sorted(evidence_passages(spans, bounds))
+    return (holding or list(range(min(1, len(bounds)))))[: max(1, limit)]
 
 
 # Trends of a research question count a judgment by relevance when it is among the question's

@@ -28,12 +28,16 @@ from index import es_mappings, es_queries
 from index.backend import EmbeddingModelMismatch
 from index.e5 import E5_MODEL
 from index.elasticsearch import ElasticsearchBackend, document_source
-from index.embedded_search import EXPANSION_WEIGHT
 from index.es_embedding_cache import content_hash, decode_vector, encode_vector
 from index.es_results import marked_spans, search_hits
 from index.fusion import RRF_K
 from index.query import parse_query
-from index.ranking import TRANSLATED_EXPANSION_WEIGHT, TREND_COSINE_MARGIN, dense_weighting
+from index.ranking import (
+    EXPANSION_WEIGHT,
+    TRANSLATED_EXPANSION_WEIGHT,
+    TREND_COSINE_MARGIN,
+    dense_weighting,
+)
 from tiplex.records import (
     CaseFacts,
     Document,

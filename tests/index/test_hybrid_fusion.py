@@ -6,7 +6,13 @@ import pytest
 
 from index.fusion import RRF_K
 from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
-from index.ranking import LEAD_MARGIN, DenseWeighting, RankedDocument
+from index.ranking import (
+    CODED_CONCEPTS,
+    LEAD_MARGIN,
+    DenseWeighting,
+    RankedDocument,
+    coded_answer_passages,
+)
 
 ENGLISH, INDONESIAN, MALAY = 1, 2, 3
 LANGUAGES = {ENGLISH: "en", INDONESIAN: "id", MALAY: "ms"}
@@ -105,6 +111,23 @@ def test_coded_answers_count_as_much_as_the_search() -> None:
         {ENGLISH: 0.5 / (RRF_K + 1), MALAY: 0.5 / (RRF_K + 1), INDONESIAN: 0.5 / (RRF_K + 2)}
     )
     assert join_coded(ranking(ENGLISH, INDONESIAN), [], 1, 1) == ranking(ENGLISH)
+
+
+def test_a_coded_answer_shows_the_passages_holding_its_evidence() -> None:
+    concept = [CODED_CONCEPTS["non_punishment"]]
+    bounds = [(0, 100), (100, 200), (200, 300)]
+
+    def facts(*spans: tuple[int, int]) -> dict[str, object]:
+        evidence = [{"start": s, "end": e, "text": "Pasal 18"} for s, e in spans]
+        return {"non_punishment": {"raised": True, "evidence": evidence}}
+
+    assert coded_answer_passages(facts((120, 130)), concept, bounds, 3) == [1]
+    assert coded_answer_passages(facts((250, 260), (150, 210)), concept, bounds, 3) == [1, 2]
+    assert coded_answer_passages(facts((150, 210)), concept, bounds, 1) == [1]
+    # Evidence of another field, or none: the opening passage; no passage: nothing.
+    other = {"charges": [{"start": 120, "end": 130, "text": "Pasal 2"}]}
+    assert coded_answer_passages(other, concept, bounds, 2) == [0]
+    assert coded_answer_passages(facts(), concept, [], 2) == []
 
 
 def test_which_questions_are_translated_and_joined_by_coded_answers() -> None:
