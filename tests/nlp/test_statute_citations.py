@@ -65,3 +65,21 @@ def test_a_thai_judgment_links_to_the_section_it_applies(coder: CaseCoder) -> No
     cited = [(c.statute, c.provision) for c in facts.statute_citations]
     assert cited == [("TH ATIPA 2008", "มาตรา 41")]
     assert facts.charges == ()
+
+
+def test_a_statute_charged_without_a_section_links_once_where_one_is_cited() -> None:
+    from tiplex.records import cited_provisions
+
+    # A charge naming only the Act, the reasoning citing its section (the coder's JSON form).
+    facts = {
+        "charges": [{"statute": "TH IA 1979", "provision": None, "verdict": "dismissed"}],
+        "statute_citations": [
+            {"statute": "TH IA 1979", "provision": "มาตรา 81"},
+            {"statute": "TH ATIPA 2008", "provision": "มาตรา 41"},
+        ],
+    }
+    assert cited_provisions(facts, "TH IA 1979") == {"มาตรา 81"}
+    assert cited_provisions(facts, "TH ATIPA 2008") == {"มาตรา 41"}
+    # Cited only without a section, the statute still links the judgment.
+    assert cited_provisions({"charges": facts["charges"]}, "TH IA 1979") == {""}
+    assert cited_provisions(facts, "TH CC") == set()
