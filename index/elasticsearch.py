@@ -536,7 +536,8 @@ class ElasticsearchBackend:
     def _own_words_found(
         self, query: SearchQuery, parsed: es_queries.ParsedQuery, language: str
     ) -> bool:
-        """Whether a passage in `language` holds every word of the question."""
+        """Whether a passage in `language` holds every phrase and most words of the question
+        (`es_queries.own_words_body`)."""
         body = es_queries.own_words_body(parsed, query.filters, language)
         if body is None:
             return False

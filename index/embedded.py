@@ -31,7 +31,6 @@ from index.document_bm25 import DocumentStatistics
 from index.embedded_search import (
     DenseIndex,
     TranslatedSide,
-    any_passage_matching,
     batches,
     bm25_ranking,
     browse,
@@ -43,6 +42,7 @@ from index.embedded_search import (
     lexical_documents,
     marks,
     other_languages,
+    own_words_found,
     phrase_candidates,
     question_language,
     to_hits,
@@ -60,6 +60,7 @@ from index.query import ParsedQuery, parse_query, query_language
 from index.ranking import (
     TRANSLATED_EXPANSION_WEIGHT,
     TREND_DEPTH,
+    ScoredPassage,
     counts_as_relevant,
     dense_weighting,
     rank_documents,
@@ -474,6 +475,7 @@ class EmbeddedBackend:
             candidates = phrase_candidates(self._db, parsed, condition)
             generation = self._meta("generation") or ""
             lexical = dense = None
+            passages: list[ScoredPassage] = []
             if query.mode in ("bm25", "hybrid"):
                 passages = bm25_ranking(self._db, parsed, condition, candidates, depth)
                 # Hybrid fusion looks deeper than k: a document's dense rank can lift it.
@@ -521,6 +523,7 @@ class EmbeddedBackend:
                     generation,
                     depth,
                     max(2 * query.k, MIN_CANDIDATES),
+                    passages,
                 )
             if query.mode == "hybrid" and lexical is not None:
                 ranked = hybrid_documents(
@@ -555,6 +558,7 @@ class EmbeddedBackend:
         generation: str,
         depth: int,
         wanted: int,
+        own_passages: Sequence[ScoredPassage],
     ) -> TranslatedSide | None:
         """For an English question, when the model reads other languages: its words in those
         languages and the lexical ranking of the documents written in them."""
@@ -586,7 +590,9 @@ class EmbeddedBackend:
             fill=0,
             expansion_weight=TRANSLATED_EXPANSION_WEIGHT,
         )
-        english = any_passage_matching(self._db, parsed, other_languages(condition, other=False))
+        english = own_words_found(
+            self._db, parsed, own_passages, other_languages(condition, other=False)
+        )
         return TranslatedSide(other, lexical, own_words_found=english)
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:

@@ -32,6 +32,7 @@ from index.ranking import (
     RankedDocument,
     ScoredPassage,
     as_scored,
+    own_words_required,
     rank_documents,
 )
 from index.vectors import VectorFile
@@ -367,18 +368,36 @@ def documents_matching(
     return _documents_of(db, {p.passage_id for p in keep_verbatim(db, parsed, found, None)})
 
 
-def any_passage_matching(
-    db: sqlite3.Connection, parsed: ParsedQuery, condition: SqlCondition
+def own_words_found(
+    db: sqlite3.Connection,
+    parsed: ParsedQuery,
+    passages: Sequence[ScoredPassage],
+    condition: SqlCondition,
 ) -> bool:
-    """Whether some passage holds every query word and every phrase: `documents_matching`
-    asked only for a yes or no, which one FTS row answers (the common words of an English
-    question match thousands of passages)."""
+    """Whether a passage passing `condition` holds every phrase of the question and most of
+    its words (`index.ranking.own_words_required`). Words are counted in `passages`, the
+    lexical side's best (a passage holding most of the words ranks among them), so the
+    question's common words are not matched over the whole index again."""
     if parsed.phrases:
         return bool(documents_matching(db, parsed, condition))
-    if not parsed.terms:
+    if not parsed.terms or not passages:
         return False
-    match = fts_all(parsed.terms)
-    return match is not None and bool(fts_rows(db, match, condition, limit=1, ranked=False))
+    required = own_words_required(len(parsed.terms))
+    forms = [term_variants(term) for term in parsed.terms]
+    where = f"AND {condition.sql}" if condition.sql else ""
+    ids = [p.passage_id for p in passages]
+    for batch in batches(ids):
+        rows = db.execute(
+            "SELECT f.terms FROM passages p JOIN documents d ON d.rowid = p.doc_rowid "
+            "JOIN passages_fts f ON f.rowid = p.id "
+            f"WHERE p.id IN ({marks(len(batch))}) {where}",
+            (*batch, *condition.params),
+        )
+        for (terms,) in rows:
+            held = set(str(terms).split())
+            if sum(1 for variants in forms if not variants.isdisjoint(held)) >= required:
+                return True
+    return False
 
 
 def _documents_of(db: sqlite3.Connection, passage_ids: set[int]) -> set[int]:
@@ -542,8 +561,8 @@ class TranslatedSide:
 
     parsed: ParsedQuery
     lexical: Sequence[RankedDocument]
-    # Whether an English passage holds every word of the question: only then may the English
-    # documents lead the answer (`index.hybrid_fusion.fuse_hybrid`).
+    # Whether an English passage holds most words of the question (`own_words_found`): only
+    # then may the English documents lead the answer (`index.hybrid_fusion.fuse_hybrid`).
     own_words_found: bool = True
 
 

@@ -35,7 +35,11 @@ from index.es_mappings import (
     text_field,
 )
 from index.hybrid_fusion import coded_concepts
-from index.ranking import TRANSLATED_EXPANSION_WEIGHT, CodedConcept
+from index.ranking import (
+    OWN_WORDS_MINIMUM_SHOULD_MATCH,
+    TRANSLATED_EXPANSION_WEIGHT,
+    CodedConcept,
+)
 
 # Private-use characters cannot occur in real text, so they mark highlights unambiguously.
 HIGHLIGHT_PRE = "\ue000"
@@ -215,9 +219,13 @@ def filter_clauses(filters: Mapping[str, str]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------------------------
 
 
-def free_text_clause(free_text: str, *, every_word: bool = False) -> dict[str, Any]:
+def free_text_clause(
+    free_text: str, *, every_word: bool = False, most_words: bool = False
+) -> dict[str, Any]:
     """Ranked words across the per-language fields; `every_word` demands all of them in the
-    passage (counting), otherwise any will do (searching ranks by how many and how rare)."""
+    passage (counting), `most_words` the share a question's own language needs to lead
+    (`index.ranking.OWN_WORDS_SHARE`), otherwise any will do (searching ranks by how many and
+    how rare)."""
     clause: dict[str, Any] = {
         "query": free_text,
         "fields": passage_text_fields(),
@@ -225,6 +233,8 @@ def free_text_clause(free_text: str, *, every_word: bool = False) -> dict[str, A
     }
     if every_word:
         clause["operator"] = "and"
+    elif most_words:
+        clause["minimum_should_match"] = OWN_WORDS_MINIMUM_SHOULD_MATCH
     return {"multi_match": clause}
 
 
@@ -268,16 +278,21 @@ def inner_hits(
 
 
 def lexical_passage_query(
-    parsed: ParsedQuery, *, every_word: bool = False, expansion_boost: float = EXPANSION_WEIGHT
+    parsed: ParsedQuery,
+    *,
+    every_word: bool = False,
+    most_words: bool = False,
+    expansion_boost: float = EXPANSION_WEIGHT,
 ) -> dict[str, Any] | None:
     """The passage-level bool query, or None when the query has no words at all. Phrases are
-    required; free words are required only when there is no phrase (or `every_word`), and
-    otherwise rank the passages that hold the phrases."""
+    required; free words are required only when there is no phrase (or `every_word`, or
+    `most_words`: see `free_text_clause`), and otherwise rank the passages that hold the
+    phrases."""
     must = [phrase_clause(p) for p in parsed.phrases]
     should: list[dict[str, Any]] = []
     if parsed.free_text:
-        words = free_text_clause(parsed.free_text, every_word=every_word)
-        if must and not every_word:
+        words = free_text_clause(parsed.free_text, every_word=every_word, most_words=most_words)
+        if must and not (every_word or most_words):
             should.append(words)
         else:
             must.insert(0, words)
@@ -439,10 +454,10 @@ def translated_body(
 def own_words_body(
     parsed: ParsedQuery, filters: Mapping[str, str], language: str
 ) -> dict[str, Any] | None:
-    """Whether a document written in `language` has a passage holding every word and phrase of
-    the question (as `embedded_search.documents_matching`): the hit count answers, none are
-    read. None when the question has no word."""
-    passage_query = lexical_passage_query(parsed, every_word=True)
+    """Whether a document written in `language` has a passage holding every phrase and most
+    words of the question (as `embedded_search.own_words_found`): the hit count answers, none
+    are read. None when the question has no word."""
+    passage_query = lexical_passage_query(parsed, most_words=True)
     if passage_query is None:
         return None
     must = [{"nested": {"path": PASSAGES_PATH, "query": passage_query}}]

@@ -140,6 +140,17 @@ def test_an_english_question_without_function_words_is_translated_too(
     assert "direkrut" in hybrid[0].passages[0].text
 
 
+def test_english_leads_where_its_passage_holds_most_words_of_the_question(
+    backend: EmbeddedBackend,
+) -> None:
+    # The English judgment holds four of the five words ("wages" is not in it) and is the
+    # nearer by meaning: the question is answered in English, and English leads. Demanding
+    # every word put the Indonesian judgment, which shares only "workers" and "farm", first.
+    hybrid = backend.search(SearchQuery(text="workers of the farm paid late wages", mode="hybrid"))
+
+    assert [hit.doc_id for hit in hybrid][:2] == ["ph_court:1", "id_court:1"]
+
+
 def test_interleaving_gives_each_side_its_share() -> None:
     def ranking(*rowids: int) -> list[RankedDocument]:
         return [RankedDocument(r, 1.0, (ScoredPassage(r * 10, r, 1.0),)) for r in rowids]

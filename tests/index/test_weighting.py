@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.ranking import (
+    OWN_WORDS_MINIMUM_SHOULD_MATCH,
     DenseWeighting,
     RankedDocument,
     ScoredPassage,
     dense_weighting,
     fuse_documents,
     language_of_matches,
+    own_words_required,
 )
 from tests.index.fakes import HashingEmbedder
 
@@ -68,3 +72,13 @@ def test_a_question_language_may_let_bm25_lead_over_its_own_documents() -> None:
     assert weighting.has_say("id")  # the dense side is still computed, for the English ones
     assert weighting.for_pair("en", "en") == 0.1  # other question languages keep theirs
     assert weighting.for_pair("en", "id") == 0.95
+
+
+@pytest.mark.parametrize("words", range(1, 21))
+def test_both_backends_ask_the_same_number_of_words_for_the_question_language_to_lead(
+    words: int,
+) -> None:
+    # Elasticsearch reads "-P%" as: at most floor(P% of the words) may be missing.
+    missing = int(OWN_WORDS_MINIMUM_SHOULD_MATCH.strip("-%"))
+    assert own_words_required(words) == words - words * missing // 100
+    assert own_words_required(4) == 3 and own_words_required(5) == 4
