@@ -137,8 +137,8 @@ class StatuteReader:
 class ChargeReader:
     """Charges of judgments that have no charges section (Thai, Vietnamese, Malaysian): the
     statutes cited where the judgment says what the accused was charged with or convicted of,
-    in the header, the reasoning windows and the operative part. Other citations stay
-    citations (see `StatuteReader`)."""
+    in the sections the config names (header, operative part, reasoning windows and closing).
+    Other citations stay citations (see `StatuteReader`)."""
 
     def __init__(self, sections: Iterable[str]) -> None:
         self.sections = frozenset(sections)

@@ -429,21 +429,22 @@ class _Tally:
         self.exact += other.exact
 
 
+def _items_tally(expected: Counter[Hashable], predicted: Counter[Hashable]) -> _Tally:
+    """One document's items: counted as a multiset (a set is a multiset of ones)."""
+    return _Tally(
+        documents=1,
+        gold=sum(expected.values()),
+        predicted=sum(predicted.values()),
+        correct=sum((expected & predicted).values()),
+        exact=int(expected == predicted),
+    )
+
+
 def _compare(rule: FieldRule, expected: Any, facts: CaseFacts) -> tuple[_Tally, Any]:
     """Score one labelled document for one field; also return the prediction (for mismatches)."""
     predicted = rule.from_facts(facts)
     if rule.kind == "items":
-        overlap = sum((expected & predicted).values())
-        return (
-            _Tally(
-                documents=1,
-                gold=sum(expected.values()),
-                predicted=sum(predicted.values()),
-                correct=overlap,
-                exact=int(expected == predicted),
-            ),
-            predicted,
-        )
+        return _items_tally(expected, predicted), predicted
     if rule.kind == "boolean":
         gold, guess = bool(expected), bool(predicted)  # a null prediction is a "no"
         return (
@@ -625,23 +626,18 @@ def score_charges(
     """Micro precision and recall of charges, from (coded charges, labelled charges) per
     document, each an iterable of keys: a coded charge is right when the label holds it;
     `exact` counts the documents whose charges are all and only the labelled ones."""
-    documents_seen = true_positives = predicted = labelled = exact = 0
+    tally = _Tally()
     for coded, expected in documents:
-        coded_set, expected_set = set(coded), set(expected)
-        documents_seen += 1
-        true_positives += len(coded_set & expected_set)
-        predicted += len(coded_set)
-        labelled += len(expected_set)
-        exact += coded_set == expected_set
+        tally.add(_items_tally(Counter(set(expected)), Counter(set(coded))))
     return FieldScore(
         field="charges",
         country=ALL,
         kind="items",
-        documents=documents_seen,
-        gold=labelled,
-        predicted=predicted,
-        correct=true_positives,
-        exact=exact,
+        documents=tally.documents,
+        gold=tally.gold,
+        predicted=tally.predicted,
+        correct=tally.correct,
+        exact=tally.exact,
     )
 
 

@@ -234,7 +234,13 @@ def cited_provisions(facts: Mapping[str, Any], statute: str) -> set[str]:
     """The provisions of `statute` that a coded judgment (CaseFacts' JSON form) charges or
     cites; "" for the statute cited without a provision. What links judgments to laws."""
     items = [*(facts.get("charges") or ()), *(facts.get("statute_citations") or ())]
-    return {str(item.get("provision") or "") for item in items if item.get("statute") == statute}
+    provisions = {
+        str(item.get("provision") or "") for item in items if item.get("statute") == statute
+    }
+    # The coder's own rule for each list, kept across the two: a statute cited without a
+    # provision adds nothing when it is also cited with one (a Thai charge naming only the Act
+    # whose section the reasoning cites would otherwise list the judgment twice).
+    return provisions - {""} if len(provisions) > 1 else provisions
 
 
 # --------------------------------------------------------------------------------------------

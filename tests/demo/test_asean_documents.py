@@ -129,11 +129,6 @@ def test_each_states_law_has_its_non_punishment_provision(country: str) -> None:
     assert statute_of_law(page.title) == statute
 
 
-@pytest.fixture(scope="module")
-def coder() -> nlp.CaseCoder:
-    return nlp.load_coder()
-
-
 JUDGMENTS = [
     (
         Page(

@@ -6,36 +6,16 @@ its document, and a second run over the same home downloads nothing again."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from interfaces.demo import DEMO_SINCE, DEMO_UNTIL, mirror_overrides
+from tests.demo.test_mirror import AUTHORING, load
 from tiplex.demo import MIRROR_DIR
 from tiplex.demo.server import serve_directory
-
-AUTHORING = Path(__file__).resolve().parents[2] / "tools" / "demo_authoring"
-# Rendering the demo PDFs needs a font with Vietnamese glyphs (Debian's fonts-dejavu-core).
-UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def load(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"_authoring_a_{path.parent.name}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(path.parent))
-    try:
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(path.parent))
-    return module
-
 
 SITES = ("sherloc", "commonlii", "asean", "mlis", "congbobanan")
 BUILDS = {site: load(AUTHORING / site / "build.py") for site in SITES}
@@ -94,13 +74,6 @@ FIRST_WRITTEN = {
         "vn_congbobanan_judgments:4",
     ),
 }
-
-
-@pytest.mark.parametrize("site", SITES)
-def test_committed_mirror_matches_its_sources(site: str) -> None:
-    if site in ("asean", "congbobanan") and not UNICODE_FONT.exists():
-        pytest.skip(f"{UNICODE_FONT} is needed to render the demo PDFs")
-    assert BUILDS[site].main(["--check"]) == 0
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ words it translates, and hybrid search finding an Indonesian judgment for an Eng
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from index.crosslingual import (
     translations,
 )
 from index.embedded import EmbeddedBackend
+from index.glossary import GLOSSARY_PATH, glossary_renderings
 from index.query import parse_query
 from index.ranking import RankedDocument, ScoredPassage, interleave_languages
 from index.words import words
@@ -96,12 +98,10 @@ def test_the_lexicon_holds_the_other_languages_words_not_english_ones(
 def test_english_words_become_the_words_those_documents_use(backend: EmbeddedBackend) -> None:
     lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
 
-    translated = translated_query(
-        parse_query("workers recruited in Tawau"), lexicon, backend.embedder
-    )
+    translated = translated_query(parse_query("farm held in Tawau"), lexicon, backend.embedder)
 
     # Names the documents use stay; words without a counterpart there are left out.
-    assert set(translated.terms) == {"pekerja", "direkrut", "tawau"}
+    assert set(translated.terms) == {"perkebunan", "ditahan", "tawau"}
 
 
 def test_a_lexicon_of_another_model_is_rebuilt(backend: EmbeddedBackend) -> None:
@@ -175,7 +175,8 @@ def test_words_of_the_english_documents_are_translated_without_the_model(
 
     translated = translated_query(parse_query("workers on the farm"), lexicon, NoModel())
 
-    assert set(translated.terms) == {"pekerja", "perkebunan"}
+    assert set(translated.terms) == {"perkebunan"}  # "farm" looked up, no model call
+    assert any("pekerja" in group for group in translated.expansions)  # from the glossary
 
 
 def test_looked_up_translations_are_those_the_model_gives(backend: EmbeddedBackend) -> None:
@@ -211,3 +212,35 @@ def test_a_lexicon_saved_without_lookups_gains_them_and_keeps_its_words(
     assert set(again.neighbours.index) == set(built.neighbours.index)  # type: ignore[union-attr]
     stored = Lexicon.load(path)
     assert stored is not None and stored.neighbours is not None
+
+
+def test_the_glossary_translates_the_words_the_model_gets_wrong(backend: EmbeddedBackend) -> None:
+    lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
+
+    translated = translated_query(
+        parse_query("newborn babies sold abroad by farm workers"), lexicon, backend.embedder
+    )
+
+    # Each glossary word is one concept of its renderings; "luar negeri" stays a phrase.
+    assert ("bayi", "baru lahir") in translated.expansions
+    assert ("bayi",) in translated.expansions  # "babies", as "baby": never "babi"
+    assert any("luar negeri" in group for group in translated.expansions)
+    assert any("pekerja" in group and "buruh" in group for group in translated.expansions)
+    # Glossary words are not looked up by meaning as well; other words ("farm") still are.
+    assert set(translated.terms) == {"perkebunan"}
+
+
+def test_glossary_headwords_match_any_inflection() -> None:
+    assert glossary_renderings("recruited") == glossary_renderings("recruitment")
+    assert "rekrut" in glossary_renderings("recruiting")
+    assert glossary_renderings("photosynthesis") == ()
+
+
+def test_every_glossary_entry_has_renderings_in_the_corpus_languages() -> None:
+    entries = json.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))["words"]
+
+    for headword, languages in entries.items():
+        assert headword == headword.lower() and headword.isalpha(), headword
+        assert set(languages) <= {"id", "ms"}, headword
+        assert languages.get("id"), f"{headword} has no Indonesian rendering"
+        assert glossary_renderings(headword), headword

@@ -20,12 +20,13 @@ LABELS = Path(__file__).resolve().parents[1] / "eval" / "coding" / "charges-corp
 PRECISION_FLOOR = 0.66
 
 
-def test_charge_precision_on_labelled_real_judgments(corpus_dir: Path) -> None:
+def test_charge_precision_on_labelled_real_judgments(
+    coder: nlp.CaseCoder, corpus_dir: Path
+) -> None:
     labels: list[dict[str, Any]] = [
         json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()
     ]
     manifest = read_manifest(corpus_dir)
-    coder = nlp.load_coder()
     pairs = []
     for label in labels:
         facts = coder.code(corpus_document(manifest[label["doc_id"]], corpus_dir))

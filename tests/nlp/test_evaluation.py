@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from nlp.coder import CaseCoder
 from nlp.evaluation import (
     FIELD_NAMES,
     ExtractionReport,
@@ -457,10 +458,8 @@ FLOORS = json.loads((LABELS_DIR / "floors.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def real_report(corpus_dir: Path) -> ExtractionReport:
-    import nlp
-
-    return evaluate_extraction(nlp.load_coder().code, LABELS_DIR, corpus_dir)
+def real_report(coder: CaseCoder, corpus_dir: Path) -> ExtractionReport:
+    return evaluate_extraction(coder.code, LABELS_DIR, corpus_dir)
 
 
 def below_floors(report: ExtractionReport, floors: Mapping[str, Mapping[str, float]]) -> list[str]:
@@ -492,11 +491,9 @@ def test_coding_figures_hold_the_floors_the_readme_states(real_report: Extractio
     assert below_floors(real_report, FLOORS["real"]) == []
 
 
-def test_team_written_judgments_hold_their_floors() -> None:
-    import nlp
-
+def test_team_written_judgments_hold_their_floors(coder: CaseCoder) -> None:
     corpus = TEAM_WRITTEN / "corpus"
-    report = evaluate_extraction(nlp.load_coder().code, TEAM_WRITTEN / "labels", corpus)
+    report = evaluate_extraction(coder.code, TEAM_WRITTEN / "labels", corpus)
     assert not report.missing and not report.failures
     assert below_floors(report, FLOORS["team-written"]) == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.coder import CaseCoder
 from nlp.extractors.statutes import citations
 from tiplex.records import Document
 
@@ -46,9 +47,7 @@ def test_a_thai_list_of_sections_cites_each() -> None:
     assert found == ["มาตรา 282"]
 
 
-def test_a_thai_judgment_links_to_the_section_it_applies() -> None:
-    import nlp
-
+def test_a_thai_judgment_links_to_the_section_it_applies(coder: CaseCoder) -> None:
     text = (
         "คำพิพากษาศาลฎีกา\nโจทก์ฟ้องว่าจำเลยเข้าเมืองโดยไม่ได้รับอนุญาต\n"
         "ศาลฎีกาวินิจฉัยว่า จำเลยเป็นผู้เสียหายจากการค้ามนุษย์ มาตรา ๔๑ แห่งพระราชบัญญัติ"
@@ -60,9 +59,27 @@ def test_a_thai_judgment_links_to_the_section_it_applies() -> None:
         doc_type="judgment", title="ฎีกา", text=text, sha256="", content_type="text/plain",
         raw_path="", fetched_at="2026-01-01T00:00:00Z",
     )  # fmt: skip
-    facts = nlp.load_coder().code(document)
+    facts = coder.code(document)
     # Section 41 barred the prosecution: it is cited, and that links the judgment to it; it is
     # not what the accused was charged with (the charge names no statute here).
     cited = [(c.statute, c.provision) for c in facts.statute_citations]
     assert cited == [("TH ATIPA 2008", "มาตรา 41")]
     assert facts.charges == ()
+
+
+def test_a_statute_charged_without_a_section_links_once_where_one_is_cited() -> None:
+    from tiplex.records import cited_provisions
+
+    # A charge naming only the Act, the reasoning citing its section (the coder's JSON form).
+    facts = {
+        "charges": [{"statute": "TH IA 1979", "provision": None, "verdict": "dismissed"}],
+        "statute_citations": [
+            {"statute": "TH IA 1979", "provision": "มาตรา 81"},
+            {"statute": "TH ATIPA 2008", "provision": "มาตรา 41"},
+        ],
+    }
+    assert cited_provisions(facts, "TH IA 1979") == {"มาตรา 81"}
+    assert cited_provisions(facts, "TH ATIPA 2008") == {"มาตรา 41"}
+    # Cited only without a section, the statute still links the judgment.
+    assert cited_provisions({"charges": facts["charges"]}, "TH IA 1979") == {""}
+    assert cited_provisions(facts, "TH CC") == set()

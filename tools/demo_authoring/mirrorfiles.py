@@ -91,7 +91,8 @@ def text_pdf(
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    if "DemoUnicode" not in pdfmetrics.getRegisteredFontNames():
+    # The Unicode font is registered only where it is used: a Latin-only PDF builds without it.
+    if not latin_only and "DemoUnicode" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("DemoUnicode", str(UNICODE_FONT)))
     font = "Helvetica" if latin_only else "DemoUnicode"
     style = ParagraphStyle("body", fontName=font, fontSize=11, leading=15, spaceAfter=6)
