@@ -3,14 +3,25 @@ figure below its floor failing."""
 
 from __future__ import annotations
 
-from index.evaluation import JudgedQuery
+from index.evaluation import (
+    JudgedQuery,
+    MetricSummary,
+    ModeReport,
+    QueryScore,
+    RetrievalReport,
+    load_queries,
+)
 from index.retrieval_floors import (
+    EVAL_DIR,
     FLOORS_FILE,
     MOSTLY_NOT_ENGLISH,
     check_floors,
+    floored_questions,
     load_floors,
     mostly_not_english,
+    subset_figures,
     subset_of,
+    within,
 )
 
 LANGUAGES = {"id-1": "id", "id-2": "id", "ph-1": "en", "ph-2": "en"}
@@ -44,3 +55,33 @@ def test_the_committed_floors_cover_every_published_subset() -> None:
     assert {"all", "en", MOSTLY_NOT_ENGLISH, "id", "ms"} <= set(floors)
     assert all(set(modes) == {"bm25", "hybrid"} for modes in floors.values())
     assert all(0.0 < value < 1.0 for modes in floors.values() for value in modes.values())
+
+
+def test_only_the_questions_the_floors_were_measured_on_count() -> None:
+    bounds = ("q001", "q095")
+    assert within("q001", bounds) and within("q095", bounds)
+    assert not within("q096", bounds) and not within("q1000", bounds)
+    assert within("q123", None)
+
+    def score(qid: str, ndcg: float) -> QueryScore:
+        return QueryScore(qid, "en", "topic", ndcg, 0.0, 1, 10)
+
+    summary = MetricSummary(2, 0.0, 0.0)
+    mode = ModeReport("bm25", summary, {}, {}, (score("q095", 0.8), score("q096", 0.2)))
+    report = RetrievalReport("test system", "test", (mode,))
+    measured = [JudgedQuery("q095", "passports held by the employer", "en", "topic", "test")]
+
+    figures = subset_figures(report, measured, {}, LANGUAGES)
+
+    assert figures == {"all": {"bm25": 0.8}, "en": {"bm25": 0.8}}  # q096 left out
+
+
+def test_the_committed_floors_name_questions_of_the_judged_set() -> None:
+    bounds = floored_questions(FLOORS_FILE)
+    assert bounds is not None
+    qids = {q.qid for q in load_queries(EVAL_DIR / "queries.jsonl")}
+    assert set(bounds) <= qids
+    assert any(
+        q.split == "test" and within(q.qid, bounds)
+        for q in load_queries(EVAL_DIR / "queries.jsonl")
+    )
