@@ -1,17 +1,21 @@
 """The passages of one document that best match a query: the ones shown for it.
 
 A document found by whole-document BM25, or by the translated side of an English question,
-carries no passage yet. FTS5 could rank its passages, but its `bm25()` first counts every
-phrase of the query over the whole index, once per statement: about forty thesaurus phrases
-for "forced labour on fishing vessels", 7 of the 13 ms each such document cost. Those counts
-are already known (each unit's `estimated_passages`), and a document holds tens of passages,
-so its stored terms are read by rowid and each passage is scored here with BM25 over the
-query's units, the way `index.document_bm25` scores documents: a unit's frequency is how often
-any of its forms occurs, its weight counts, and a passage's length is its number of terms.
+carries no passage yet. FTS5 ranked its passages with `bm25()`, which first counts every phrase
+of the query over the whole index, once per statement: about forty thesaurus phrases for
+"forced labour on fishing vessels", 7 of the 13 ms each such document cost. The counts are
+already known (each unit's `form_passages`, a phrase's taken from its rarest word), and a
+document holds tens of passages, so its stored terms are read by rowid and each passage is
+scored here as `bm25()` scored it: every form a phrase of its own with its own IDF, unit
+weights unused, a passage's length its number of terms (against the document's mean, where
+FTS5 takes the index's). On the top ten documents of the 95 first judged questions this picks
+the passage `bm25()` picked first for 92% of them, and the same three for 88%; counting a
+phrase by its rarest word is most of the rest.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import unicodedata
 from bisect import bisect_right
@@ -19,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import accumulate
 
-from index.document_bm25 import K1, B, WeightedUnit, bm25_idf
+from index.document_bm25 import K1, B, WeightedUnit
 from index.ranking import ScoredPassage
 
 
@@ -52,13 +56,15 @@ def _scored(
         "SELECT rowid, terms FROM passages_fts WHERE rowid BETWEEN ? AND ?", (min(ids), max(ids))
     ).fetchall()
     folded = [(int(pid), _folded(str(terms))) for pid, terms in rows if int(pid) in wanted]
-    # A form is searched for only when each of its terms is in the document.
+    # A form is searched for only when each of its terms is in the document. Each form is a
+    # phrase of its own, as in the FTS5 expression `bm25()` ranked by (unit weights unused).
     terms = set("\n".join(text for _, text in folded).split())
     present = [
-        (unit, [_padded(f) for f in map(_folded, unit.forms) if all(t in terms for t in f.split())])
+        (form, _fts5_idf(holding, passage_total))
         for unit in units
+        for form, holding in zip(map(_folded, unit.forms), unit.form_passages, strict=True)
+        if all(term in terms for term in form.split())
     ]
-    present = [(unit, forms) for unit, forms in present if forms]
     if not present:
         return []
     # One string for the document, passages apart: each form is found by a few scans of it,
@@ -66,23 +72,26 @@ def _scored(
     padded = [_padded(text) for _, text in folded]
     starts = list(accumulate((len(p) + 1 for p in padded[:-1]), initial=0))
     whole = "\n".join(padded)
-    frequencies: dict[tuple[int, int], int] = defaultdict(int)  # (passage, unit) -> matches
-    for number, (_, forms) in enumerate(present):
-        for form in forms:
-            at = whole.find(form)
-            while at >= 0:
-                frequencies[(bisect_right(starts, at) - 1, number)] += 1
-                at = whole.find(form, at + len(form))
+    frequencies: dict[tuple[int, int], int] = defaultdict(int)  # (passage, form) -> matches
+    for number, (form, _) in enumerate(present):
+        needle = _padded(form)
+        at = whole.find(needle)
+        while at >= 0:
+            frequencies[(bisect_right(starts, at) - 1, number)] += 1
+            at = whole.find(needle, at + len(needle))
     lengths = [text.count(" ") + 1 for _, text in folded]
     mean_length = sum(lengths) / len(lengths)
-    weights = [
-        unit.weight * bm25_idf(unit.estimated_passages, passage_total) for unit, _ in present
-    ]
     scores: dict[int, float] = defaultdict(float)
     for (passage, number), frequency in frequencies.items():
         norm = K1 * (1.0 - B + B * lengths[passage] / mean_length)
-        scores[passage] += weights[number] * frequency * (K1 + 1.0) / (frequency + norm)
+        scores[passage] += present[number][1] * frequency * (K1 + 1.0) / (frequency + norm)
     return [(folded[passage][0], score) for passage, score in scores.items()]
+
+
+def _fts5_idf(holding: int, total: int) -> float:
+    """Inverse passage frequency as FTS5's `bm25()` computes it: never below a millionth, so
+    that a form in most passages still counts a little."""
+    return max(1e-6, math.log((total - holding + 0.5) / (holding + 0.5)))
 
 
 def _folded(terms: str) -> str:

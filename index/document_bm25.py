@@ -44,6 +44,8 @@ class WeightedUnit:
     # The same matches as indexed terms, space separated: a word's forms, or a phrase's forms
     # (`index.query.phrase_forms`). `index.best_passages` finds them in a passage's terms.
     forms: tuple[str, ...] = ()
+    # Passages holding each of `forms` (a phrase: as many as its rarest word), for its IDF.
+    form_passages: tuple[int, ...] = ()
 
 
 @dataclass(slots=True)

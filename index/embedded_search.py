@@ -437,9 +437,17 @@ def lexical_units(
     def passages_with(forms: Sequence[str]) -> int:
         return sum(counts.get(f, 0) for f in forms)
 
+    def each_form(forms: Sequence[str]) -> tuple[int, ...]:
+        # A phrase is in at most as many passages as its rarest word.
+        return tuple(min(counts.get(w, 0) for w in form.split()) for form in forms)
+
     units = [
         WeightedUnit(
-            " OR ".join(fts_quote(f) for f in forms), 1.0, passages_with(forms), tuple(forms)
+            " OR ".join(fts_quote(f) for f in forms),
+            1.0,
+            passages_with(forms),
+            tuple(forms),
+            each_form(forms),
         )
         for forms in own
         if forms
@@ -449,10 +457,11 @@ def lexical_units(
         present = [e for e in expressions if e]
         if not present:
             continue
-        # A phrase is in at most as many passages as its rarest word.
         estimate = sum(min((passages_with(forms) for forms in term), default=0) for term in terms)
         forms = tuple(form for term in group for form in phrase_forms(term))
-        units.append(WeightedUnit(" OR ".join(present), expansion_weight, estimate, forms))
+        units.append(
+            WeightedUnit(" OR ".join(present), expansion_weight, estimate, forms, each_form(forms))
+        )
     return units
 
 

@@ -40,7 +40,8 @@ def db(tmp_path: Path) -> sqlite3.Connection:
 
 
 def unit(phrase: str, weight: float = 1.0, holding: int = 10) -> WeightedUnit:
-    return WeightedUnit(f'"{phrase}"', weight, holding, tuple(phrase_forms(phrase)))
+    forms = tuple(phrase_forms(phrase))
+    return WeightedUnit(f'"{phrase}"', weight, holding, forms, (holding,) * len(forms))
 
 
 def shown(found: tuple) -> list[int]:
@@ -54,11 +55,13 @@ def test_the_passage_holding_the_phrase_most_often_comes_first(db: sqlite3.Conne
     assert found[0].score > found[1].score > 0
 
 
-def test_a_rarer_or_heavier_unit_outweighs_a_common_light_one(db: sqlite3.Connection) -> None:
-    common = unit("kerja paksa", weight=0.5, holding=900)
-    rare = unit("fishing vessel", weight=1.0, holding=3)
+def test_a_rarer_form_outweighs_a_common_one_repeated(db: sqlite3.Connection) -> None:
+    common = unit("kerja paksa", holding=400)
+    rare = unit("fishing vessel", holding=3)
 
     assert shown(best_passages(db, 7, [common, rare], 1, 1000)) == [2]
+    # In most passages its inverse frequency is all but nil, as in FTS5's bm25().
+    assert shown(best_passages(db, 7, [unit("kerja paksa", holding=900), rare], 1, 1000)) == [2]
 
 
 def test_only_the_documents_own_passages_are_shown(db: sqlite3.Connection) -> None:
