@@ -36,7 +36,6 @@ from index.embedded_search import (
     browse,
     coded_answers,
     dense_needed,
-    evidence_spans,
     hybrid_documents,
     keep_verbatim,
     lexical_documents,
@@ -63,6 +62,7 @@ from index.ranking import (
     ScoredPassage,
     counts_as_relevant,
     dense_weighting,
+    evidence_spans,
     rank_documents,
 )
 from index.schema import (
@@ -611,18 +611,27 @@ class EmbeddedBackend:
             self._check_model()
         except EmbeddingModelMismatch:
             return set()  # counting by words and coded fields still works
+        # Only which documents answer is read: their passages are never shown.
         hits = self.search(
-            SearchQuery(text=query.text, mode="hybrid", k=TREND_DEPTH, filters=query.filters)
+            SearchQuery(
+                text=query.text,
+                mode="hybrid",
+                k=TREND_DEPTH,
+                filters=query.filters,
+                passages_for=0,
+            )
         )
         if not hits:
             return set()
-        ranked = [
-            rowid
+        rowid_of = {
+            str(doc_id): int(rowid)
             for batch in batches([hit.doc_id for hit in hits])
-            for (rowid,) in self._db.execute(
-                f"SELECT rowid FROM documents WHERE doc_id IN ({marks(len(batch))})", batch
+            for doc_id, rowid in self._db.execute(
+                f"SELECT doc_id, rowid FROM documents WHERE doc_id IN ({marks(len(batch))})",
+                batch,
             )
-        ]
+        }
+        ranked = [rowid_of[hit.doc_id] for hit in hits if hit.doc_id in rowid_of]  # best first
         # Only the answers' passages: ranking every passage of the index to read the best of
         # five documents cost ~23 ms CPU per trend question on 13,500 passages, this ~1.3 ms.
         nearest = self._dense.ranking(

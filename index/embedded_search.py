@@ -37,7 +37,6 @@ from index.ranking import (
     own_words_required,
     rank_documents,
 )
-from index.ranking import evidence_spans as evidence_spans  # index.embedded imports it here
 from index.vectors import VectorFile
 from index.words import term_variants, words
 from tiplex.records import PassageHit, SearchHit
