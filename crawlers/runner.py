@@ -53,11 +53,16 @@ def _spider_and_window(
     return spider, window
 
 
-def check_options(source_id: str, options: Mapping[str, str] | None) -> None:
-    """Raises ValueError unless every option is one the source's spider takes, with a value."""
+def check_options(
+    source_id: str, options: Mapping[str, str] | None, spider: type[Any] | None = None
+) -> None:
+    """Raises ValueError unless every option is one the source's spider takes, with a value.
+    `spider`: the source's class when the caller already has it (`check_window` returns it),
+    which spares a second walk of the registry."""
     if not options:
         return
-    spider = source_classes().get(source_id)
+    if spider is None:
+        spider = source_classes().get(source_id)
     if spider is None or not hasattr(spider, "start"):
         raise ValueError(f"unknown source {source_id!r}: options are for crawlable sources")
     taken = spider_options(spider)
@@ -97,7 +102,7 @@ def crawl(
     # The window is worked out once, here: the crawler process is handed it rather than reading
     # the clock again, so the window recorded below is the one its requests asked for.
     spider, window = _spider_and_window(source_id, since, until)
-    check_options(source_id, options)
+    check_options(source_id, options, spider)
     settings.ensure_dirs()
     with tempfile.TemporaryDirectory(prefix="tiplex-crawl-") as scratch:
         outcomes = Path(scratch) / "outcomes.jsonl"
