@@ -57,34 +57,34 @@ def _scored(
     ).fetchall()
     folded = [(int(pid), _folded(str(terms))) for pid, terms in rows if int(pid) in wanted]
     # A form is searched for only when each of its terms is in the document. Each form is a
-    # phrase of its own, as in the FTS5 expression `bm25()` ranked by (unit weights unused).
+    # phrase of its own, as in the FTS5 expression `bm25()` ranked by (unit weights unused);
+    # a form in several units is searched once, with the inverse frequencies of each.
     terms = set("\n".join(text for _, text in folded).split())
-    present = [
-        (form, _fts5_idf(holding, passage_total))
-        for unit in units
-        for form, holding in zip(map(_folded, unit.forms), unit.form_passages, strict=True)
-        if all(term in terms for term in form.split())
-    ]
-    if not present:
+    idf: dict[str, float] = defaultdict(float)
+    for unit in units:
+        for form, holding in zip(map(_folded, unit.forms), unit.form_passages, strict=True):
+            if all(term in terms for term in form.split()):
+                idf[f" {form} "] += _fts5_idf(holding, passage_total)
+    if not idf:
         return []
     # One string for the document, passages apart: each form is found by a few scans of it,
-    # not by one count per passage and form.
-    padded = [_padded(text) for _, text in folded]
-    starts = list(accumulate((len(p) + 1 for p in padded[:-1]), initial=0))
-    whole = "\n".join(padded)
-    frequencies: dict[tuple[int, int], int] = defaultdict(int)  # (passage, form) -> matches
-    for number, (form, _) in enumerate(present):
-        needle = _padded(form)
+    # not by one count per passage and form. A search goes on from the space that ended the
+    # last match, so repeats that stand side by side are each counted.
+    spaced = [f" {text} " for _, text in folded]
+    starts = list(accumulate((len(p) + 1 for p in spaced[:-1]), initial=0))
+    whole = "\n".join(spaced)
+    frequencies: dict[tuple[int, str], int] = defaultdict(int)  # (passage, form) -> matches
+    for needle in idf:
         at = whole.find(needle)
         while at >= 0:
-            frequencies[(bisect_right(starts, at) - 1, number)] += 1
-            at = whole.find(needle, at + len(needle))
+            frequencies[(bisect_right(starts, at) - 1, needle)] += 1
+            at = whole.find(needle, at + len(needle) - 1)
     lengths = [text.count(" ") + 1 for _, text in folded]
     mean_length = sum(lengths) / len(lengths)
     scores: dict[int, float] = defaultdict(float)
-    for (passage, number), frequency in frequencies.items():
+    for (passage, needle), frequency in frequencies.items():
         norm = K1 * (1.0 - B + B * lengths[passage] / mean_length)
-        scores[passage] += present[number][1] * frequency * (K1 + 1.0) / (frequency + norm)
+        scores[passage] += idf[needle] * frequency * (K1 + 1.0) / (frequency + norm)
     return [(folded[passage][0], score) for passage, score in scores.items()]
 
 
@@ -104,9 +104,3 @@ def _folded(terms: str) -> str:
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
     )
-
-
-def _padded(terms: str) -> str:
-    """Folded `terms`, each term between two spaces of its own: counting " term " then finds
-    repeats that stand side by side."""
-    return " " + terms.replace(" ", "  ") + " "
