@@ -83,3 +83,19 @@ def test_a_statute_charged_without_a_section_links_once_where_one_is_cited() -> 
     # Cited only without a section, the statute still links the judgment.
     assert cited_provisions({"charges": facts["charges"]}, "TH IA 1979") == {""}
     assert cited_provisions(facts, "TH CC") == set()
+
+
+def test_statutes_are_read_in_the_configured_sections_only(coder: CaseCoder) -> None:
+    # The bundled config reads the closing part of Indonesian judgments (where the last part of
+    # a judgment without the "Demikianlah diputuskan" formula is cut) but not the reasoning,
+    # which is read only around mentions of trafficking.
+    nlp = coder.pipeline("id")
+    reader = nlp.get_pipe("tiplex_statutes")
+    text = "Mengingat Pasal 473 ayat (1) Kitab Undang-Undang Hukum Pidana"
+    found = {}
+    for section in ("closing", "reasoning"):
+        doc = nlp.make_doc(text)
+        doc.user_data.update(section=section, base=100, text=text)
+        found[section] = [f.value for f in reader(doc).user_data.get("citations", [])]
+    assert found["closing"] == [{"statute": "ID KUHP", "provision": "Pasal 473 ayat (1)"}]
+    assert found["reasoning"] == []
