@@ -123,7 +123,7 @@ class VerdictReader:
 
 class StatuteReader:
     """Statute citations in the sections the config names (header, charges, reasoning windows,
-    operative part, closing). Those found in the charges section are also its charges."""
+    legal basis, operative part, closing). Those in the charges section are also its charges."""
 
     def __init__(self, sections: Iterable[str]) -> None:
         self.sections = frozenset(sections)
@@ -226,7 +226,9 @@ def make_verdict_reader(nlp: Language, name: str) -> VerdictReader:
 
 @Language.factory(
     "tiplex_statutes",
-    default_config={"sections": ["header", "charges", "window", "operative", "closing"]},
+    default_config={
+        "sections": ["header", "charges", "window", "legal_basis", "operative", "closing"]
+    },
 )
 def make_statute_reader(nlp: Language, name: str, sections: list[str]) -> StatuteReader:
     return StatuteReader(sections)

@@ -99,3 +99,32 @@ def test_statutes_are_read_in_the_configured_sections_only(coder: CaseCoder) -> 
         found[section] = [f.value for f in reader(doc).user_data.get("citations", [])]
     assert found["closing"] == [{"statute": "ID KUHP", "provision": "Pasal 473 ayat (1)"}]
     assert found["reasoning"] == []
+
+
+def test_an_indonesian_judgment_links_to_the_statutes_its_decision_rests_on(
+    coder: CaseCoder,
+) -> None:
+    # The statutes applied are named in the "Memperhatikan" clause right before "MENGADILI",
+    # past the header and far from any mention of trafficking (no reasoning window reads it).
+    reasoning = "".join(
+        f"Menimbang, bahwa saksi ke-{i} menerangkan kejadian di rumah saksi pada malam hari;\n"
+        for i in range(80)
+    )
+    text = (
+        "PUTUSAN\nNomor 7/Pid.Sus/2025/PN Abc\nPengadilan Negeri Abc yang mengadili perkara"
+        f" pidana\n{reasoning}"
+        "Memperhatikan, Pasal 81 ayat (2) Undang-Undang Nomor 35 Tahun 2014 tentang Perubahan"
+        " atas Undang-Undang Nomor 23 Tahun 2002 tentang Perlindungan Anak;\nMENGADILI:\n"
+        "1. Menyatakan Terdakwa terbukti secara sah dan meyakinkan bersalah;\n"
+        "Demikianlah diputuskan dalam rapat permusyawaratan Majelis Hakim.\n"
+    )
+    document = Document(
+        doc_id="t:2", source_id="t", url="file:///t", country="ID", language="id",
+        doc_type="judgment", title="Putusan", text=text, sha256="", content_type="text/plain",
+        raw_path="", fetched_at="2026-01-01T00:00:00Z",
+    )  # fmt: skip
+    facts = coder.code(document)
+    cited = {(c.statute, c.provision): c.evidence[0].text for c in facts.statute_citations}
+    assert cited[("ID UU 35/2014", "Pasal 81 ayat (2)")].startswith("Pasal 81 ayat (2) Undang")
+    # Cited, not charged: the charges come from the indictment.
+    assert facts.charges == ()
