@@ -12,6 +12,14 @@ from tiplex.records import Document
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
+def _judgment(text: str, *, country: str, language: str) -> Document:
+    return Document(
+        doc_id="t:1", source_id="t", url="file:///t", country=country, language=language,
+        doc_type="judgment", title="", text=text, sha256="", content_type="text/plain",
+        raw_path="", fetched_at="2026-01-01T00:00:00Z",
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "statute", "provision"),
     [
@@ -54,12 +62,7 @@ def test_a_thai_judgment_links_to_the_section_it_applies(coder: CaseCoder) -> No
         "ป้องกันและปราบปรามการค้ามนุษย์ พ.ศ. ๒๕๕๑ ห้ามมิให้พนักงานสอบสวนดำเนินคดีกับผู้เสียหาย\n"
         "พิพากษากลับ ให้ยกฟ้อง\n"
     )
-    document = Document(
-        doc_id="t:1", source_id="t", url="file:///t", country="TH", language="th",
-        doc_type="judgment", title="ฎีกา", text=text, sha256="", content_type="text/plain",
-        raw_path="", fetched_at="2026-01-01T00:00:00Z",
-    )  # fmt: skip
-    facts = coder.code(document)
+    facts = coder.code(_judgment(text, country="TH", language="th"))
     # Section 41 barred the prosecution: it is cited, and that links the judgment to it; it is
     # not what the accused was charged with (the charge names no statute here).
     cited = [(c.statute, c.provision) for c in facts.statute_citations]
@@ -118,12 +121,7 @@ def test_an_indonesian_judgment_links_to_the_statutes_its_decision_rests_on(
         "1. Menyatakan Terdakwa terbukti secara sah dan meyakinkan bersalah;\n"
         "Demikianlah diputuskan dalam rapat permusyawaratan Majelis Hakim.\n"
     )
-    document = Document(
-        doc_id="t:2", source_id="t", url="file:///t", country="ID", language="id",
-        doc_type="judgment", title="Putusan", text=text, sha256="", content_type="text/plain",
-        raw_path="", fetched_at="2026-01-01T00:00:00Z",
-    )  # fmt: skip
-    facts = coder.code(document)
+    facts = coder.code(_judgment(text, country="ID", language="id"))
     cited = {(c.statute, c.provision): c.evidence[0].text for c in facts.statute_citations}
     assert cited[("ID UU 35/2014", "Pasal 81 ayat (2)")].startswith("Pasal 81 ayat (2) Undang")
     # Cited, not charged: the charges come from the indictment.
