@@ -9,6 +9,9 @@ arguments understood by every source:
   are rebased onto it, so saved pages can keep the real sites' absolute links.
 - `since` / `until`: a backfill window, YYYY, YYYY-MM or YYYY-MM-DD, read once here into
   `self.window` in the source's `window_unit`.
+- `window`: the window already worked out by the caller ("FIRST..LAST", ISO dates;
+  `Window.as_argument`), taken as it is instead of being read from `since`/`until` and
+  today's date again; `since`/`until` then only say whether it was asked for.
 - `limit`: at most this many documents are requested.
 - `full`: "1" walks every listing page in the window instead of stopping at known documents.
 """
@@ -53,6 +56,7 @@ LOOPBACK_DELAY = 0.01
 _TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 
 WindowUnit = Literal["day", "month", "year"]
+WINDOW_SEPARATOR = ".."
 
 
 def is_loopback(url: str) -> bool:
@@ -87,6 +91,28 @@ class Window:
 
     def years(self) -> list[int]:
         return list(range(self.first.year, self.last.year + 1))
+
+    def as_argument(self) -> str:
+        """The window as the crawler process's `window` argument: "FIRST..LAST" (ISO dates)."""
+        return f"{self.first.isoformat()}{WINDOW_SEPARATOR}{self.last.isoformat()}"
+
+    @classmethod
+    def from_argument(cls, text: str, given: bool) -> Window:
+        """The window written by `as_argument`.
+
+        Raises:
+            ValueError: not two ISO dates joined by "..", or the first after the last.
+        """
+        first, separator, last = text.partition(WINDOW_SEPARATOR)
+        try:
+            if not separator:
+                raise ValueError("no separator")
+            window = cls(date.fromisoformat(first), date.fromisoformat(last), given)
+        except ValueError as error:
+            raise ValueError(f"window {text!r} is not FIRST..LAST in ISO dates") from error
+        if window.first > window.last:
+            raise ValueError(f"window {text!r} starts after it ends")
+        return window
 
 
 def make_window(
@@ -142,13 +168,20 @@ class SourceSpider(scrapy.Spider):
         until: str | None = None,
         limit: str | int | None = None,
         full: str | bool | None = None,
+        window: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.site_root = (base_url or type(self).base_url).rstrip("/")
         self.since = since or None
         self.until = until or None
-        self.window = self.window_for(since, until)
+        # `crawl()` hands over the window it records: read again here, a default window could
+        # move on a day when the clock passes midnight between the two processes.
+        self.window = (
+            Window.from_argument(window, given=bool(since or until))
+            if window
+            else self.window_for(since, until)
+        )
         self.limit = int(limit) if limit not in (None, "", 0, "0") else None
         self.full = str(full).lower() in _TRUE_WORDS if full is not None else False
         if is_loopback(self.site_root):

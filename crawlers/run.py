@@ -58,6 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-url")
     parser.add_argument("--since")
     parser.add_argument("--until")
+    parser.add_argument(
+        "--window",
+        metavar="FIRST..LAST",
+        help="the window worked out by the caller (ISO dates), used as it is; "
+        "--since/--until then only say whether it was asked for",
+    )
     parser.add_argument("--limit", type=int)
     parser.add_argument("--full", action="store_true")
     parser.add_argument("--replay", action="store_true", help="answer from the WARC archive")
@@ -86,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         "base_url": args.base_url,
         "since": args.since,
         "until": args.until,
+        "window": args.window,
         "limit": args.limit,
         "full": "1" if args.full else None,
     }

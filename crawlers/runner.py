@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crawlers.history import CrawlRun, record_run, record_window, recorded_windows
 from crawlers.outcomes import summarise
@@ -19,6 +19,9 @@ from crawlers.state import CrawlState
 from tiplex.records import CrawlReport
 from tiplex.settings import Settings
 
+if TYPE_CHECKING:
+    from crawlers.base import Window
+
 
 def check_window(source_id: str, since: str | None, until: str | None) -> type[Any]:
     """The source's spider class, once `since`/`until` are known to be a window it reads.
@@ -26,6 +29,15 @@ def check_window(source_id: str, since: str | None, until: str | None) -> type[A
     Raises:
         ValueError: an unknown or local source, or a window the source cannot read.
     """
+    spider, _ = _spider_and_window(source_id, since, until)
+    return spider
+
+
+def _spider_and_window(
+    source_id: str, since: str | None, until: str | None
+) -> tuple[type[Any], Window]:
+    """The source's spider class and the window it reads for `since`/`until` today (raises as
+    `check_window`)."""
     sources = source_classes()
     spider = sources.get(source_id)
     if spider is None or not hasattr(spider, "start"):
@@ -35,17 +47,22 @@ def check_window(source_id: str, since: str | None, until: str | None) -> type[A
             f"unknown source {source_id!r}{hint}; known sources: {', '.join(crawlable)}"
         )
     try:
-        spider.window_for(since, until)
+        window = spider.window_for(since, until)
     except ValueError as error:
         raise ValueError(f"{source_id}: --since/--until: {error}") from error
-    return spider
+    return spider, window
 
 
-def check_options(source_id: str, options: Mapping[str, str] | None) -> None:
-    """Raises ValueError unless every option is one the source's spider takes, with a value."""
+def check_options(
+    source_id: str, options: Mapping[str, str] | None, spider: type[Any] | None = None
+) -> None:
+    """Raises ValueError unless every option is one the source's spider takes, with a value.
+    `spider`: the source's class when the caller already has it (`check_window` returns it),
+    which spares a second walk of the registry."""
     if not options:
         return
-    spider = source_classes().get(source_id)
+    if spider is None:
+        spider = source_classes().get(source_id)
     if spider is None or not hasattr(spider, "start"):
         raise ValueError(f"unknown source {source_id!r}: options are for crawlable sources")
     taken = spider_options(spider)
@@ -82,8 +99,10 @@ def crawl(
             it can read, or an option is not one it takes (checked here, before any process
             or request starts).
     """
-    spider = check_window(source_id, since, until)
-    check_options(source_id, options)
+    # The window is worked out once, here: the crawler process is handed it rather than reading
+    # the clock again, so the window recorded below is the one its requests asked for.
+    spider, window = _spider_and_window(source_id, since, until)
+    check_options(source_id, options, spider)
     settings.ensure_dirs()
     with tempfile.TemporaryDirectory(prefix="tiplex-crawl-") as scratch:
         outcomes = Path(scratch) / "outcomes.jsonl"
@@ -91,6 +110,7 @@ def crawl(
         command = [
             sys.executable, "-m", "crawlers.run", source_id,
             "--home", str(settings.home), "--outcomes", str(outcomes),
+            "--window", window.as_argument(),
         ]  # fmt: skip
         for flag, value in (("--base-url", base_url), ("--since", since), ("--until", until)):
             if value:
@@ -122,7 +142,6 @@ def crawl(
     elif summary.finish_reason not in ("finished", "challenge"):
         errors.append(f"{source_id}: crawl stopped early ({summary.finish_reason})")
     if not replay and spider.window_in_requests:
-        window = spider.window_for(since, until)
         record_window(
             settings.crawl_db, source_id, window.first.isoformat(), window.last.isoformat()
         )

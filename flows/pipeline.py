@@ -255,8 +255,8 @@ def _weekly_update(
     for source_id in chosen:
         # A window or an option a source cannot read stops the run here, before any site is
         # asked.
-        crawlers.check_window(source_id, since, until)
-        crawlers.check_options(source_id, options.get(source_id))
+        spider = crawlers.check_window(source_id, since, until)
+        crawlers.check_options(source_id, options.get(source_id), spider)
 
     futures: dict[str, Any] = {}
     last_of_site: dict[str, Any] = {}

@@ -357,7 +357,9 @@ def translated_query(parsed: ParsedQuery, lexicon: Lexicon, embedder: Embedder) 
     # is searched as a phrase (its words apart mean something else). On the tune split's
     # English questions (hybrid nDCG@10; those answered in other languages in brackets):
     # without the glossary 0.673 (0.711), its one-word renderings as translated words and the
-    # others as phrases 0.687 (0.715), all of them one group 0.695 (0.736).
+    # others as phrases 0.687 (0.715), all of them one group 0.695 (0.736). With the tune
+    # split's six newer English questions (19 in all): first glossary 0.598, with the second
+    # list of words (places, outcomes, roles; some picked from those questions' misses) 0.648.
     glossed = [renderings for term in parsed.terms if (renderings := glossary_renderings(term))]
     return ParsedQuery(
         text=" ".join(terms),

@@ -72,6 +72,34 @@ def test_an_option_the_source_does_not_take_stops_the_crawl_before_any_request(
         crawl(SOURCE, settings, base_url="http://127.0.0.1:9", options={"sysids": " "})
 
 
+def test_the_options_are_checked_on_the_spider_already_found_for_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crawlers.runner
+
+    walks: list[int] = []
+
+    def counted_walk() -> dict[str, type]:
+        walks.append(1)
+        return source_classes()
+
+    monkeypatch.setattr(crawlers.runner, "source_classes", counted_walk)
+    settings = Settings(home=tmp_path / "home")
+    with pytest.raises(
+        ValueError, match=f"^{SOURCE}: unknown option\\(s\\) acts; this source takes: sysids$"
+    ):
+        crawl(SOURCE, settings, base_url="http://127.0.0.1:9", options={"acts": "670"})
+    assert len(walks) == 1, "the registry is walked once, for the window and the options both"
+    # Handed the class, check_options says what it said when it looked the source up itself.
+    spider = crawlers.runner.check_window(SOURCE, None, None)
+    for options in ({"acts": "670"}, {"sysids": " "}):
+        with pytest.raises(ValueError) as own_lookup:
+            crawlers.runner.check_options(SOURCE, options)
+        with pytest.raises(ValueError) as handed:
+            crawlers.runner.check_options(SOURCE, options, spider)
+        assert str(handed.value) == str(own_lookup.value)
+
+
 @pytest.mark.slow
 def test_the_weekly_flow_hands_each_source_its_options(tiplex_home: Path, tmp_path: Path) -> None:
     with serve_directory(_site(tmp_path / "site")) as server:

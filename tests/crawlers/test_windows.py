@@ -63,6 +63,25 @@ def test_a_bad_or_reversed_window_is_refused_before_any_request() -> None:
         PhLawphilStatutes(since="yesterday")
 
 
+def test_a_window_handed_over_is_taken_as_it_is_not_read_from_the_clock_again() -> None:
+    # What `crawl()` hands the crawler process: the window it records for `tiplex reprocess`.
+    handed = PhLawphilStatutes().window
+    assert handed.as_argument() == f"{handed.first.isoformat()}..{handed.last.isoformat()}"
+    spider = PhLawphilStatutes(window="2019-03-01..2019-04-30")
+    assert (spider.window.first.isoformat(), spider.window.last.isoformat()) == (
+        "2019-03-01",
+        "2019-04-30",
+    )
+    # Whether it was asked for still comes from since/until: undated documents stay in a
+    # rolling window and out of a backfill.
+    assert not spider.window.given and spider.window.contains(None)
+    assert PhLawphilStatutes(since="2019", window="2019-01-01..2019-12-31").window.given
+    with pytest.raises(ValueError, match="starts after it ends"):
+        PhLawphilStatutes(window="2019-05-01..2019-04-30")
+    with pytest.raises(ValueError, match="is not FIRST..LAST"):
+        PhLawphilStatutes(window="2019")
+
+
 def test_window_bounds_take_the_first_or_last_day_and_say_what_they_accept() -> None:
     from datetime import date
 
