@@ -48,8 +48,8 @@ _ID_CLOSING = re.compile(
 # The reasoning ends with the statutes the decision rests on, right before "MENGADILI":
 # "Memperhatikan, Pasal 2 ayat (1) Undang-Undang Nomor 21 Tahun 2007 ..." or "Mengingat Pasal
 # ...". The clause opens a line or follows the previous clause's ";" (or a rule of dashes), and
-# was found within 1,000 characters of the operative part in 602 of the 603 corpus judgments
-# that have one.
+# was found in all 603 Indonesian corpus judgments that have an operative part, at most 956
+# characters before it (median 293).
 _ID_LEGAL_BASIS = re.compile(r"(?:^|(?<=[;:.\-]))[ \t]*(?:Memperhatikan|Mengingat)\b", re.MULTILINE)
 LEGAL_BASIS_CHARS = 2_000
 _ID_REASONING = re.compile(
