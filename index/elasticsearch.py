@@ -244,6 +244,12 @@ class ElasticsearchBackend:
             self._create_if_missing(
                 self._generation_name(1), self._documents_meta(), {self.documents_index: {}}
             )
+        else:
+            # An index built before a field was added takes it now (adding is allowed; the
+            # documents already in it simply lack the field).
+            self._client.indices.put_mapping(
+                index=self.documents_index, properties=es_mappings.ADDED_DOCUMENT_FIELDS
+            )
         self._create_if_missing(self.provisions_index)
         self._create_if_missing(self.embeddings_index)
         self._ready = True
@@ -669,12 +675,24 @@ class ElasticsearchBackend:
         )
 
     def citing(self, statute: str) -> list[Citing]:
-        """Scans the coded judgments' charges and statute citations: the facts object is stored,
-        not indexed."""
+        """Judgments charging or citing `statute`, one entry per provision, by decision date.
+
+        The query keeps only the judgments whose `cited_statutes` name the statute, or that have
+        none (written before the field existed, or citing no statute at all); each one's coded
+        facts (stored, not indexed) then decide, as in the embedded backend."""
         self.ensure_indices()
         body = {
             "size": PROVISIONS_PAGE,
-            "query": {"term": {"doc_type": "judgment"}},
+            "query": {
+                "bool": {
+                    "filter": [{"term": {"doc_type": "judgment"}}],
+                    "should": [
+                        {"term": {"cited_statutes": statute}},
+                        {"bool": {"must_not": [{"exists": {"field": "cited_statutes"}}]}},
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
             "sort": [{"doc_id": "asc"}],
             "_source": ["doc_id", "title", "country", "decision_date", "case_number", "facts"],
         }
@@ -772,6 +790,9 @@ def facts_fields(facts: CaseFacts | None) -> dict[str, Any]:
         "countries_involved": list(facts.countries_involved),
         "non_punishment_raised": facts.non_punishment.raised,
         "non_punishment_applied": facts.non_punishment.applied,
+        "cited_statutes": sorted(
+            {item.statute for item in (*facts.charges, *facts.statute_citations)}
+        ),
         "facts": facts.to_dict(),
     }
 

@@ -146,6 +146,16 @@ def index_meta(model_id: str, dimensions: int) -> dict[str, Any]:
     }
 
 
+# Fields added to the documents mapping after indices were first built with it: `ensure_indices`
+# adds them to an existing index (its mapping is strict, so writing them would otherwise fail).
+# Documents written before then lack them, and queries on them must allow for that.
+ADDED_DOCUMENT_FIELDS: dict[str, Any] = {
+    # The statutes a coded judgment charges or cites (normalised names, "PH RA 9208"): what
+    # `citing` narrows its scan with before reading each judgment's coded facts.
+    "cited_statutes": {"type": "keyword"},
+}
+
+
 def documents_mappings(dimensions: int, index_options: str = "int8_hnsw") -> dict[str, Any]:
     keyword = {"type": "keyword"}
     passage_properties: dict[str, Any] = {
@@ -192,6 +202,7 @@ def documents_mappings(dimensions: int, index_options: str = "int8_hnsw") -> dic
             "countries_involved": keyword,
             "non_punishment_raised": {"type": "boolean"},
             "non_punishment_applied": {"type": "boolean"},
+            **ADDED_DOCUMENT_FIELDS,
             # The full coded case and the Document record travel with the document but are not
             # searchable as such; with `text` they let the index be rebuilt (re-embedded)
             # without the archive.

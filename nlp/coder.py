@@ -2,9 +2,9 @@
 
 The flow for one judgment: detect language and country, clean the text (with a map back to the
 original), cut it into sections with regexes, make spaCy Docs of only the sections that carry
-facts (header, charges, operative part, closing, and windows around mentions of trafficking),
-run the configured pipeline over them, and assemble the findings into CaseFacts with evidence
-spans in the ORIGINAL text.
+facts (header, charges, legal basis, operative part, closing, and windows around mentions of
+trafficking), run the configured pipeline over them, and assemble the findings into CaseFacts
+with evidence spans in the ORIGINAL text.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class CaseCoder:
         self.max_windows = int(coder.get("max_windows", 8))
         self.min_mentions = int(coder.get("min_mentions", 4))
         # A trained component that reads tokens in every section (e.g. an NER model) needs all
-        # of them here: ["header", "charges", "operative", "closing", "window"].
+        # of them here: ["header", "charges", "legal_basis", "operative", "closing", "window"].
         self.tokenized_sections = frozenset(
             coder.get("tokenized_sections", DEFAULT_TOKENIZED_SECTIONS)
         )
@@ -215,7 +215,7 @@ class CaseCoder:
             # (a penalty "AFFIRMED" without restating it, the number of "Para Terdakwa").
             "full_text": text,
         }
-        for name in ("header", "charges", "operative", "closing"):
+        for name in ("header", "charges", "legal_basis", "operative", "closing"):
             section = coding.sections.get(name)
             if section is None or section.end <= section.start:
                 continue

@@ -122,11 +122,15 @@ class VerdictReader:
 
 
 class StatuteReader:
-    """Statute citations in the charges, the reasoning windows and the operative part."""
+    """Statute citations in the sections the config names (header, charges, reasoning windows,
+    legal basis, operative part, closing). Those in the charges section are also its charges."""
+
+    def __init__(self, sections: Iterable[str]) -> None:
+        self.sections = frozenset(sections)
 
     def __call__(self, doc: Doc) -> Doc:
         section, base, _country, _lang = _context(doc)
-        if section in {"charges", "operative", "window", "header"}:
+        if section in self.sections:
             findings = statutes.citations(_text(doc), base)
             doc.user_data.setdefault("citations", []).extend(findings)
             if section == "charges":
@@ -220,9 +224,14 @@ def make_verdict_reader(nlp: Language, name: str) -> VerdictReader:
     return VerdictReader()
 
 
-@Language.factory("tiplex_statutes")
-def make_statute_reader(nlp: Language, name: str) -> StatuteReader:
-    return StatuteReader()
+@Language.factory(
+    "tiplex_statutes",
+    default_config={
+        "sections": ["header", "charges", "window", "legal_basis", "operative", "closing"]
+    },
+)
+def make_statute_reader(nlp: Language, name: str, sections: list[str]) -> StatuteReader:
+    return StatuteReader(sections)
 
 
 @Language.factory(

@@ -18,7 +18,7 @@ TAIL_CHARS = 6_000
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    name: str  # header | charges | demand | reasoning | operative | closing
+    name: str  # header | charges | demand | reasoning | legal_basis | operative | closing
     start: int  # offsets into the cleaned text
     end: int
 
@@ -45,6 +45,13 @@ _ID_OPERATIVE = re.compile(
 _ID_CLOSING = re.compile(
     r"Demikian(?:lah)?\s+diputus(?:kan)?|Demikianlah\s+ditetapkan", re.IGNORECASE
 )
+# The reasoning ends with the statutes the decision rests on, right before "MENGADILI":
+# "Memperhatikan, Pasal 2 ayat (1) Undang-Undang Nomor 21 Tahun 2007 ..." or "Mengingat Pasal
+# ...". The clause opens a line or follows the previous clause's ";" (or a rule of dashes), and
+# was found in all 603 Indonesian corpus judgments that have an operative part, at most 956
+# characters before it (median 293).
+_ID_LEGAL_BASIS = re.compile(r"(?:^|(?<=[;:.\-]))[ \t]*(?:Memperhatikan|Mengingat)\b", re.MULTILINE)
+LEGAL_BASIS_CHARS = 2_000
 _ID_REASONING = re.compile(
     r"Menimbang,?\s+bahwa\s+(?:untuk\s+membuktikan|selanjutnya\s+Majelis"
     r"|berdasarkan\s+fakta|Terdakwa\s+telah\s+didakwa)",
@@ -119,6 +126,9 @@ def _indonesian(text: str) -> list[Section]:
         sections.append(Section("reasoning", reasoning.start(), op_start))
     op_end = closing.start() if closing else min(op_start + 8_000, n)
     if operative:
+        basis = _ID_LEGAL_BASIS.search(text, max(op_start - LEGAL_BASIS_CHARS, 0), op_start)
+        if basis:
+            sections.append(Section("legal_basis", basis.start(), op_start))
         sections.append(Section("operative", op_start, op_end))
     sections.append(Section("closing", op_end if closing else max(n - 3_000, 0), n))
     return sections

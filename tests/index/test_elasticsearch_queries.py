@@ -1126,6 +1126,82 @@ def test_provisions_filter_on_topic_and_countries_and_follow_pages(backend, clus
     ]
 
 
+def _matches(query: dict[str, Any], source: dict[str, Any]) -> bool:
+    """The few query clauses `citing` sends, as Elasticsearch evaluates them on one source
+    (a keyword array matches a term if any value does; an empty array does not exist)."""
+    if "term" in query:
+        ((name, value),) = query["term"].items()
+        held = source.get(name)
+        return value in held if isinstance(held, list) else held == value
+    if "exists" in query:
+        return source.get(query["exists"]["field"]) not in (None, [])
+    clauses = query["bool"]
+    should = clauses.get("should", [])
+    return (
+        all(_matches(q, source) for q in clauses.get("filter", []))
+        and not any(_matches(q, source) for q in clauses.get("must_not", []))
+        and sum(_matches(q, source) for q in should) >= clauses.get("minimum_should_match", 0)
+    )
+
+
+def test_citing_pages_only_judgments_naming_the_statute_and_keeps_the_exact_check(backend, cluster):
+    from tiplex.records import Charge, StatuteCitation
+
+    def coded(doc_id: str, charged: str, cited: str) -> CaseFacts:
+        return dataclasses.replace(
+            ENGLISH_FACTS,
+            doc_id=doc_id,
+            charges=(Charge(statute=charged, provision="Sec. 4(a)", verdict="convicted"),),
+            statute_citations=(StatuteCitation(statute=cited, provision="Sec. 17"),),
+        )
+
+    facts = {
+        "ph_test:1": coded("ph_test:1", "PH RA 9208", "PH RA 10364"),
+        "ph_test:2": coded("ph_test:2", "PH RA 8042", "PH RA 9208"),
+        "ph_test:3": coded("ph_test:3", "PH RA 8042", "PH RA 10022"),
+    }
+    documents = [make_document(doc_id, ENGLISH_TEXT) for doc_id in facts]
+    backend.index(documents, facts=facts)
+    sources = indexed_sources(cluster, "tiplex-documents")
+    assert sources["ph_test:2"]["cited_statutes"] == ["PH RA 8042", "PH RA 9208"]
+    # A judgment written before the field existed has no `cited_statutes`: it must still be read.
+    old = make_document("ph_test:4", ENGLISH_TEXT)
+    sources["ph_test:4"] = {
+        **document_source(old, coded("ph_test:4", "PH RA 9208", "PH RA 9208")),
+        "cited_statutes": None,
+    }
+    read: list[str] = []
+
+    def search(request: Request) -> tuple[int, Any]:
+        hits = []
+        for doc_id, source in sorted(sources.items()):
+            if _matches(request.body["query"], source):
+                read.append(doc_id)
+                hits.append({"_id": doc_id, "_source": source, "sort": [doc_id]})
+        return 200, {"hits": {"hits": hits}}
+
+    cluster.on("POST", "/tiplex-documents/_search", search)
+    found = backend.citing("PH RA 9208")
+    assert [(c.doc_id, c.provision) for c in found] == [
+        ("ph_test:1", "Sec. 4(a)"),
+        ("ph_test:2", "Sec. 17"),
+        ("ph_test:4", "Sec. 17"),
+        ("ph_test:4", "Sec. 4(a)"),
+    ]
+    # The judgment that names the statute nowhere was never paged.
+    assert read == ["ph_test:1", "ph_test:2", "ph_test:4"]
+    body = cluster.sent("POST", "/tiplex-documents/_search")[-1].body
+    assert {"term": {"cited_statutes": "PH RA 9208"}} in body["query"]["bool"]["should"]
+    assert body["query"]["bool"]["filter"] == [{"term": {"doc_type": "judgment"}}]
+
+
+def test_an_index_built_before_a_field_was_added_takes_it(backend, cluster):
+    cluster.recorded_meta = es_mappings.index_meta("test/hash-embedder", 4)
+    backend.ensure_indices()
+    (request,) = cluster.sent("PUT", "/tiplex-documents/_mapping")
+    assert request.body == {"properties": {"cited_statutes": {"type": "keyword"}}}
+
+
 def test_delete_counts_only_documents_that_existed(backend, cluster):
     cluster.bulk_statuses = [[200, 404]]
     assert backend.delete(["ph_test:1", "ph_test:missing"]) == 1

@@ -24,7 +24,9 @@ from tiplex.records import CaseFacts, Document, Span
 def fully_tokenized() -> CaseCoder:
     """A coder that runs the language's tokenizer over every section."""
     full = load_coder()
-    full.tokenized_sections = frozenset({"header", "charges", "operative", "closing", "window"})
+    full.tokenized_sections = frozenset(
+        {"header", "charges", "legal_basis", "operative", "closing", "window"}
+    )
     return full
 
 
