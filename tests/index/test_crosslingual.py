@@ -39,6 +39,7 @@ MEANINGS = {
     "passport": "passport",
     "paspor": "passport",
     "held": "hold",
+    "kept": "hold",
     "ditahan": "hold",
     "farm": "farm",
     "perkebunan": "farm",
@@ -98,7 +99,7 @@ def test_the_lexicon_holds_the_other_languages_words_not_english_ones(
 def test_english_words_become_the_words_those_documents_use(backend: EmbeddedBackend) -> None:
     lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
 
-    translated = translated_query(parse_query("farm held in Tawau"), lexicon, backend.embedder)
+    translated = translated_query(parse_query("farm kept in Tawau"), lexicon, backend.embedder)
 
     # Names the documents use stay; words without a counterpart there are left out.
     assert set(translated.terms) == {"perkebunan", "ditahan", "tawau"}
