@@ -75,9 +75,9 @@ def fuse_hybrid(
     documents; then the question's language and the others are ranked apart and interleaved,
     the side whose nearest passage is nearer leading (`index.ranking.other_languages_lead`;
     `nearest`: each dense-ranked document's best passage cosine). The caller passes `nearest`
-    only when a passage in the question's language holds every word of the question: without
-    that, meaning alone is not enough for the question's language to lead (`None`: the other
-    languages lead).
+    only when a passage in the question's language holds most words of the question
+    (`index.ranking.own_words_required`): without that, meaning alone is not enough for the
+    question's language to lead (`None`: the other languages lead).
     Where the dense side has no say, the lexical ranking stands and the dense one only fills
     an answer shorter than `k`."""
     if not weighting.has_say(question_language):
