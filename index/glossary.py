@@ -8,6 +8,12 @@ one a person who reads the judgments writes down: `data/glossary.json` holds a f
 English words with their Indonesian and Malay renderings. A glossary word is translated from it
 alone, its renderings searched together as one concept is (any of them counts once, as the
 thesaurus's terms do); the lexicon goes on translating every other word (names, rarer words).
+
+The same entries bridge Malay and Indonesian, which share most words and differ in some common
+ones ("mangsa" and "korban", "dihantar" and "dikirim", "Kemboja" and "Kamboja"): a question's
+Malay words that Indonesian writes otherwise also search the Indonesian ones, as a concept.
+On the tune split's 8 Malay questions hybrid nDCG@10 went 0.598 -> 0.603 (BM25 0.586 -> 0.593),
+English and Indonesian questions unchanged.
 """
 
 from __future__ import annotations
@@ -39,3 +45,32 @@ def glossary_renderings(word: str) -> tuple[str, ...]:
     """The glossary's renderings of an English question word (lower-cased); empty when the
     glossary does not hold it."""
     return _glossary().get(stemmer("english").stemWord(word), ())
+
+
+@cache
+def _indonesian_for_malay() -> dict[str, tuple[str, ...]]:
+    """Malay one-word renderings that Indonesian writes otherwise ("mangsa", "dihantar",
+    "kemboja") -> the Indonesian renderings of the same headwords ("korban", "dikirim",
+    "kamboja"). Words are matched as written: stems would join "pemerdagangan" (trafficking)
+    with "pemerdagang" (trafficker). A rendering Indonesian uses too, or that is an English
+    headword as well ("permit", "visa"), is left out."""
+    entries = json.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))["words"]
+    indonesian = {
+        w for languages in entries.values() for r in languages.get("id", ()) for w in words(r)
+    }
+    found: dict[str, tuple[str, ...]] = {}
+    for languages in entries.values():
+        renderings = [" ".join(words(r)) for r in languages.get("id", ()) if words(r)]
+        for rendering in languages.get("ms", ()):
+            tokens = words(rendering)
+            if len(tokens) != 1 or tokens[0] in indonesian or tokens[0] in entries:
+                continue
+            found[tokens[0]] = tuple(dict.fromkeys((*found.get(tokens[0], ()), *renderings)))
+    return found
+
+
+def indonesian_renderings(word: str) -> tuple[str, ...]:
+    """For a Malay question word Indonesian writes otherwise, the Indonesian words for it: a
+    Malay question over Indonesian judgments searches them as a thesaurus concept's terms (the
+    two languages share most words, so the question is not translated as a whole)."""
+    return _indonesian_for_malay().get(word, ())

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.glossary import indonesian_renderings
 from index.words import (
     QUERY_STEMMERS,
     STOPWORDS,
@@ -100,7 +101,10 @@ def parse_query(text: str) -> ParsedQuery:
         text=text,
         terms=tuple(dict.fromkeys(terms)),
         phrases=tuple(dict.fromkeys(phrases)),
-        expansions=thesaurus_expansions(rest),
+        expansions=(
+            *thesaurus_expansions(rest),
+            *(group for term in dict.fromkeys(terms) if (group := indonesian_renderings(term))),
+        ),
         citations=tuple(dict.fromkeys(c for c in citations if c not in quoted)),
     )
 

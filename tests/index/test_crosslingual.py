@@ -20,7 +20,7 @@ from index.crosslingual import (
     translations,
 )
 from index.embedded import EmbeddedBackend
-from index.glossary import GLOSSARY_PATH, glossary_renderings
+from index.glossary import GLOSSARY_PATH, glossary_renderings, indonesian_renderings
 from index.query import parse_query
 from index.ranking import RankedDocument, ScoredPassage, interleave_languages
 from index.words import words
@@ -245,3 +245,16 @@ def test_every_glossary_entry_has_renderings_in_the_corpus_languages() -> None:
         assert set(languages) <= {"id", "ms"}, headword
         assert languages.get("id"), f"{headword} has no Indonesian rendering"
         assert glossary_renderings(headword), headword
+
+
+def test_a_malay_question_also_searches_the_indonesian_words_for_its_malay_ones() -> None:
+    parsed = parse_query("mangsa dihantar ke Kemboja tanpa pasport")
+
+    assert ("korban",) in parsed.expansions
+    assert ("kamboja",) in parsed.expansions
+    assert any("dikirim" in group for group in parsed.expansions)
+    assert ("paspor",) in parsed.expansions
+    # Words both languages write alike, and English words, bring nothing.
+    assert indonesian_renderings("penjara") == () and indonesian_renderings("permit") == ()
+    # Matched as written: the trafficker's word is not the trafficking one.
+    assert indonesian_renderings("pemerdagangan") == ()
