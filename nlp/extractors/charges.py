@@ -60,14 +60,18 @@ def charge_cues(lang: str) -> ChargeCues | None:
     )
 
 
+@cache
+def _read_cues(lang: str) -> tuple[ChargeCues, ...]:
+    """The cues read in a `lang` judgment: its own language's, then English's."""
+    found = (charge_cues(code) for code in dict.fromkeys((lang, ALWAYS_READ)))
+    return tuple(cues for cues in found if cues is not None)
+
+
 def charge_contexts(text: str, lang: str) -> list[tuple[int, int]]:
     """The stretches of `text` that state a charge or a decision on one: from each cue to the
     end of its sentence (or clause, in Thai), merged where they overlap."""
     found: list[tuple[int, int]] = []
-    for code in dict.fromkeys((lang, ALWAYS_READ)):
-        cues = charge_cues(code)
-        if cues is None:
-            continue
+    for cues in _read_cues(lang):
         for cue in cues.cue.finditer(text):
             limit = min(cue.end() + cues.context_chars, len(text))
             end = cues.context_end.search(text, cue.end(), limit)
@@ -86,12 +90,7 @@ def charges(text: str, base: int, lang: str) -> list[Finding]:
     """The "charge" findings (value {"statute", "provision"}) for the statutes cited, and the
     offences named, in the charging contexts of `text`; offsets are `base` + offsets in it."""
     found: list[Finding] = []
-    offences = tuple(
-        offence
-        for code in dict.fromkeys((lang, ALWAYS_READ))
-        if (cues := charge_cues(code)) is not None
-        for offence in cues.offences
-    )
+    offences = tuple(offence for cues in _read_cues(lang) for offence in cues.offences)
     for start, end in charge_contexts(text, lang):
         context = text[start:end]
         found.extend(citations(context, base + start))
