@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from fastapi import FastAPI
@@ -25,6 +26,9 @@ from interfaces.service import Service
 from tiplex.demo import MIRROR_DIR
 from tiplex.records import CaseFacts, Document, Provision, Span
 from tiplex.settings import Settings
+
+if TYPE_CHECKING:
+    from nlp.coder import CaseCoder
 
 LAWPHIL = MIRROR_DIR / "lawphil.net"
 JUDGMENTS = (
@@ -159,10 +163,9 @@ def _span(start: int, end: int) -> Span:
 
 
 @pytest.fixture(scope="session")
-def app_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def app_settings(tmp_path_factory: pytest.TempPathFactory, coder: CaseCoder) -> Settings:
     home = tmp_path_factory.mktemp("interfaces") / "home"
     settings = Settings(home=home, embedding_model=PACKAGED_MODEL).ensure_dirs()
-    coder = nlp.load_coder()
     documents = [crawlers.load_file(LAWPHIL / name, country="PH") for name in JUDGMENTS]
     facts = {d.doc_id: coder.code(d) for d in documents}
     act = crawlers.load_file(LAWPHIL / ACT, country="PH", doc_type="legislation")
