@@ -270,6 +270,9 @@ def test_the_asean_convention_is_compared_as_a_regional_instrument(
         service.close()
     assert page.status_code == 200
     assert '<h3 id="state-regional">Regional (ASEAN instruments)</h3>' in page.text
+    # The overview's row too, and the name its links are read out by.
+    assert '<th scope="row">Regional (ASEAN instruments)</th>' in page.text
+    assert 'aria-label="Regional (ASEAN instruments) non_punishment: ' in page.text
 
 
 @pytest.mark.slow
