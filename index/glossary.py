@@ -28,13 +28,21 @@ GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary.json"
 
 
 @cache
+def _entries() -> dict[str, dict[str, list[str]]]:
+    """The glossary file's entries: headword -> language -> renderings, read once."""
+    entries: dict[str, dict[str, list[str]]] = json.loads(
+        GLOSSARY_PATH.read_text(encoding="utf-8")
+    )["words"]
+    return entries
+
+
+@cache
 def _glossary() -> dict[str, tuple[str, ...]]:
     """Renderings by the English stem of their headword (the inflections of one headword
     together), each as its words space separated."""
-    entries = json.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))["words"]
     english = stemmer("english")
     found: dict[str, tuple[str, ...]] = {}
-    for headword, languages in entries.items():
+    for headword, languages in _entries().items():
         renderings = [" ".join(words(r)) for rs in languages.values() for r in rs if words(r)]
         key = english.stemWord(headword.lower())
         found[key] = tuple(dict.fromkeys((*found.get(key, ()), *renderings)))
@@ -54,7 +62,7 @@ def _indonesian_for_malay() -> dict[str, tuple[str, ...]]:
     "kamboja"). Words are matched as written: stems would join "pemerdagangan" (trafficking)
     with "pemerdagang" (trafficker). A rendering Indonesian uses too, or that is an English
     headword as well ("permit", "visa"), is left out."""
-    entries = json.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))["words"]
+    entries = _entries()
     indonesian = {
         w for languages in entries.values() for r in languages.get("id", ()) for w in words(r)
     }

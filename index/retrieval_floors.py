@@ -124,6 +124,14 @@ def within(qid: str, bounds: tuple[str, str] | None) -> bool:
     return int(bounds[0].lstrip("q")) <= number <= int(bounds[1].lstrip("q"))
 
 
+def question_range(text: str) -> tuple[str, str]:
+    """ "q096-q123" as its first and last question id."""
+    first, dash, last = text.partition("-")
+    if not dash or not first.lstrip("q").isdigit() or not last.lstrip("q").isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a question range like q096-q123")
+    return first, last
+
+
 def corpus_languages(corpus: Path) -> dict[str, str]:
     """Document id -> language, from the corpus manifest."""
     languages = {}
@@ -139,6 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--home", type=Path, default=os.environ.get("TIPLEX_BENCH_HOME"))
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS.resolve())
     parser.add_argument("--floors", type=Path, default=FLOORS_FILE)
+    parser.add_argument(
+        "--questions",
+        type=question_range,
+        help="FIRST-LAST, e.g. q096-q123: print the held-out figures of these questions "
+        "alone, each subset as the floors name it, and check no floor",
+    )
     args = parser.parse_args(argv)
     if not (args.corpus / "manifest.jsonl").is_file():
         print(f"retrieval floors: no corpus at {args.corpus}; nothing to check")
@@ -154,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tiplex.settings import load_settings
 
     queries_path, qrels_path = EVAL_DIR / "queries.jsonl", EVAL_DIR / "qrels.tsv"
-    bounds = floored_questions(args.floors)
+    bounds = args.questions or floored_questions(args.floors)
     report = run_retrieval_eval(
         load_settings(), args.corpus, queries_path, qrels_path, split="test", modes=MODES
     )
@@ -164,8 +178,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         load_qrels(qrels_path),
         corpus_languages(args.corpus),
     )
-    checks = check_floors(figures, load_floors(args.floors))
     measured_on = "every question" if bounds is None else f"questions {bounds[0]}-{bounds[1]}"
+    if args.questions:
+        print(f"held-out nDCG@10 on {measured_on} ({report.system}):")
+        for subset, modes in figures.items():
+            for mode, value in modes.items():
+                print(f"  {subset:35} {mode:8} {value:.3f}")
+        return 0
+    checks = check_floors(figures, load_floors(args.floors))
     print(f"retrieval floors, held-out nDCG@10 on {measured_on} ({report.system}):")
     for check in checks:
         print("  " + check.line())

@@ -17,11 +17,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from index.evaluation import JudgedQuery, corpus_doc_id, load_qrels, load_queries
-
-EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval" / "retrieval"
+from index.retrieval_floors import EVAL_DIR, question_range, within
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("tune", "test"), default=None)
     parser.add_argument("--per-query", action="store_true")
+    parser.add_argument(
+        "--questions", type=question_range, help="FIRST-LAST, e.g. q096-q123: these alone"
+    )
     args = parser.parse_args(argv)
     backend = open_backend(load_settings())
     counted_documents = getattr(backend, "counted_documents", None)
@@ -95,7 +96,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         def counted(text: str) -> list[str]:
             return [corpus_doc_id(doc) for doc in counted_documents(SearchQuery(text=text))]
 
-        queries = load_queries(EVAL_DIR / "queries.jsonl", args.split)
+        queries = [
+            q
+            for q in load_queries(EVAL_DIR / "queries.jsonl", args.split)
+            if within(q.qid, args.questions)
+        ]
         scores = counting_scores(counted, queries, load_qrels(EVAL_DIR / "qrels.tsv"))
     finally:
         backend.close()

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from index import passage_agreement
 from index.best_passages import best_passages
 from index.document_bm25 import WeightedUnit
-from index.query import phrase_forms
+from index.passage_agreement import fts5_passages
+from index.query import fts_phrase, phrase_forms
 from index.schema import connect
 from index.words import index_terms
 
@@ -87,3 +89,19 @@ def test_a_form_typed_without_diacritics_finds_the_passage_with_them(
 
 def test_a_document_without_passages_shows_none(db: sqlite3.Connection) -> None:
     assert best_passages(db, 99, [unit("kerja paksa")], 2, 1000) == ()
+
+
+def test_the_agreement_measure_compares_with_the_fts5_lookup_it_replaced(
+    db: sqlite3.Connection, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db.commit()
+    forms = tuple(phrase_forms("fishing vessel"))
+    units = [WeightedUnit(str(fts_phrase("fishing vessel")), 1.0, 1, forms, (1,) * len(forms))]
+    # The reference is FTS5's own ranking over the document's rows; both pick the same here.
+    assert fts5_passages(db, 7, units, 1) == [2] == shown(best_passages(db, 7, units, 1, 6))
+    assert fts5_passages(db, 99, units, 2) == []
+
+    passage_agreement.main([str(tmp_path), "--questions", "q001-q123"])
+
+    printed = capsys.readouterr().out
+    assert "same first passage" in printed or printed.startswith("no document")

@@ -3,6 +3,10 @@ figure below its floor failing."""
 
 from __future__ import annotations
 
+import argparse
+
+import pytest
+
 from index.evaluation import (
     JudgedQuery,
     MetricSummary,
@@ -19,6 +23,7 @@ from index.retrieval_floors import (
     floored_questions,
     load_floors,
     mostly_not_english,
+    question_range,
     subset_figures,
     subset_of,
     within,
@@ -85,3 +90,11 @@ def test_the_committed_floors_name_questions_of_the_judged_set() -> None:
         q.split == "test" and within(q.qid, bounds)
         for q in load_queries(EVAL_DIR / "queries.jsonl")
     )
+
+
+def test_a_question_range_is_read_as_its_first_and_last_id() -> None:
+    assert question_range("q096-q123") == ("q096", "q123")
+    assert within("q100", question_range("q096-q123"))
+    assert not within("q095", question_range("q096-q123"))
+    with pytest.raises(argparse.ArgumentTypeError):
+        question_range("q096")
