@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ZERO_YIELD_RUNS = 2  # this many runs in a row finding nothing flag the source
 
@@ -52,6 +53,17 @@ def _connect(db: Path) -> sqlite3.Connection:
     return connection
 
 
+def _select(db: Path, query: str, parameters: tuple[object, ...]) -> list[tuple[Any, ...]]:
+    """The query's rows; none when no crawl has written the history yet (reading never
+    creates the file)."""
+    if not db.exists():
+        return []
+    with _connect(db) as connection:
+        rows = connection.execute(query, parameters).fetchall()
+    connection.close()
+    return rows
+
+
 def record_run(db: Path, run: CrawlRun) -> None:
     with _connect(db) as connection:
         connection.execute(
@@ -74,29 +86,23 @@ def record_window(db: Path, source_id: str, first_day: str, last_day: str) -> No
 
 def recorded_windows(db: Path, source_id: str) -> list[tuple[str, str]]:
     """Every window the source's crawls asked for, oldest first."""
-    if not db.exists():
-        return []
-    with _connect(db) as connection:
-        rows = connection.execute(
-            "SELECT first_day, last_day FROM crawl_windows WHERE source_id = ? "
-            "ORDER BY first_day, last_day",
-            (source_id,),
-        ).fetchall()
-    connection.close()
+    rows = _select(
+        db,
+        "SELECT first_day, last_day FROM crawl_windows WHERE source_id = ? "
+        "ORDER BY first_day, last_day",
+        (source_id,),
+    )
     return [(str(first), str(last)) for first, last in rows]
 
 
 def recent_runs(db: Path, source_id: str, count: int = 10) -> list[CrawlRun]:
     """The source's last `count` runs, newest first."""
-    if not db.exists():
-        return []
-    with _connect(db) as connection:
-        rows = connection.execute(
-            "SELECT * FROM crawl_runs WHERE source_id = ? ORDER BY finished_at DESC, rowid DESC "
-            "LIMIT ?",
-            (source_id, count),
-        ).fetchall()
-    connection.close()
+    rows = _select(
+        db,
+        "SELECT * FROM crawl_runs WHERE source_id = ? ORDER BY finished_at DESC, rowid DESC "
+        "LIMIT ?",
+        (source_id, count),
+    )
     return [CrawlRun(r[0], r[1], bool(r[2]), r[3], r[4], r[5]) for r in rows]
 
 

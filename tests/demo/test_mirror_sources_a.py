@@ -205,16 +205,8 @@ def test_sherloc_summaries_code_the_law_and_the_outcome(demo_runs: dict[str, Any
 @pytest.mark.slow
 @pytest.mark.parametrize("source_id", sorted(QUESTIONS))
 def test_each_source_answers_its_question(demo_runs: dict[str, Any], source_id: str) -> None:
-    import index
-    from tiplex.records import SearchQuery
-    from tiplex.settings import load_settings
-
     question, expected = QUESTIONS[source_id]
-    backend = index.open_backend(load_settings(demo_runs["home"]))
-    try:
-        hits = [hit.doc_id for hit in backend.search(SearchQuery(text=question, k=3))]
-    finally:
-        backend.close()
+    hits = _top_hits(demo_runs["home"], question, k=3)
     assert hits and hits[0] == expected, hits
 
 
@@ -225,6 +217,19 @@ def test_a_second_run_downloads_nothing_again(demo_runs: dict[str, Any]) -> None
     assert second["unchanged"] == first["new"] == sum(len(d) for d in EXPECTED_DOCS.values())
     assert demo_runs["second"]["passages_embedded"] == 0
     assert demo_runs["second"]["failed_sources"] == []
+
+
+def _top_hits(home: Path, question: str, k: int) -> list[str]:
+    """The ids of the question's first `k` hits in the demo's index, best first."""
+    import index
+    from tiplex.records import SearchQuery
+    from tiplex.settings import load_settings
+
+    backend = index.open_backend(load_settings(home))
+    try:
+        return [hit.doc_id for hit in backend.search(SearchQuery(text=question, k=k))]
+    finally:
+        backend.close()
 
 
 def _stored(home: Path, doc_ids: list[str]) -> dict[str, Any]:
@@ -265,21 +270,16 @@ def test_the_asean_convention_is_compared_as_a_regional_instrument(
         service.close()
     assert page.status_code == 200
     assert '<h3 id="state-regional">Regional (ASEAN instruments)</h3>' in page.text
+    # The overview's row too, and the name its links are read out by.
+    assert '<th scope="row">Regional (ASEAN instruments)</th>' in page.text
+    assert 'aria-label="Regional (ASEAN instruments) non_punishment: ' in page.text
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("source_id", sorted(FIRST_WRITTEN))
 def test_rank_of_each_first_written_question(demo_runs: dict[str, Any], source_id: str) -> None:
-    import index
-    from tiplex.records import SearchQuery
-    from tiplex.settings import load_settings
-
     question, expected = FIRST_WRITTEN[source_id]
-    backend = index.open_backend(load_settings(demo_runs["home"]))
-    try:
-        hits = [hit.doc_id for hit in backend.search(SearchQuery(text=question, k=10))]
-    finally:
-        backend.close()
+    hits = _top_hits(demo_runs["home"], question, k=10)
     # On these five sources' index each finds its document first, as written; on the whole
     # demo's index the longer ones rank it 2nd or 3rd (questions.md).
     assert hits and hits[0] == expected, hits
