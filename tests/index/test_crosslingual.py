@@ -41,7 +41,7 @@ MEANINGS = {
     "held": "hold",
     "kept": "hold",
     "ditahan": "hold",
-    "farm": "farm",
+    "estate": "farm",
     "perkebunan": "farm",
 }
 DIMENSIONS = 256
@@ -72,7 +72,7 @@ INDONESIAN = _document(
 )
 ENGLISH = _document(
     "ph_court:1",
-    "The accused sold shares of a company and the workers of the farm were paid late. " * 10,
+    "The accused sold shares of a company and the workers of the estate were paid late. " * 10,
 )
 
 
@@ -90,7 +90,7 @@ def test_the_lexicon_holds_the_other_languages_words_not_english_ones(
     lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
 
     assert {"direkrut", "paspor", "perkebunan", "tawau"} <= set(lexicon.words)
-    assert "workers" not in lexicon.words and "farm" not in lexicon.words
+    assert "workers" not in lexicon.words and "estate" not in lexicon.words
     assert (backend.directory / LEXICON_NAME).exists()
     again = Lexicon.load(backend.directory / LEXICON_NAME)
     assert again is not None and again.words == lexicon.words
@@ -99,7 +99,8 @@ def test_the_lexicon_holds_the_other_languages_words_not_english_ones(
 def test_english_words_become_the_words_those_documents_use(backend: EmbeddedBackend) -> None:
     lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
 
-    translated = translated_query(parse_query("farm kept in Tawau"), lexicon, backend.embedder)
+    # "estate" is not a glossary word: the lexicon translates it by meaning.
+    translated = translated_query(parse_query("estate kept in Tawau"), lexicon, backend.embedder)
 
     # Names the documents use stay; words without a counterpart there are left out.
     assert set(translated.terms) == {"perkebunan", "ditahan", "tawau"}
@@ -118,12 +119,12 @@ def test_a_lexicon_of_another_model_is_rebuilt(backend: EmbeddedBackend) -> None
 def test_an_english_question_finds_the_indonesian_judgment_first(
     backend: EmbeddedBackend,
 ) -> None:
-    query = "workers recruited and passports held on a farm"
+    query = "workers recruited and passports held on an estate"
 
     keyword = backend.search(SearchQuery(text=query, mode="bm25"))
     hybrid = backend.search(SearchQuery(text=query, mode="hybrid"))
 
-    # Words alone favour the English judgment, which shares "workers" and "farm".
+    # Words alone favour the English judgment, which shares "workers" and "estate".
     assert keyword[0].doc_id == "ph_court:1"
     assert [hit.doc_id for hit in hybrid][:2] == ["id_court:1", "ph_court:1"]
     # Its passage is the one the translated words found.
@@ -135,7 +136,7 @@ def test_an_english_question_without_function_words_is_translated_too(
 ) -> None:
     # No "the", "and", "of": its words do not tell its language, its best matches do (English),
     # and the question is then translated as a full English sentence would be.
-    hybrid = backend.search(SearchQuery(text="workers passports farm", mode="hybrid"))
+    hybrid = backend.search(SearchQuery(text="workers passports estate", mode="hybrid"))
 
     assert [hit.doc_id for hit in hybrid][:2] == ["id_court:1", "ph_court:1"]
     assert "direkrut" in hybrid[0].passages[0].text
@@ -146,8 +147,10 @@ def test_english_leads_where_its_passage_holds_most_words_of_the_question(
 ) -> None:
     # The English judgment holds four of the five words ("wages" is not in it) and is the
     # nearer by meaning: the question is answered in English, and English leads. Demanding
-    # every word put the Indonesian judgment, which shares only "workers" and "farm", first.
-    hybrid = backend.search(SearchQuery(text="workers of the farm paid late wages", mode="hybrid"))
+    # every word put the Indonesian judgment, which shares only "workers" and "estate", first.
+    hybrid = backend.search(
+        SearchQuery(text="workers of the estate paid late wages", mode="hybrid")
+    )
 
     assert [hit.doc_id for hit in hybrid][:2] == ["ph_court:1", "id_court:1"]
 
@@ -174,15 +177,15 @@ def test_words_of_the_english_documents_are_translated_without_the_model(
 ) -> None:
     lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
 
-    translated = translated_query(parse_query("workers on the farm"), lexicon, NoModel())
+    translated = translated_query(parse_query("workers on the estate"), lexicon, NoModel())
 
-    assert set(translated.terms) == {"perkebunan"}  # "farm" looked up, no model call
+    assert set(translated.terms) == {"perkebunan"}  # "estate" looked up, no model call
     assert any("pekerja" in group for group in translated.expansions)  # from the glossary
 
 
 def test_looked_up_translations_are_those_the_model_gives(backend: EmbeddedBackend) -> None:
     lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
-    terms = ["workers", "farm", "recruited", "passport", "accused", "tawau", "shares"]
+    terms = ["workers", "estate", "recruited", "passport", "accused", "tawau", "shares"]
     assert lexicon.neighbours is not None and "workers" in lexicon.neighbours.index
 
     live = translations(terms, replace(lexicon, neighbours=None, learned={}), backend.embedder)
@@ -219,7 +222,7 @@ def test_the_glossary_translates_the_words_the_model_gets_wrong(backend: Embedde
     lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
 
     translated = translated_query(
-        parse_query("newborn babies sold abroad by farm workers"), lexicon, backend.embedder
+        parse_query("newborn babies sold abroad by estate workers"), lexicon, backend.embedder
     )
 
     # Each glossary word is one concept of its renderings; "luar negeri" stays a phrase.
@@ -227,7 +230,7 @@ def test_the_glossary_translates_the_words_the_model_gets_wrong(backend: Embedde
     assert ("bayi",) in translated.expansions  # "babies", as "baby": never "babi"
     assert any("luar negeri" in group for group in translated.expansions)
     assert any("pekerja" in group and "buruh" in group for group in translated.expansions)
-    # Glossary words are not looked up by meaning as well; other words ("farm") still are.
+    # Glossary words are not looked up by meaning as well; other words ("estate") still are.
     assert set(translated.terms) == {"perkebunan"}
 
 
