@@ -314,7 +314,11 @@ def translations(
     itself when those documents use it (names, "restitusi"), and its nearest targets. Words of
     the English vocabulary have them precomputed; the others are embedded together."""
     found: dict[str, tuple[str, ...]] = {}
-    wanted = [t for t in terms if t.isalpha() and t not in lexicon.targets]
+    # Shorter words are not in the lexicon, so their neighbours are noise: the "s" of
+    # "victim's" became "sbs".
+    wanted = [
+        t for t in terms if t.isalpha() and len(t) >= MIN_LETTERS and t not in lexicon.targets
+    ]
     near: dict[str, tuple[str, ...]] = {}
     if wanted and not lexicon.is_empty:
         neighbours = lexicon.neighbours or Neighbours.empty()

@@ -42,6 +42,7 @@ MEANINGS = {
     "kept": "hold",
     "ditahan": "hold",
     "estate": "farm",
+    "s": "hold",  # as near "ditahan" as "kept" is: only its length keeps it untranslated
     "perkebunan": "farm",
 }
 DIMENSIONS = 256
@@ -104,6 +105,14 @@ def test_english_words_become_the_words_those_documents_use(backend: EmbeddedBac
 
     # Names the documents use stay; words without a counterpart there are left out.
     assert set(translated.terms) == {"perkebunan", "ditahan", "tawau"}
+
+
+def test_the_letter_left_by_a_possessive_is_not_translated(backend: EmbeddedBackend) -> None:
+    lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
+
+    translated = translated_query(parse_query("the victim's estate"), lexicon, backend.embedder)
+
+    assert "ditahan" not in translated.terms and "perkebunan" in translated.terms
 
 
 def test_a_lexicon_of_another_model_is_rebuilt(backend: EmbeddedBackend) -> None:
