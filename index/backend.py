@@ -19,7 +19,8 @@ from tiplex.records import (
 )
 
 # Fields that `SearchQuery.filters` and `count_by` understand, on every backend. A filter value
-# may list alternatives separated by commas ("ID,PH"); `year` also takes a range "2015..2020".
+# may list alternatives separated by commas ("ID,PH"); `year` also takes a range "2015..2020",
+# and `sentence_months` a range of any defendant's prison term ("120..", "..35", "life").
 FILTER_FIELDS = (
     "country",
     "year",
@@ -33,10 +34,12 @@ FILTER_FIELDS = (
     "non_punishment_raised",
     "non_punishment_applied",
     "is_trafficking_case",
+    "sentence_months",
     "source_id",
     "doc_id",
 )
-COUNT_FIELDS = tuple(f for f in FILTER_FIELDS if f != "doc_id")
+# A prison term is filtered by range ("120..", `index.sentence_bounds`), not counted by value.
+COUNT_FIELDS = tuple(f for f in FILTER_FIELDS if f not in ("doc_id", "sentence_months"))
 
 
 class EmbeddingModelMismatch(RuntimeError):

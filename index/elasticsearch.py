@@ -47,6 +47,7 @@ from index.ranking import (
     counts_as_relevant,
     dense_weighting,
 )
+from index.sentence_bounds import with_question_filters
 from tiplex.records import (
     CaseFacts,
     Document,
@@ -445,6 +446,7 @@ class ElasticsearchBackend:
         nothing to search for): the one search of bm25 or dense mode; for hybrid, the lexical
         and the vector search its mode runs (the translated, filling and coded-answer searches
         depend on the index and its answers)."""
+        query = with_question_filters(query)
         parsed = es_queries.parse_query(query.text)
         mode = self._mode(query, parsed)
         if query.mode != "hybrid":
@@ -473,6 +475,7 @@ class ElasticsearchBackend:
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
         self.ensure_indices()
+        query = with_question_filters(query)
         parsed = es_queries.parse_query(query.text)
         mode = self._mode(query, parsed)
         per_hit = max(1, query.passages_per_hit)
@@ -590,7 +593,7 @@ class ElasticsearchBackend:
         `[{"country": "ID", "year": 2019, "count": 12}, ...]`, sorted by the group values."""
         self.ensure_indices()
         fields = [by] if isinstance(by, str) else list(by)
-        query = query or SearchQuery(text="")
+        query = with_question_filters(query or SearchQuery(text=""))
         parsed = es_queries.parse_query(query.text)
         es_queries.count_by_body(parsed, query.filters, fields)  # bad fields: before searching
         relevant = self._relevant_documents(query)
@@ -635,6 +638,7 @@ class ElasticsearchBackend:
         """The ids of the documents `count_by` counts for `query`, for measuring what trends
         count (as `EmbeddedBackend.counted_documents`)."""
         self.ensure_indices()
+        query = with_question_filters(query)
         relevant = self._relevant_documents(query)
         parsed = es_queries.parse_query(query.text)
         body = {
@@ -793,6 +797,10 @@ def facts_fields(facts: CaseFacts | None) -> dict[str, Any]:
         "cited_statutes": sorted(
             {item.statute for item in (*facts.charges, *facts.statute_citations)}
         ),
+        "sentence_months": sorted(
+            {s.imprisonment_months for s in facts.sentences if s.imprisonment_months is not None}
+        ),
+        "life_sentence": any(s.life for s in facts.sentences),
         "facts": facts.to_dict(),
     }
 

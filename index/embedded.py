@@ -72,6 +72,7 @@ from index.schema import (
     document_terms,
     passages_source_hash,
 )
+from index.sentence_bounds import with_question_filters
 from index.vectors import VectorFile
 from index.words import index_terms
 from tiplex.crashpoints import crashpoint
@@ -463,6 +464,7 @@ class EmbeddedBackend:
     def search(self, query: SearchQuery) -> list[SearchHit]:
         if query.mode not in ("hybrid", "bm25", "dense"):
             raise ValueError(f"unknown search mode {query.mode!r}; use hybrid, bm25 or dense")
+        query = with_question_filters(query)
         parsed = parse_query(query.text)
         condition = document_condition(query.filters)
         with self._lock:
@@ -596,6 +598,7 @@ class EmbeddedBackend:
         return TranslatedSide(other, lexical, own_words_found=english)
 
     def count_by(self, query: SearchQuery | None, by: Sequence[str]) -> list[dict[str, Any]]:
+        query = None if query is None else with_question_filters(query)
         with self._lock:
             relevant = self._relevant_rowids(query)
             return embedded_reports.count_by(self._db, query, by, relevant)
@@ -651,6 +654,7 @@ class EmbeddedBackend:
     def counted_documents(self, query: SearchQuery) -> list[str]:
         """The ids of the documents `count_by` counts for `query` (all: every document that
         passes its filters), for measuring what trends count."""
+        query = with_question_filters(query)
         with self._lock:
             relevant = self._relevant_rowids(query)
             rowids = embedded_reports.counted_rowids(self._db, query, relevant)

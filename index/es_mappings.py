@@ -153,6 +153,10 @@ ADDED_DOCUMENT_FIELDS: dict[str, Any] = {
     # The statutes a coded judgment charges or cites (normalised names, "PH RA 9208"): what
     # `citing` narrows its scan with before reading each judgment's coded facts.
     "cited_statutes": {"type": "keyword"},
+    # Each defendant's coded prison term in months, and whether any was for life: the
+    # `sentence_months` filter (`index.sentence_bounds`).
+    "sentence_months": {"type": "integer"},
+    "life_sentence": {"type": "boolean"},
 }
 
 

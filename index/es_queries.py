@@ -40,6 +40,8 @@ from index.ranking import (
     TRANSLATED_EXPANSION_WEIGHT,
     CodedConcept,
 )
+from index.sentence_bounds import FILTER_FIELD as SENTENCE_FIELD
+from index.sentence_bounds import parse_sentence_filter
 
 # Private-use characters cannot occur in real text, so they mark highlights unambiguously.
 HIGHLIGHT_PRE = "\ue000"
@@ -163,6 +165,23 @@ def _year_clause(value: str) -> dict[str, Any]:
     return _any_of(clauses)
 
 
+def _sentence_clause(value: str) -> dict[str, Any]:
+    """Any defendant's prison term in any of the ranges `value` lists (see
+    `index.sentence_bounds.parse_sentence_filter`); a life sentence passes an open-ended one."""
+    life = {"term": {"life_sentence": True}}
+    clauses: list[dict[str, Any]] = []
+    for wanted in parse_sentence_filter(value):
+        if wanted.life:
+            clauses.append(life)
+            continue
+        months: dict[str, int] = {"gte": wanted.low or 0}
+        if wanted.high is not None:
+            months["lte"] = wanted.high
+        term = {"range": {"sentence_months": months}}
+        clauses.append(_any_of([term, life]) if wanted.includes_life else term)
+    return _any_of(clauses)
+
+
 def _court_clause(value: str) -> dict[str, Any]:
     """Court names are written many ways: a fragment such as "Brebes" matches any court
     whose name contains it."""
@@ -209,6 +228,8 @@ def filter_clauses(filters: Mapping[str, str]) -> list[dict[str, Any]]:
             clauses.append(_year_clause(value))
         elif key == "court":
             clauses.append(_court_clause(value))
+        elif key == SENTENCE_FIELD:
+            clauses.append(_sentence_clause(value))
         else:
             raise ValueError(f"unknown filter {key!r}; filters are: {', '.join(FILTER_FIELDS)}")
     return clauses

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from index.backend import FILTER_FIELDS
+from index.sentence_bounds import FILTER_FIELD as SENTENCE_FIELD
+from index.sentence_bounds import SentenceRange, parse_sentence_filter
 
 # Filters on one column of `documents`, compared case-insensitively.
 _TEXT_COLUMNS = {
@@ -68,6 +70,23 @@ def _year_condition(value: str) -> tuple[str, list[object]]:
     return "(" + " OR ".join(parts) + ")", params
 
 
+def _sentence_condition(ranges: list[SentenceRange]) -> tuple[str, list[object]]:
+    """Documents where any defendant's coded sentence is in any of `ranges`."""
+    parts: list[str] = []
+    params: list[object] = []
+    for wanted in ranges:
+        if wanted.life:
+            parts.append("json_extract(s.value, '$.life') = 1")
+            continue
+        term = "json_extract(s.value, '$.imprisonment_months') BETWEEN ? AND ?"
+        params.extend([wanted.low or 0, 10**6 if wanted.high is None else wanted.high])
+        parts.append(
+            f"({term} OR json_extract(s.value, '$.life') = 1)" if wanted.includes_life else term
+        )
+    sentences = "json_each(d.facts, '$.sentences') s"
+    return f"EXISTS (SELECT 1 FROM {sentences} WHERE {' OR '.join(parts)})", params
+
+
 def document_condition(filters: Mapping[str, str]) -> SqlCondition:
     """SQL (AND-ed) restricting `documents d` to those passing every filter."""
     parts: list[str] = []
@@ -87,6 +106,10 @@ def document_condition(filters: Mapping[str, str]) -> SqlCondition:
             sql, year_params = _year_condition(raw)
             parts.append(sql)
             params.extend(year_params)
+        elif field == SENTENCE_FIELD:
+            sql, sentence_params = _sentence_condition(parse_sentence_filter(raw))
+            parts.append(sql)
+            params.extend(sentence_params)
         elif field == "court":
             # Court names are written many ways; a fragment such as "Brebes" should do.
             parts.append("(" + " OR ".join("d.court LIKE ?" for _ in values) + ")")

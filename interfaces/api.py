@@ -55,6 +55,12 @@ def filters_of(
     non_punishment_raised: FilterValue = None,
     non_punishment_applied: FilterValue = None,
     is_trafficking_case: FilterValue = None,
+    sentence_months: Annotated[
+        str | None,
+        Query(
+            max_length=200, description="any defendant's prison term: 120.., ..35, 24..60 or life"
+        ),
+    ] = None,
     source_id: FilterValue = None,
 ) -> dict[str, str]:
     """Filters on the coded fields; a value may list alternatives separated by commas."""

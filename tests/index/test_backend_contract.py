@@ -16,7 +16,7 @@ from index.backend import EmbeddingModelMismatch, SearchBackend
 from index.crosslingual import MIN_TRANSLATABLE
 from tests.index import samples
 from tests.index.fakes import GlossaryEmbedder, HashingEmbedder
-from tiplex.records import FETCHED_FROM, Document, SearchQuery
+from tiplex.records import FETCHED_FROM, Document, SearchQuery, Sentence
 from tiplex.settings import Settings
 
 BackendFactory = Callable[..., SearchBackend]
@@ -540,3 +540,31 @@ def test_counted_documents_are_the_ones_trends_count(loaded: SearchBackend) -> N
 
     assert counted and counted == sorted(counted)
     assert len(counted) == sum(g["count"] for g in loaded.count_by(query, ["country"]))
+
+
+def test_a_prison_term_filters_on_the_coded_sentences(make_backend: BackendFactory) -> None:
+    backend = make_backend()
+    facts = dict(samples.FACTS)
+    sentenced = {
+        samples.PH_SEX_TRAFFICKING.doc_id: (Sentence(imprisonment_months=240),),
+        samples.ID_FORCED_LABOUR.doc_id: (Sentence(imprisonment_months=48),),
+        samples.ID_OTHER_ARTICLE.doc_id: (Sentence(imprisonment_months=6), Sentence(life=True)),
+    }
+    for doc_id, sentences in sentenced.items():
+        facts[doc_id] = dataclasses.replace(facts[doc_id], sentences=sentences)
+    backend.index(samples.DOCUMENTS, facts, samples.PROVISIONS)
+    text = "terdakwa accused court hakim plaintiff section"
+
+    def found(months: str, mode: str = "bm25") -> set[str]:
+        query = SearchQuery(text=text, mode=mode, k=20, filters={"sentence_months": months})  # type: ignore[arg-type]
+        return set(_ids(backend.search(query)))
+
+    long_ones = {samples.PH_SEX_TRAFFICKING.doc_id, samples.ID_OTHER_ARTICLE.doc_id}
+    assert found("120..") == long_ones  # a life sentence is longer than any open range
+    assert found("..60") == {samples.ID_FORCED_LABOUR.doc_id, samples.ID_OTHER_ARTICLE.doc_id}
+    assert found("life") == {samples.ID_OTHER_ARTICLE.doc_id}
+    # The same condition read from a question's words, in hybrid search and in trends.
+    question = SearchQuery(text=f"{text} sentenced to ten years or more", k=20)
+    assert set(_ids(backend.search(question))) == long_ones
+    counted = set(backend.counted_documents(question))
+    assert counted and counted <= long_ones

@@ -868,10 +868,36 @@ def test_unknown_filter_is_an_error(backend):
             {"exploitation_form": "forced_labour"},
             {"term": {"exploitation_forms": {"value": "forced_labour", "case_insensitive": True}}},
         ),
+        # A life sentence is longer than any range left open at the top.
+        (
+            {"sentence_months": "120.."},
+            {
+                "bool": {
+                    "should": [
+                        {"range": {"sentence_months": {"gte": 120}}},
+                        {"term": {"life_sentence": True}},
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
+        ),
+        ({"sentence_months": "..35"}, {"range": {"sentence_months": {"gte": 0, "lte": 35}}}),
+        ({"sentence_months": "life"}, {"term": {"life_sentence": True}}),
     ],
 )
 def test_filter_values_become_typed_clauses(filters, expected):
     assert es_queries.filter_clauses(filters) == [expected]
+
+
+def test_a_question_asking_for_a_prison_term_sends_it_as_a_filter(backend):
+    question = "traffickers sentenced to ten years or more"
+    hybrid = backend.search_bodies(SearchQuery(text=question, mode="hybrid"))
+    keyword = backend.search_bodies(SearchQuery(text=question, mode="bm25"))
+
+    term = json.dumps({"range": {"sentence_months": {"gte": 120}}})
+    assert hybrid and all(term in json.dumps(body) for body in hybrid)
+    # Keyword search takes the words as they are.
+    assert keyword and all(term not in json.dumps(body) for body in keyword)
 
 
 def test_phrases_are_read_from_straight_and_curly_quotes():
@@ -1199,7 +1225,13 @@ def test_an_index_built_before_a_field_was_added_takes_it(backend, cluster):
     cluster.recorded_meta = es_mappings.index_meta("test/hash-embedder", 4)
     backend.ensure_indices()
     (request,) = cluster.sent("PUT", "/tiplex-documents/_mapping")
-    assert request.body == {"properties": {"cited_statutes": {"type": "keyword"}}}
+    assert request.body == {
+        "properties": {
+            "cited_statutes": {"type": "keyword"},
+            "sentence_months": {"type": "integer"},
+            "life_sentence": {"type": "boolean"},
+        }
+    }
 
 
 def test_delete_counts_only_documents_that_existed(backend, cluster):
