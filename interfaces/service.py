@@ -21,6 +21,7 @@ from typing import Any
 
 import index
 from index.backend import COUNT_FIELDS, FILTER_FIELDS, Citing, SearchBackend, StoredDocument
+from index.sentence_bounds import with_question_filters
 from tiplex import __version__, validation
 from tiplex.addresses import is_local_copy
 from tiplex.records import SearchHit, SearchQuery
@@ -402,9 +403,11 @@ class Service:
             _checked(validation.query_text, text)
         cleaned = check_filters(filters or {})
         cleaned.setdefault("doc_type", "judgment")
-        request = SearchQuery(text=text, filters=cleaned)
+        # The filters the count applies, those read from the question's words included (a
+        # prison term: `index.sentence_bounds`), so that a chart's title states them.
+        request = with_question_filters(SearchQuery(text=text, filters=cleaned))
         rows = self.on_backend(lambda b: b.count_by(request, fields))
-        return {"query": text, "by": fields, "filters": cleaned, "rows": rows}
+        return {"query": text, "by": fields, "filters": dict(request.filters), "rows": rows}
 
     # ---- sources and runs ------------------------------------------------------------------
 

@@ -137,6 +137,19 @@ def test_trends_as_json_csv_and_chart(client: TestClient) -> None:
     assert svg.headers["content-type"] == "image/svg+xml" and b"<svg" in svg.content[:2000]
 
 
+def test_a_trend_states_the_prison_term_its_question_asks_for(client: TestClient) -> None:
+    asked = client.get(
+        "/api/v1/trends", params={"q": "traffickers sentenced to ten years or more", "by": "year"}
+    ).json()
+    assert asked["filters"] == {"doc_type": "judgment", "sentence_months": "120.."}
+    set_by_hand = client.get(
+        "/api/v1/trends", params={"by": "year", "sentence_months": "120.."}
+    ).json()
+    assert set_by_hand["filters"]["sentence_months"] == "120.."
+    bad = client.get("/api/v1/trends", params={"by": "year", "sentence_months": "ten years"})
+    assert bad.status_code == 400 and "sentence_months" in bad.json()["detail"]
+
+
 def test_sources_show_their_last_run_and_what_needs_a_human(client: TestClient) -> None:
     sources = {s["id"]: s for s in client.get("/api/v1/sources").json()}
     failing = sources["id_mahkamahagung_judgments"]["last_run"]
