@@ -141,6 +141,15 @@ def check_mode(mode: str, name: str = "mode") -> str:
     return mode
 
 
+def filters_read_from(text: str, mode: str, filters: Mapping[str, str]) -> dict[str, str]:
+    """The filters a search reads from its question's words beyond those it was given (a
+    prison term, `index.sentence_bounds`), so that a page can say what narrowed its answer."""
+    if mode != "hybrid":
+        return {}
+    read = with_question_filters(SearchQuery(text=text, filters=dict(filters))).filters
+    return {k: v for k, v in read.items() if k not in filters}
+
+
 def check_by(by: str, name: str = "by") -> list[str]:
     fields = [f.strip() for f in by.split(",") if f.strip()]
     unknown = [f for f in fields if f not in COUNT_FIELDS]

@@ -23,6 +23,7 @@ from interfaces.service import (
     NotFound,
     Service,
     check_countries,
+    filters_read_from,
 )
 from interfaces.web.catalogue import DEFAULT_LANGUAGE, LANGUAGES, translator
 
@@ -150,6 +151,7 @@ def search_page(request: Request) -> HTMLResponse:
             "mode": mode,
             "modes": MODES,
             "filters": filters,
+            "read_filters": filters_read_from(text, mode, filters),
             "removals": removals,
             "hits": [_marked_passages(hit) for hit in page.items],
             "facets": _facet_links(base, filters, facets),

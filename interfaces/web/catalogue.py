@@ -62,6 +62,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "field_language": {"en": "Language", "id": "Bahasa"},
     "field_is_trafficking_case": {"en": "Trafficking case", "id": "Perkara perdagangan orang"},
     "field_source_id": {"en": "Source", "id": "Sumber"},
+    "field_sentence_months": {"en": "Prison term (months)", "id": "Lama pidana penjara (bulan)"},
+    "read_from_question": {
+        "en": "Read from the question, and applied",
+        "id": "Dibaca dari pertanyaan dan diterapkan",
+    },
     "yes": {"en": "yes", "id": "ya"},
     "no": {"en": "no", "id": "tidak"},
     "case_title": {"en": "Case", "id": "Perkara"},

@@ -69,6 +69,18 @@ def test_each_page_renders_what_it_is_for(client: TestClient, path: str, expecte
     assert expected in response.text
 
 
+def test_the_search_page_says_when_a_prison_term_was_read_from_the_question(
+    client: TestClient,
+) -> None:
+    asked = client.get("/search", params={"q": "traffickers sentenced to ten years or more"})
+    assert asked.status_code == 200
+    assert "Read from the question, and applied" in asked.text
+    assert "Prison term (months) 120.." in asked.text
+    plain = client.get("/search", params={"q": "traffickers", "sentence_months": "120.."})
+    assert "Read from the question" not in plain.text  # set by hand: shown as a chosen filter
+    assert "Prison term (months): 120.." in plain.text
+
+
 def test_bad_page_parameters_are_explained_not_crashed(client: TestClient) -> None:
     response = client.get("/search", params={"q": "x", "year": "soon"})
     assert response.status_code == 400 and "year" in response.text
