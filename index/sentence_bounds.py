@@ -143,8 +143,8 @@ _SENTENCE_WORDS_RE = re.compile(
     r"\b(?:sentence[ds]?|sentencing|prison|imprison\w*|jail\w*|custodial|penjara|dipenjara"
     r"|pidana|hukuman|dihukum|divonis|vonis)\b"
 )
-# A number of years that is an age, not a term.
-_AGE_AFTER_RE = re.compile(r"^\s*(?:old|of age)\b")
+# A number of years that is an age or a time ago, not a term.
+_AGE_AFTER_RE = re.compile(r"^\s*(?:old|of age|ago|lalu|yang lalu|silam)\b")
 _AGE_BEFORE_RE = re.compile(
     r"\b(?:age|aged|ages|umur|usia|berusia|berumur|child|children|girls?|boys?|minors?|victims?"
     r"|anak|anak-anak|kanak-kanak|korban|mangsa)\s*$"

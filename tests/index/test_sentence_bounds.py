@@ -44,6 +44,7 @@ def test_a_question_asking_for_a_prison_term_gives_its_range(
         "children under 18 years sentenced for theft",  # an age
         "victims under 18 years old and the sentence",
         "anak di bawah 18 tahun dihukum",
+        "traffickers sentenced more than 10 years ago",  # a time, not a term
         "sentenced traffickers in Batam",
     ],
 )
