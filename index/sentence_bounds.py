@@ -191,19 +191,13 @@ def sentence_range_in(question: str) -> SentenceRange | None:
     return None
 
 
-def with_sentence_filter(filters: dict[str, str], question: str) -> dict[str, str]:
-    """`filters` with the prison term the question asks about, unless one is set already."""
-    if FILTER_FIELD in filters:
-        return filters
-    found = sentence_range_in(question)
-    return filters if found is None else {**filters, FILTER_FIELD: found.as_filter()}
-
-
 def with_question_filters(query: SearchQuery) -> SearchQuery:
     """A hybrid question with the prison term its words ask about as a `sentence_months`
-    filter: both backends read it here, for searching and for counting trends alike. Keyword
-    and dense searches take the words as they are."""
-    if query.mode != "hybrid" or not query.text.strip():
+    filter, unless the query sets one already: both backends read it here, for searching and
+    for counting trends alike. Keyword and dense searches take the words as they are."""
+    if query.mode != "hybrid" or not query.text.strip() or FILTER_FIELD in query.filters:
         return query
-    filters = with_sentence_filter(dict(query.filters), query.text)
-    return query if len(filters) == len(query.filters) else replace(query, filters=filters)
+    found = sentence_range_in(query.text)
+    if found is None:
+        return query
+    return replace(query, filters={**query.filters, FILTER_FIELD: found.as_filter()})

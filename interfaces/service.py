@@ -144,9 +144,8 @@ def check_mode(mode: str, name: str = "mode") -> str:
 def filters_read_from(text: str, mode: str, filters: Mapping[str, str]) -> dict[str, str]:
     """The filters a search reads from its question's words beyond those it was given (a
     prison term, `index.sentence_bounds`), so that a page can say what narrowed its answer."""
-    if mode != "hybrid":
-        return {}
-    read = with_question_filters(SearchQuery(text=text, filters=dict(filters))).filters
+    asked = SearchQuery(text=text, mode=mode, filters=dict(filters))  # type: ignore[arg-type]
+    read = with_question_filters(asked).filters
     return {k: v for k, v in read.items() if k not in filters}
 
 
