@@ -35,11 +35,15 @@ FILTER_FIELDS = (
     "non_punishment_applied",
     "is_trafficking_case",
     "sentence_months",
+    "compensation",
     "source_id",
     "doc_id",
 )
-# A prison term is filtered by range ("120..", `index.sentence_bounds`), not counted by value.
-COUNT_FIELDS = tuple(f for f in FILTER_FIELDS if f not in ("doc_id", "sentence_months"))
+# A prison term is filtered by range ("120..", `index.sentence_bounds`), not counted by value;
+# compensation ordered is a condition (`index.compensation_filter`), not a dimension to count.
+COUNT_FIELDS = tuple(
+    f for f in FILTER_FIELDS if f not in ("doc_id", "sentence_months", "compensation")
+)
 
 
 class EmbeddingModelMismatch(RuntimeError):

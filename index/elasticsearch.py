@@ -41,13 +41,13 @@ from index.hybrid_fusion import (
 )
 from index.query import parse_query as parse_text
 from index.query import query_language
+from index.question_filters import with_question_filters
 from index.ranking import (
     TREND_DEPTH,
     RankedDocument,
     counts_as_relevant,
     dense_weighting,
 )
-from index.sentence_bounds import with_question_filters
 from tiplex.records import (
     CaseFacts,
     Document,
@@ -801,6 +801,7 @@ def facts_fields(facts: CaseFacts | None) -> dict[str, Any]:
             {s.imprisonment_months for s in facts.sentences if s.imprisonment_months is not None}
         ),
         "life_sentence": any(s.life for s in facts.sentences),
+        "compensation_kinds": sorted({award.kind for award in facts.compensation}),
         "facts": facts.to_dict(),
     }
 

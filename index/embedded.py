@@ -56,6 +56,7 @@ from index.embeddings import (
 from index.filters import SqlCondition, document_condition
 from index.hybrid_fusion import join_coded, joins_coded_answers, translates_question
 from index.query import ParsedQuery, parse_query, query_language
+from index.question_filters import with_question_filters
 from index.ranking import (
     TRANSLATED_EXPANSION_WEIGHT,
     TREND_DEPTH,
@@ -72,7 +73,6 @@ from index.schema import (
     document_terms,
     passages_source_hash,
 )
-from index.sentence_bounds import with_question_filters
 from index.vectors import VectorFile
 from index.words import index_terms
 from tiplex.crashpoints import crashpoint

@@ -157,6 +157,9 @@ ADDED_DOCUMENT_FIELDS: dict[str, Any] = {
     # `sentence_months` filter (`index.sentence_bounds`).
     "sentence_months": {"type": "integer"},
     "life_sentence": {"type": "boolean"},
+    # The kinds of compensation the court orders: the `compensation` filter
+    # (`index.compensation_filter`).
+    "compensation_kinds": {"type": "keyword"},
 }
 
 

@@ -26,6 +26,8 @@ from typing import Any
 
 from index import query as question_rules
 from index.backend import COUNT_FIELDS, FILTER_FIELDS
+from index.compensation_filter import FILTER_FIELD as COMPENSATION_FIELD
+from index.compensation_filter import parse_compensation_filter
 from index.es_mappings import (
     ANALYZER_FAMILIES,
     EMBEDDING_FIELD,
@@ -230,6 +232,10 @@ def filter_clauses(filters: Mapping[str, str]) -> list[dict[str, Any]]:
             clauses.append(_court_clause(value))
         elif key == SENTENCE_FIELD:
             clauses.append(_sentence_clause(value))
+        elif key == COMPENSATION_FIELD:
+            clauses.append(
+                {"terms": {"compensation_kinds": list(parse_compensation_filter(value))}}
+            )
         else:
             raise ValueError(f"unknown filter {key!r}; filters are: {', '.join(FILTER_FIELDS)}")
     return clauses

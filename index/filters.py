@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from index.backend import FILTER_FIELDS
+from index.compensation_filter import FILTER_FIELD as COMPENSATION_FIELD
+from index.compensation_filter import parse_compensation_filter
 from index.sentence_bounds import FILTER_FIELD as SENTENCE_FIELD
 from index.sentence_bounds import SentenceRange, parse_sentence_filter
 
@@ -87,6 +89,16 @@ def _sentence_condition(ranges: list[SentenceRange]) -> tuple[str, list[object]]
     return f"EXISTS (SELECT 1 FROM {sentences} WHERE {' OR '.join(parts)})", params
 
 
+def _compensation_condition(kinds: tuple[str, ...]) -> tuple[str, list[object]]:
+    """Documents whose coded case orders an award of any of `kinds`."""
+    marks = ", ".join("?" for _ in kinds)
+    awards = "json_each(d.facts, '$.compensation') c"
+    return (
+        f"EXISTS (SELECT 1 FROM {awards} WHERE json_extract(c.value, '$.kind') IN ({marks}))",
+        list(kinds),
+    )
+
+
 def document_condition(filters: Mapping[str, str]) -> SqlCondition:
     """SQL (AND-ed) restricting `documents d` to those passing every filter."""
     parts: list[str] = []
@@ -110,6 +122,10 @@ def document_condition(filters: Mapping[str, str]) -> SqlCondition:
             sql, sentence_params = _sentence_condition(parse_sentence_filter(raw))
             parts.append(sql)
             params.extend(sentence_params)
+        elif field == COMPENSATION_FIELD:
+            sql, kinds = _compensation_condition(parse_compensation_filter(raw))
+            parts.append(sql)
+            params.extend(kinds)
         elif field == "court":
             # Court names are written many ways; a fragment such as "Brebes" should do.
             parts.append("(" + " OR ".join("d.court LIKE ?" for _ in values) + ")")

@@ -20,9 +20,7 @@ sentences (not trafficking cases, unjudged) share the first ten with them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-
-from tiplex.records import SearchQuery
+from dataclasses import dataclass
 
 FILTER_FIELD = "sentence_months"
 MONTHS_PER_YEAR = 12
@@ -189,15 +187,3 @@ def sentence_range_in(question: str) -> SentenceRange | None:
                 return SentenceRange(high=months)
             return SentenceRange(high=months - 1)
     return None
-
-
-def with_question_filters(query: SearchQuery) -> SearchQuery:
-    """A hybrid question with the prison term its words ask about as a `sentence_months`
-    filter, unless the query sets one already: both backends read it here, for searching and
-    for counting trends alike. Keyword and dense searches take the words as they are."""
-    if query.mode != "hybrid" or not query.text.strip() or FILTER_FIELD in query.filters:
-        return query
-    found = sentence_range_in(query.text)
-    if found is None:
-        return query
-    return replace(query, filters={**query.filters, FILTER_FIELD: found.as_filter()})

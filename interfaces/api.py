@@ -25,6 +25,7 @@ from interfaces.service import (
     Service,
     api_token,
     check_countries,
+    filters_read_from,
 )
 
 router = APIRouter(prefix="/api/v1")
@@ -59,6 +60,14 @@ def filters_of(
         str | None,
         Query(
             max_length=200, description="any defendant's prison term: 120.., ..35, 24..60 or life"
+        ),
+    ] = None,
+    compensation: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="an award the court orders: restitution, moral_damages, "
+            "exemplary_damages, actual_damages, other, or any",
         ),
     ] = None,
     source_id: FilterValue = None,
@@ -121,6 +130,8 @@ def search(
         )
     )
     body: dict[str, Any] = {"query": q, "mode": mode, "filters": filters}
+    # What the question's words added (a prison term, compensation ordered): applied, and said.
+    body["read_filters"] = filters_read_from(q, mode, filters)
     body |= {"hits": page.items, "next_cursor": page.next_cursor}
     if facets:
         body["facets"] = page.facets

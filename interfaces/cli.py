@@ -419,8 +419,14 @@ def search(
     )
     if as_json:
         _print_json(page.items)
-    else:
-        _print_hits(query, page.items)
+        return
+    from interfaces.service import filters_read_from
+
+    read = filters_read_from(query, mode, filters)
+    if read:  # say what narrowed the answer beyond the words (a prison term, an award)
+        shown = ", ".join(f"{field}={value}" for field, value in read.items())
+        err.print(f"read from the question and applied: {shown}")
+    _print_hits(query, page.items)
 
 
 @app.command()

@@ -21,7 +21,7 @@ from typing import Any
 
 import index
 from index.backend import COUNT_FIELDS, FILTER_FIELDS, Citing, SearchBackend, StoredDocument
-from index.sentence_bounds import with_question_filters
+from index.question_filters import with_question_filters
 from tiplex import __version__, validation
 from tiplex.addresses import is_local_copy
 from tiplex.records import SearchHit, SearchQuery

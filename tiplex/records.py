@@ -182,9 +182,19 @@ class Sentence(JsonRecord):
     evidence: tuple[Span, ...] = ()
 
 
+# The kinds of award `Compensation.kind` takes.
+COMPENSATION_KINDS = (
+    "restitution",
+    "moral_damages",
+    "exemplary_damages",
+    "actual_damages",
+    "other",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Compensation(JsonRecord):
-    kind: str  # restitution | moral_damages | exemplary_damages | actual_damages | other
+    kind: str  # one of COMPENSATION_KINDS
     amount: float | None = None
     currency: str | None = None
     beneficiary: str | None = None

@@ -883,6 +883,11 @@ def test_unknown_filter_is_an_error(backend):
         ),
         ({"sentence_months": "..35"}, {"range": {"sentence_months": {"gte": 0, "lte": 35}}}),
         ({"sentence_months": "life"}, {"term": {"life_sentence": True}}),
+        ({"compensation": "restitution"}, {"terms": {"compensation_kinds": ["restitution"]}}),
+        (
+            {"compensation": "Moral_Damages,exemplary_damages"},
+            {"terms": {"compensation_kinds": ["moral_damages", "exemplary_damages"]}},
+        ),
     ],
 )
 def test_filter_values_become_typed_clauses(filters, expected):
@@ -898,6 +903,14 @@ def test_a_question_asking_for_a_prison_term_sends_it_as_a_filter(backend):
     assert hybrid and all(term in json.dumps(body) for body in hybrid)
     # Keyword search takes the words as they are.
     assert keyword and all(term not in json.dumps(body) for body in keyword)
+
+
+def test_a_question_asking_for_compensation_ordered_sends_it_as_a_filter(backend):
+    question = "what happens when the trafficker cannot pay the restitution"
+    hybrid = backend.search_bodies(SearchQuery(text=question, mode="hybrid"))
+
+    term = json.dumps({"terms": {"compensation_kinds": ["restitution"]}})
+    assert hybrid and all(term in json.dumps(body) for body in hybrid)
 
 
 def test_phrases_are_read_from_straight_and_curly_quotes():
@@ -1230,6 +1243,7 @@ def test_an_index_built_before_a_field_was_added_takes_it(backend, cluster):
             "cited_statutes": {"type": "keyword"},
             "sentence_months": {"type": "integer"},
             "life_sentence": {"type": "boolean"},
+            "compensation_kinds": {"type": "keyword"},
         }
     }
 

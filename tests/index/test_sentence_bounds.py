@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from index.question_filters import with_question_filters
 from index.sentence_bounds import (
     SentenceRange,
     parse_sentence_filter,
     sentence_range_in,
-    with_question_filters,
 )
 from tiplex.records import SearchQuery
 

@@ -150,6 +150,19 @@ def test_a_trend_states_the_prison_term_its_question_asks_for(client: TestClient
     assert bad.status_code == 400 and "sentence_months" in bad.json()["detail"]
 
 
+def test_a_search_says_which_conditions_it_read_from_its_question(client: TestClient) -> None:
+    asked = "victims of traffickers who cannot pay the restitution, jailed instead"
+    hybrid = client.get("/api/v1/search", params={"q": asked}).json()
+    assert hybrid["read_filters"] == {"compensation": "restitution"}
+    assert hybrid["filters"] == {}  # the user's own filters stay apart
+    keyword = client.get("/api/v1/search", params={"q": asked, "mode": "bm25"}).json()
+    assert keyword["read_filters"] == {}
+    own = client.get("/api/v1/search", params={"q": asked, "compensation": "any"}).json()
+    assert own["read_filters"] == {} and own["filters"] == {"compensation": "any"}
+    bad = client.get("/api/v1/search", params={"q": asked, "compensation": "granted"})
+    assert bad.status_code == 400 and "compensation" in bad.json()["detail"]
+
+
 def test_sources_show_their_last_run_and_what_needs_a_human(client: TestClient) -> None:
     sources = {s["id"]: s for s in client.get("/api/v1/sources").json()}
     failing = sources["id_mahkamahagung_judgments"]["last_run"]

@@ -1,0 +1,39 @@
+"""Conditions a hybrid question states in words that only the coded cases can answer, read
+into filters before searching or counting.
+
+Two are read: a prison term ("sentenced to ten years or more": `sentence_months`,
+`index.sentence_bounds`) and compensation ordered ("restitution replaced by jail when unpaid":
+`compensation`, `index.compensation_filter`). Both backends apply the result, for searching and
+for counting trends alike, and the pages and the API say what was read, so that a user sees what
+narrowed the answer and can drop it by searching in another mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from index import compensation_filter, sentence_bounds
+from tiplex.records import SearchQuery
+
+
+def question_filters(text: str) -> dict[str, str]:
+    """The filters a question's words ask for (none for most questions)."""
+    read: dict[str, str] = {}
+    term = sentence_bounds.sentence_range_in(text)
+    if term is not None:
+        read[sentence_bounds.FILTER_FIELD] = term.as_filter()
+    award = compensation_filter.compensation_in(text)
+    if award is not None:
+        read[compensation_filter.FILTER_FIELD] = award
+    return read
+
+
+def with_question_filters(query: SearchQuery) -> SearchQuery:
+    """A hybrid question with the conditions its words ask for as filters, each unless the
+    query sets that filter already. Keyword and dense searches take the words as they are."""
+    if query.mode != "hybrid" or not query.text.strip():
+        return query
+    read = {k: v for k, v in question_filters(query.text).items() if k not in query.filters}
+    if not read:
+        return query
+    return replace(query, filters={**query.filters, **read})
