@@ -1,49 +1,72 @@
-"""Compensation ordered as a condition: the `compensation` filter, and the same condition read
-from a question's words.
+"""Compensation as a condition: the `compensation` filter, and the same condition read from a
+question's words.
 
-"What happens when the trafficker cannot pay the restitution" and "restitution ordered for the
-victims" ask for judgments that order compensation. Words cannot tell those apart: nearly every
-Indonesian trafficking judgment speaks of "restitusi", in the charge, in the victims' request,
-in the prosecutor's demand or in the article it cites, whether restitution was then ordered,
-refused or never asked for. The coded case knows what was ordered (`CaseFacts.compensation`, each
-award with its kind), so the condition is a filter on it, the same one a user can set by hand:
-`compensation=restitution`, `compensation=moral_damages,exemplary_damages`, or `compensation=any`
-(any award). A judgment passes when the court orders an award of a listed kind.
+"What happens when the trafficker cannot pay the restitution", "restitution ordered for the
+victims" and "the court refused the victim's restitution claim" ask for judgments by what the
+court decided about compensation. Words cannot tell those apart: nearly every Indonesian
+trafficking judgment speaks of "restitusi" (in the charge, the victims' request, the
+prosecutor's demand, the article it cites), whether restitution was then ordered, refused or
+never asked for. The coded case knows: each award ordered with its kind and the detention that
+replaces it if unpaid (`CaseFacts.compensation`), and the requests refused
+(`CaseFacts.compensation_refused`). So the condition is a filter on those, the same one a user
+can set by hand:
 
-A question is read for an award only when it names compensation (restitution, compensation,
-damages, restitusi, ganti rugi, pampasan) together with words of it being ordered or paid
-(ordered, awarded, pay, unpaid, instead, jail, dibayar, diganti, kurungan, ...), and never when it
-speaks of a refusal (refused, rejected, ditolak, tidak dapat diterima): a refused request is not
-coded as an award, so no filter could answer that question.
+- a kind of award ordered: `restitution`, `moral_damages`, `exemplary_damages`,
+  `actual_damages`, `other`, or `any`;
+- `unpaid_detention`: an award whose non-payment is replaced by detention;
+- `refused`: a request for compensation the court refused or found inadmissible.
+
+Alternatives are separated by commas; a judgment passes when any holds.
+
+A question is read for one only when it names compensation (restitution, compensation, damages,
+restitusi, ganti rugi, pampasan) together with words of a refusal (refused, rejected, ditolak,
+tidak dapat diterima: `refused`), of non-payment (cannot pay, unpaid, instead, jail, tidak
+mampu membayar, diganti, kurungan: `unpaid_detention`) or of an order (ordered, awarded, paid,
+dikabulkan, membayar: the kind named).
 """
 
 from __future__ import annotations
 
 import re
 
-from tiplex.records import COMPENSATION_KINDS
+from tiplex.records import COMPENSATION_KINDS, CaseFacts
 
 FILTER_FIELD = "compensation"
 ANY = "any"
+UNPAID_DETENTION = "unpaid_detention"
+REFUSED = "refused"
+# What a decision about compensation can be filtered on beyond the kind of award.
+DECISIONS = (UNPAID_DETENTION, REFUSED)
 
 
 def parse_compensation_filter(value: str) -> tuple[str, ...]:
-    """The award kinds a `compensation` filter value lists (alternatives separated by commas);
-    `any` stands for every kind."""
-    kinds: list[str] = []
+    """The conditions a `compensation` filter value lists (alternatives separated by commas):
+    kinds of award ordered (`any` for every kind), `unpaid_detention`, `refused`."""
+    wanted: list[str] = []
     for alternative in (v.strip().lower() for v in value.split(",")):
         if not alternative:
             continue
         if alternative == ANY:
-            kinds.extend(COMPENSATION_KINDS)
-        elif alternative in COMPENSATION_KINDS:
-            kinds.append(alternative)
+            wanted.extend(COMPENSATION_KINDS)
+        elif alternative in COMPENSATION_KINDS or alternative in DECISIONS:
+            wanted.append(alternative)
         else:
             raise ValueError(
-                f"filter {FILTER_FIELD} takes {', '.join(COMPENSATION_KINDS)} or {ANY}, "
+                f"filter {FILTER_FIELD} takes {', '.join((*COMPENSATION_KINDS, ANY, *DECISIONS))}, "
                 f"not {value!r}"
             )
-    return tuple(dict.fromkeys(kinds))
+    return tuple(dict.fromkeys(wanted))
+
+
+def decision_values(facts: CaseFacts) -> list[str]:
+    """The `compensation` values a coded case passes: its awards' kinds, `unpaid_detention`
+    when an award is replaced by detention if unpaid, `refused` when a request was refused."""
+    values = {award.kind for award in facts.compensation}
+    if any(award.subsidiary_detention_months for award in facts.compensation):
+        values.add(UNPAID_DETENTION)
+    if facts.compensation_refused:
+        values.add(REFUSED)
+    return sorted(values)
 
 
 # ---- read from a question --------------------------------------------------------------------
@@ -59,30 +82,37 @@ _NAMED_AWARDS = (
     ),
     (re.compile(r"\bcompensat\w*|\bdamages\b|\bkompensasi\b"), ANY),
 )
-# Words of an award being ordered, paid, or left unpaid and replaced by jail.
-_ORDERED_RE = re.compile(
-    r"\b(?:order(?:ed|s)?|award(?:ed|s)?|grant(?:ed|s)?|pa(?:y|id|ys|ying|yment)|unpaid"
-    r"|receiv(?:e|ed|es)|got|get|instead|replaced?|in lieu|jail|prison|imprisonment|detention"
-    r"|bayar|membayar|dibayar|dibayarkan|pembayaran|diganti|pengganti|kurungan|penjara"
-    r"|dikabulkan|mengabulkan|menghukum|dihukum|menerima|mendapat|diberikan|diperintahkan"
-    r"|menanggung)\b"
+# Words of an award left unpaid and replaced by detention ("prison" alone may be the sentence).
+_UNPAID_RE = re.compile(
+    r"\b(?:unpaid|cannot pay|can't pay|unable to pay|fails? to pay|failed to pay|not paid|does not"
+    r" pay|did not pay|instead|replaced?|in lieu|in default|detention|tidak (?:mampu |dapat )?"
+    r"(?:membayar|dibayar|bayar)|diganti|pengganti|kurungan|gagal membayar)\b"
 )
-# A refusal is not coded as an award: such a question is left to the words.
+# Words of an award being ordered or paid.
+_ORDERED_RE = re.compile(
+    r"\b(?:order(?:ed|s)?|award(?:ed|s)?|grant(?:ed|s)?|pa(?:y|id|ys|ying|yment)|receiv(?:e|ed|es)"
+    r"|got|get|bayar|membayar|dibayar|dibayarkan|pembayaran|dikabulkan|mengabulkan|menghukum"
+    r"|dihukum|menerima|mendapat|diberikan|diperintahkan|menanggung)\b"
+)
+# A refusal of a request.
 _REFUSED_RE = re.compile(
     r"\b(?:refus\w*|reject\w*|den(?:y|ied|ies)|dismiss\w*|declin\w*|not (?:granted|awarded"
-    r"|ordered)|no (?:restitution|compensation)|without (?:restitution|compensation)|ditolak"
-    r"|menolak|tolak|tidak dapat diterima|tidak dikabulkan|tidak diberikan|tidak diterima"
-    r"|tanpa (?:restitusi|ganti rugi))\b"
+    r"|ordered)|ditolak|menolak|tolak|tidak dapat diterima|tidak dikabulkan|tidak diberikan"
+    r"|tidak diterima)\b"
 )
 
 
 def compensation_in(question: str) -> str | None:
-    """The `compensation` filter value a question asks for ("restitution", "any", ...), or
-    None when it does not ask about an award ordered."""
+    """The `compensation` filter value a question asks for ("refused", "unpaid_detention",
+    "restitution", "any", ...), or None when it asks about no decision on compensation."""
     text = " ".join(question.lower().split())
-    if _REFUSED_RE.search(text) or not _ORDERED_RE.search(text):
+    named = next((kind for pattern, kind in _NAMED_AWARDS if pattern.search(text)), None)
+    if named is None:
         return None
-    for pattern, kind in _NAMED_AWARDS:
-        if pattern.search(text):
-            return kind
+    if _REFUSED_RE.search(text):
+        return REFUSED
+    if _UNPAID_RE.search(text):
+        return UNPAID_DETENTION
+    if _ORDERED_RE.search(text):
+        return named
     return None

@@ -28,6 +28,7 @@ from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 
 from index import es_mappings, es_queries, es_results
 from index.backend import Citing, Embedder, EmbeddingModelMismatch, ProvisionHit, StoredDocument
+from index.compensation_filter import decision_values
 from index.crosslingual import Lexicon, translated_query
 from index.embeddings import embedded_share
 from index.es_embedding_cache import EmbeddingCache, content_hash
@@ -41,7 +42,7 @@ from index.hybrid_fusion import (
 )
 from index.query import parse_query as parse_text
 from index.query import query_language
-from index.question_filters import with_question_filters
+from index.question_filters import answered_by_conditions, with_question_filters
 from index.ranking import (
     TREND_DEPTH,
     RankedDocument,
@@ -597,10 +598,13 @@ class ElasticsearchBackend:
         parsed = es_queries.parse_query(query.text)
         es_queries.count_by_body(parsed, query.filters, fields)  # bad fields: before searching
         relevant = self._relevant_documents(query)
+        by_conditions = answered_by_conditions(query.text, query.filters)
         groups: list[dict[str, Any]] = []
         after: Mapping[str, Any] | None = None
         while True:
-            body = es_queries.count_by_body(parsed, query.filters, fields, after, relevant)
+            body = es_queries.count_by_body(
+                parsed, query.filters, fields, after, relevant, by_conditions
+            )
             response = self._client.search(index=self.documents_index, body=body).body
             aggregation = response["aggregations"]["groups"]
             groups.extend(es_results.count_groups(aggregation["buckets"], fields))
@@ -643,7 +647,9 @@ class ElasticsearchBackend:
         parsed = es_queries.parse_query(query.text)
         body = {
             "size": PROVISIONS_PAGE,
-            "query": es_queries.count_query(parsed, query.filters, relevant),
+            "query": es_queries.count_query(
+                parsed, query.filters, relevant, answered_by_conditions(query.text, query.filters)
+            ),
             "sort": [{"doc_id": "asc"}],
             "_source": ["doc_id"],
         }
@@ -801,7 +807,7 @@ def facts_fields(facts: CaseFacts | None) -> dict[str, Any]:
             {s.imprisonment_months for s in facts.sentences if s.imprisonment_months is not None}
         ),
         "life_sentence": any(s.life for s in facts.sentences),
-        "compensation_kinds": sorted({award.kind for award in facts.compensation}),
+        "compensation_kinds": decision_values(facts),
         "facts": facts.to_dict(),
     }
 

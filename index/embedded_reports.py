@@ -12,6 +12,7 @@ from index.backend import COUNT_FIELDS, ProvisionHit
 from index.embedded_search import coded_matches, documents_matching, marks
 from index.filters import BOOLEAN_GROUPS, GROUP_EXPRESSIONS, TERM_GROUPS, document_condition
 from index.query import parse_query
+from index.question_filters import answered_by_conditions
 from tiplex.records import Provision, SearchQuery
 
 
@@ -21,13 +22,22 @@ def counted_rowids(
     """The documents a question counts in `count_by` (None: no question, every document
     passing the filters). A judgment counts when it is among `relevant` (the backend's
     relevance cut-off, `index.ranking.counts_as_relevant`), when a passage holds every word
-    and phrase of the question, or when its coded case answers a concept the question names
-    (a judgment raising Pasal 18 answers "non-punishment" in Bahasa)."""
+    and phrase of the question, when its coded case answers a concept the question names (a
+    judgment raising Pasal 18 answers "non-punishment" in Bahasa), or when it is a trafficking
+    case passing the conditions read from the question (`index.question_filters`)."""
     parsed = parse_query(query.text)
     if parsed.is_empty:
         return None
     condition = document_condition(query.filters)
     matched = documents_matching(db, parsed, condition) | coded_matches(db, query.text, condition)
+    if answered_by_conditions(query.text, query.filters):
+        # "Traffickers sentenced to ten years or more": the coded trafficking cases passing the
+        # term read from the question answer it, in whatever words.
+        where = f"d.is_trafficking_case = 1 AND {condition.sql}"
+        matched |= {
+            int(r[0])
+            for r in db.execute(f"SELECT d.rowid FROM documents d WHERE {where}", condition.params)
+        }
     return matched | set(relevant)
 
 

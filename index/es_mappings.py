@@ -157,8 +157,8 @@ ADDED_DOCUMENT_FIELDS: dict[str, Any] = {
     # `sentence_months` filter (`index.sentence_bounds`).
     "sentence_months": {"type": "integer"},
     "life_sentence": {"type": "boolean"},
-    # The kinds of compensation the court orders: the `compensation` filter
-    # (`index.compensation_filter`).
+    # What the court decided on compensation (the kinds of award ordered, `unpaid_detention`,
+    # `refused`): the `compensation` filter (`index.compensation_filter`).
     "compensation_kinds": {"type": "keyword"},
 }
 

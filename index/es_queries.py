@@ -556,13 +556,17 @@ def nearest_passages_body(
 
 
 def count_query(
-    parsed: ParsedQuery, filters: Mapping[str, str], relevant: Sequence[str] = ()
+    parsed: ParsedQuery,
+    filters: Mapping[str, str],
+    relevant: Sequence[str] = (),
+    by_conditions: bool = False,
 ) -> dict[str, Any]:
     """Which documents a count covers: those with a passage holding every word and phrase of
     the query, whose coded case answers a concept it names, or among `relevant` (all documents
     for an empty query), restricted by the filters. Dense retrieval alone always returns k
     neighbours, so it cannot say how many documents are about something: only the few best
-    answers about as near as the best one count by meaning."""
+    answers about as near as the best one count by meaning. `by_conditions`: the filters hold
+    conditions read from the question, and the trafficking cases passing them count too."""
     passage_query = lexical_passage_query(parsed, every_word=True)
     counted: list[dict[str, Any]] = []
     if passage_query is not None:
@@ -574,6 +578,10 @@ def count_query(
         # And the best answers by meaning that pass trends' relevance cut-off.
         if relevant:
             counted.append({"terms": {"doc_id": list(relevant)}})
+        # And every trafficking case passing the conditions read from the question
+        # (`index.question_filters.answered_by_conditions`).
+        if by_conditions:
+            counted.append({"term": {"is_trafficking_case": True}})
     must = [_any_of(counted)] if counted else [{"match_all": {}}]
     return {"bool": {"must": must, "filter": filter_clauses(filters)}}
 
@@ -584,9 +592,11 @@ def count_by_body(
     by: Sequence[str],
     after: Mapping[str, Any] | None = None,
     relevant: Sequence[str] = (),
+    by_conditions: bool = False,
 ) -> dict[str, Any]:
     """A composite aggregation: one bucket per combination of values of `by`, documents
-    without a value in a bucket of their own (`missing_bucket`). Page on with `after`."""
+    without a value in a bucket of their own (`missing_bucket`). Page on with `after`; the
+    documents counted are `count_query`'s."""
     if not by:
         raise ValueError("count_by needs at least one field")
     for field in by:
@@ -603,7 +613,7 @@ def count_by_body(
         composite["after"] = dict(after)
     return {
         "size": 0,
-        "query": count_query(parsed, filters, relevant),
+        "query": count_query(parsed, filters, relevant, by_conditions),
         "aggs": {"groups": {"composite": composite}},
     }
 

@@ -7,8 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from index.backend import FILTER_FIELDS
+from index.compensation_filter import (
+    DECISIONS,
+    REFUSED,
+    UNPAID_DETENTION,
+    parse_compensation_filter,
+)
 from index.compensation_filter import FILTER_FIELD as COMPENSATION_FIELD
-from index.compensation_filter import parse_compensation_filter
 from index.sentence_bounds import FILTER_FIELD as SENTENCE_FIELD
 from index.sentence_bounds import SentenceRange, parse_sentence_filter
 
@@ -89,14 +94,21 @@ def _sentence_condition(ranges: list[SentenceRange]) -> tuple[str, list[object]]
     return f"EXISTS (SELECT 1 FROM {sentences} WHERE {' OR '.join(parts)})", params
 
 
-def _compensation_condition(kinds: tuple[str, ...]) -> tuple[str, list[object]]:
-    """Documents whose coded case orders an award of any of `kinds`."""
-    marks = ", ".join("?" for _ in kinds)
+def _compensation_condition(wanted: tuple[str, ...]) -> tuple[str, list[object]]:
+    """Documents whose coded case passes any of the `compensation` conditions: an award of one
+    of the kinds, an award replaced by detention if unpaid, a request refused."""
     awards = "json_each(d.facts, '$.compensation') c"
-    return (
-        f"EXISTS (SELECT 1 FROM {awards} WHERE json_extract(c.value, '$.kind') IN ({marks}))",
-        list(kinds),
-    )
+    kinds = [w for w in wanted if w not in DECISIONS]
+    parts: list[str] = []
+    if kinds:
+        marks = ", ".join("?" for _ in kinds)
+        parts.append(f"json_extract(c.value, '$.kind') IN ({marks})")
+    if UNPAID_DETENTION in wanted:
+        parts.append("json_extract(c.value, '$.subsidiary_detention_months') > 0")
+    conditions = [f"EXISTS (SELECT 1 FROM {awards} WHERE {' OR '.join(parts)})"] if parts else []
+    if REFUSED in wanted:
+        conditions.append("json_array_length(d.facts, '$.compensation_refused') > 0")
+    return "(" + " OR ".join(conditions) + ")", list(kinds)
 
 
 def document_condition(filters: Mapping[str, str]) -> SqlCondition:

@@ -6,10 +6,14 @@ Two are read: a prison term ("sentenced to ten years or more": `sentence_months`
 `compensation`, `index.compensation_filter`). Both backends apply the result, for searching and
 for counting trends alike, and the pages and the API say what was read, so that a user sees what
 narrowed the answer and can drop it by searching in another mode.
+
+A trend of such a question counts every trafficking case that passes the conditions: the coded
+case answers it, whatever words the judgment uses (`answered_by_conditions`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from index import compensation_filter, sentence_bounds
@@ -37,3 +41,10 @@ def with_question_filters(query: SearchQuery) -> SearchQuery:
     if not read:
         return query
     return replace(query, filters={**query.filters, **read})
+
+
+def answered_by_conditions(text: str, filters: Mapping[str, str]) -> bool:
+    """Whether the question's words state conditions that `filters` apply as read: then the
+    coded trafficking cases passing them answer it, and a trend counts them all."""
+    read = question_filters(text)
+    return bool(read) and all(filters.get(field) == value for field, value in read.items())

@@ -48,6 +48,7 @@ from tiplex.records import (
     Document,
     Money,
     NonPunishment,
+    RefusedCompensation,
     Sentence,
     Span,
     StatuteCitation,
@@ -64,6 +65,8 @@ HEADER_FIELDS = frozenset({"court", "case_number", "decision_date"})
 INDICTMENT_CHARS = 60_000
 # The opening paragraph after the header, where appeals state the offence decided below.
 OPENING_CHARS = 1_000
+# The places a refusal of compensation is shown at (it is often reasoned, then ordered).
+MAX_REFUSAL_SPANS = 3
 _WHITESPACE_TOKEN = re.compile(r"(\S+)( ?)|(\s+)")
 
 
@@ -347,6 +350,7 @@ class CaseCoder:
             else ()
         )
         compensation = self._compensation(coding, by_field["compensation"])
+        refused = self._refused_compensation(coding, by_field["compensation_refused"])
         defendants = tuple(
             Defendant(
                 name=f.value["name"],
@@ -408,6 +412,7 @@ class CaseCoder:
             outcome=values.get("outcome"),
             sentences=sentences,
             compensation=compensation,
+            compensation_refused=refused,
             non_punishment=raised if is_tip else NonPunishment(),
             evidence=evidence,
         )
@@ -482,10 +487,29 @@ class CaseCoder:
                     amount=f.value["amount"],
                     currency=f.value["currency"],
                     beneficiary=f.value["beneficiary"],
+                    subsidiary_detention_months=f.value.get("subsidiary_detention_months"),
                     evidence=(coding.span(f.start, f.end),),
                 )
             )
         return tuple(items)
+
+    def _refused_compensation(
+        self, coding: _Coding, findings: list[Finding]
+    ) -> tuple[RefusedCompensation, ...]:
+        """One entry per kind refused, its evidence the first places the refusal is stated
+        (the reasoning, then the order)."""
+        spans: dict[str, dict[int, Finding]] = defaultdict(dict)
+        for f in sorted(findings, key=lambda f: f.start):
+            spans[f.value["kind"]].setdefault(f.start, f)
+        return tuple(
+            RefusedCompensation(
+                kind=kind,
+                evidence=tuple(
+                    coding.span(f.start, f.end) for f in list(found.values())[:MAX_REFUSAL_SPANS]
+                ),
+            )
+            for kind, found in spans.items()
+        )
 
     def _non_punishment(self, coding: _Coding, country: str) -> NonPunishment:
         found = non_punishment(coding.clean.text, country)

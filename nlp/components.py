@@ -118,6 +118,7 @@ class VerdictReader:
                 ),
             )
         _report(doc, verdict.compensation(text, base, country))
+        _report(doc, verdict.compensation_refusals(full_text, country))
         return doc
 
 

@@ -198,6 +198,18 @@ class Compensation(JsonRecord):
     amount: float | None = None
     currency: str | None = None
     beneficiary: str | None = None
+    # Detention the convicted serves if the award is not paid ("apabila restitusi tersebut
+    # tidak dibayar diganti dengan pidana kurungan selama 3 bulan").
+    subsidiary_detention_months: int | None = None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedCompensation(JsonRecord):
+    """A request for compensation the court refused or found inadmissible ("permohonan
+    restitusi ... haruslah ditolak"): no award, but an answer researchers count."""
+
+    kind: str  # one of COMPENSATION_KINDS
     evidence: tuple[Span, ...] = ()
 
 
@@ -236,6 +248,7 @@ class CaseFacts(JsonRecord):
     outcome: str | None = None
     sentences: tuple[Sentence, ...] = ()
     compensation: tuple[Compensation, ...] = ()
+    compensation_refused: tuple[RefusedCompensation, ...] = ()
     non_punishment: NonPunishment = field(default_factory=NonPunishment)
     evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
 

@@ -3,7 +3,12 @@
 Amounts stand on either side of the kind: "PHP 500,000.00 as moral damages", "moral damages of
 PHP 50,000.00", "membayar restitusi kepada Korban ... sebesar Rp10.000.000,00", and one amount may
 serve a list ("moral damages, civil indemnity, and exemplary damages ... PHP 50,000.00 each").
-A refused or inadmissible request ("Permohonan Restitusi tidak dapat diterima") is no award.
+A refused or inadmissible request ("Permohonan Restitusi tidak dapat diterima") is no award; the
+court's refusal, in its reasoning or its order, is read apart (`refusals`).
+
+An Indonesian order of restitution usually says what happens if it is not paid: "apabila
+restitusi tersebut tidak dibayar diganti dengan pidana kurungan selama 3 (tiga) bulan". That
+term is read with the award (`Award.default_detention_months`).
 
 An amount ordered "to each" of several named victims is one award per victim ("to pay AAA and
 BBB each PHP 500,000.00 as moral damages and PHP 100,000.00 as exemplary damages" is four awards;
@@ -15,11 +20,12 @@ tanggung renteng masing-masing sebesar") shares one award among the accused and 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from nlp.extractors.penalties import currency_hint
-from nlp.quantities import Amount, find_amounts
+from nlp.quantities import Amount, find_amounts, find_durations, months
 
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -102,6 +108,8 @@ class Award:
     # list, or the place of an amount in a list of equal amounts (0 for the first).
     payee: str | None = None
     ordinal: int = 0
+    # Detention if the award is not paid, in months (Indonesian restitution orders).
+    default_detention_months: int | None = None
 
 
 def _mentions(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -157,7 +165,81 @@ def awards(text: str, country: str, *, indonesian: bool) -> list[Award]:
                 end,
             )
         )
+    if indonesian:
+        found = [_with_default_detention(text, award) for award in found]
     return found
+
+
+# What happens when an award is not paid: "apabila restitusi tersebut tidak dibayar", "jika
+# Terdakwa tidak mampu membayar restitusi", "bila (harta bendanya) tidak mencukupi"; then the
+# detention that replaces it: "diganti dengan pidana kurungan (pengganti) selama 6 (enam) bulan".
+_UNPAID = re.compile(
+    r"\btidak\s+(?:di\s*bayar(?:kan|nya)?|mem\s*bayar(?:nya)?|mampu|mencukupi|cukup)\b",
+    re.IGNORECASE,
+)
+_REPLACED_BY_DETENTION = re.compile(
+    r"\b(?:di\s*ganti(?:kan)?|dikenai|dikenakan|dijatuhkan|dihukum|menjalani)\b[^.;]{0,60}?"
+    r"\b(?:kurungan|penjara)\b",
+    re.IGNORECASE,
+)
+# How far after an award its default term may be stated; the order of compensation ends at the
+# next numbered item or the next order ("4. Menetapkan ...").
+_DEFAULT_REACH = 900
+_NEXT_ORDER = re.compile(r";\s*\d+\s*\.|\.\s*\d+\s*\.\s+[A-Z]|\bMenetapkan\b|barang\s+bukti")
+
+
+def _with_default_detention(text: str, award: Award) -> Award:
+    if award.kind != "restitution":
+        return award
+    window = text[award.end : award.end + _DEFAULT_REACH]
+    stop = _NEXT_ORDER.search(window)
+    window = window[: stop.start()] if stop else window
+    unpaid = _UNPAID.search(window)
+    replaced = _REPLACED_BY_DETENTION.search(window, unpaid.end()) if unpaid else None
+    if replaced is None:
+        return award
+    terms = find_durations(window[replaced.end() : replaced.end() + 120], "id")
+    if not terms:
+        return award
+    return dataclasses.replace(award, default_detention_months=months(terms[0].value))
+
+
+# A request for restitution the court refuses, in its reasoning or in its order: "permohonan
+# restitusi ... haruslah ditolak", "restitusi tersebut tidak dapat diterima", "Menolak permohonan
+# Restitusi". What stands between the two may not be another request or the defence's plea, whose
+# refusal is not the court's refusal of compensation.
+_REFUSAL_AFTER = re.compile(
+    r"(?:restitusi|ganti\s+(?:rugi|kerugian)|pampasan)"
+    r"(?:(?!restitusi|pembelaan|pledoi|penasi(?:hat|seh)at|selebihnya|sebagian)[^.;]){0,100}?"
+    r"(?:(?:haruslah|harus|patut|patutlah|layak)\s+(?:untuk\s+|pula\s+)?(?:ditolak|dikesampingkan)"
+    r"|tidak\s+(?:ber(?:al|sal)asan(?:\s+hukum)?|dapat\s+diterima|dapat\s+dikabulkan"
+    r"|diterima(?!\s+oleh)|dikabulkan)|\bditolak\b|\bdikesampingkan\b)",
+    re.IGNORECASE,
+)
+_REFUSAL_BEFORE = re.compile(
+    r"\b(?:Menolak|Menyatakan\s+tidak\s+dapat\s+menerima)\s+(?:permohonan\s+|tuntutan\s+)?"
+    r"(?:restitusi|ganti\s+(?:rugi|kerugian)|pampasan)",
+    re.IGNORECASE,
+)
+
+
+# The defence's plea asks the court to refuse restitution in the same words ("kami selaku kuasa
+# hukum menolak Restitusi", "nota pembelaan ... menolak restitusi"): that is not the court's.
+_PLEADED_BEFORE = re.compile(
+    r"pembelaan|pledoi|penasi(?:hat|seh)at\s+hukum|kuasa\s+hukum|\bkami\b|\bnota\b", re.IGNORECASE
+)
+_PLEA_REACH = 300
+
+
+def refusals(text: str) -> list[tuple[int, int]]:
+    """Where the court refuses a request for restitution (Indonesian and Malay judgments), as
+    (start, end) offsets into `text`."""
+    found = [*_REFUSAL_BEFORE.finditer(text), *_REFUSAL_AFTER.finditer(text)]
+    return sorted(
+        (m.start(), m.end())
+        for m in found
+        if not _PLEADED_BEFORE.search(text[max(m.start() - _PLEA_REACH, 0) : m.start()])
+    )
 
 
 def _each_lists(text: str) -> list[tuple[int, list[str]]]:

@@ -356,6 +356,7 @@ def compensation(text: str, base: int, country: str) -> list[Finding]:
                     "amount": amount.amount if amount else None,
                     "currency": amount.currency if amount else None,
                     "beneficiary": award.beneficiary,
+                    "subsidiary_detention_months": award.default_detention_months,
                     "identity": (award.payee, award.ordinal),
                 },
                 base + award.start,
@@ -363,3 +364,14 @@ def compensation(text: str, base: int, country: str) -> list[Finding]:
             )
         )
     return found
+
+
+def compensation_refusals(full_text: str, country: str) -> list[Finding]:
+    """Requests for restitution the court refuses, read from the whole judgment: the refusal
+    is reasoned before the order and often not repeated in it. Indonesian and Malay only."""
+    if country not in {"ID", "MY", ""}:
+        return []
+    return [
+        Finding("compensation_refused", {"kind": "restitution"}, start, end)
+        for start, end in award_rules.refusals(full_text)
+    ]

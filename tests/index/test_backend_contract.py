@@ -16,7 +16,14 @@ from index.backend import EmbeddingModelMismatch, SearchBackend
 from index.crosslingual import MIN_TRANSLATABLE
 from tests.index import samples
 from tests.index.fakes import GlossaryEmbedder, HashingEmbedder
-from tiplex.records import FETCHED_FROM, Compensation, Document, SearchQuery, Sentence
+from tiplex.records import (
+    FETCHED_FROM,
+    Compensation,
+    Document,
+    RefusedCompensation,
+    SearchQuery,
+    Sentence,
+)
 from tiplex.settings import Settings
 
 BackendFactory = Callable[..., SearchBackend]
@@ -568,33 +575,54 @@ def test_a_prison_term_filters_on_the_coded_sentences(make_backend: BackendFacto
     assert set(_ids(backend.search(question))) == long_ones
     counted = set(backend.counted_documents(question))
     assert counted and counted <= long_ones
+    # Every trafficking case passing the term counts, whatever its words.
+    assert samples.PH_SEX_TRAFFICKING.doc_id in counted
 
 
-def test_compensation_ordered_filters_on_the_coded_awards(make_backend: BackendFactory) -> None:
+def test_compensation_decided_filters_on_the_coded_awards(make_backend: BackendFactory) -> None:
     backend = make_backend()
     facts = dict(samples.FACTS)
-    awarded = {
-        samples.ID_FORCED_LABOUR.doc_id: (Compensation(kind="restitution", amount=10_000_000),),
-        samples.PH_SEX_TRAFFICKING.doc_id: (
-            Compensation(kind="moral_damages", amount=500_000),
-            Compensation(kind="exemplary_damages", amount=100_000),
-        ),
+    decided = {
+        samples.ID_FORCED_LABOUR.doc_id: {
+            "compensation": (
+                Compensation(kind="restitution", amount=10_000_000, subsidiary_detention_months=3),
+            )
+        },
+        samples.PH_SEX_TRAFFICKING.doc_id: {
+            "compensation": (
+                Compensation(kind="moral_damages", amount=500_000),
+                Compensation(kind="exemplary_damages", amount=100_000),
+            )
+        },
+        samples.ID_OTHER_ARTICLE.doc_id: {
+            "compensation_refused": (RefusedCompensation(kind="restitution"),),
+            "is_trafficking_case": True,
+        },
     }
-    for doc_id, awards in awarded.items():
-        facts[doc_id] = dataclasses.replace(facts[doc_id], compensation=awards)
+    for doc_id, coded in decided.items():
+        facts[doc_id] = dataclasses.replace(facts[doc_id], **coded)
     backend.index(samples.DOCUMENTS, facts, samples.PROVISIONS)
     text = "terdakwa accused court hakim plaintiff section"
 
-    def found(kinds: str, mode: str = "bm25") -> set[str]:
-        query = SearchQuery(text=text, mode=mode, k=20, filters={"compensation": kinds})  # type: ignore[arg-type]
+    def found(wanted: str, mode: str = "bm25") -> set[str]:
+        query = SearchQuery(text=text, mode=mode, k=20, filters={"compensation": wanted})  # type: ignore[arg-type]
         return set(_ids(backend.search(query)))
 
-    assert found("restitution") == {samples.ID_FORCED_LABOUR.doc_id}
-    assert found("exemplary_damages,actual_damages") == {samples.PH_SEX_TRAFFICKING.doc_id}
-    assert found("any", mode="hybrid") == set(awarded)
+    restituted, damages = samples.ID_FORCED_LABOUR.doc_id, samples.PH_SEX_TRAFFICKING.doc_id
+    refused = samples.ID_OTHER_ARTICLE.doc_id
+    assert found("restitution") == {restituted}
+    assert found("exemplary_damages,actual_damages") == {damages}
+    assert found("any", mode="hybrid") == {restituted, damages}
+    assert found("unpaid_detention") == {restituted}
+    assert found("refused") == {refused}
+    assert found("refused,moral_damages") == {refused, damages}
     with pytest.raises(ValueError, match="compensation takes"):
         found("granted")
-    # The same condition read from a question's words, in hybrid search and in trends.
-    question = SearchQuery(text=f"{text} who cannot pay the restitution go to jail", k=20)
-    assert set(_ids(backend.search(question))) == {samples.ID_FORCED_LABOUR.doc_id}
-    assert set(backend.counted_documents(question)) <= {samples.ID_FORCED_LABOUR.doc_id}
+    # The same condition read from a question's words, in hybrid search and in trends: a
+    # trend counts every trafficking case that passes it, in whatever words.
+    question = SearchQuery(text=f"{text} who cannot pay the restitution: jail instead", k=20)
+    assert set(_ids(backend.search(question))) == {restituted}
+    assert set(backend.counted_documents(question)) == {restituted}
+    asked = SearchQuery(text="the court refused the restitution claim", k=20)
+    assert set(backend.counted_documents(asked)) == {refused}
+    assert sum(g["count"] for g in backend.count_by(asked, ["country"])) == 1

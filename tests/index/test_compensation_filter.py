@@ -12,18 +12,23 @@ from tiplex.records import COMPENSATION_KINDS, SearchQuery
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("trafficker cannot pay the restitution so serves more months in jail", "restitution"),
         ("restitution ordered for the victims of forced labour", "restitution"),
         ("victims awarded compensation by the court", "any"),
         ("moral damages awarded to the trafficked minors", "moral_damages"),
         ("exemplary damages paid to each victim", "exemplary_damages"),
-        # Indonesian and Malay
-        ("terdakwa tidak membayar restitusi diganti pidana kurungan", "restitution"),
         ("hakim mengabulkan permohonan restitusi korban", "restitution"),
         ("mahkamah memerintahkan pampasan dibayar kepada mangsa", "restitution"),
+        # Left unpaid and replaced by detention
+        ("trafficker cannot pay the restitution, so months in jail instead", "unpaid_detention"),
+        ("restitution replaced by detention when unpaid", "unpaid_detention"),
+        ("terdakwa tidak mampu membayar restitusi diganti pidana kurungan", "unpaid_detention"),
+        # Refused
+        ("the court refused the victim's restitution claim", "refused"),
+        ("permohonan restitusi korban ditolak majelis hakim", "refused"),
+        ("restitusi tidak dapat diterima", "refused"),
     ],
 )
-def test_a_question_asking_for_an_award_ordered_gives_its_kind(
+def test_a_question_asking_about_a_decision_on_compensation_gives_it(
     question: str, expected: str
 ) -> None:
     assert compensation_in(question) == expected
@@ -32,14 +37,13 @@ def test_a_question_asking_for_an_award_ordered_gives_its_kind(
 @pytest.mark.parametrize(
     "question",
     [
-        "the court refused the victim's restitution claim",  # a refusal is not coded as award
-        "permohonan restitusi korban ditolak majelis hakim",
-        "restitusi tidak dapat diterima",
-        "restitution for trafficking victims",  # nothing about it being ordered or paid
+        "restitution for trafficking victims",  # nothing about what was decided
         "debt bondage on fishing boats paid off by wages",  # paid, but no award named
+        # A prison sentence beside an award is not the award's default term.
+        "traffickers sentenced to prison",
     ],
 )
-def test_refusals_and_mere_mentions_are_not_read_as_awards(question: str) -> None:
+def test_mere_mentions_are_not_read_as_decisions(question: str) -> None:
     assert compensation_in(question) is None
 
 
@@ -50,6 +54,7 @@ def test_filter_values_and_their_errors() -> None:
         "exemplary_damages",
     )
     assert parse_compensation_filter("any") == COMPENSATION_KINDS
+    assert parse_compensation_filter("refused,unpaid_detention") == ("refused", "unpaid_detention")
     with pytest.raises(ValueError, match="compensation takes restitution"):
         parse_compensation_filter("yes")
 

@@ -905,11 +905,23 @@ def test_a_question_asking_for_a_prison_term_sends_it_as_a_filter(backend):
     assert keyword and all(term not in json.dumps(body) for body in keyword)
 
 
-def test_a_question_asking_for_compensation_ordered_sends_it_as_a_filter(backend):
+def test_a_count_of_a_question_read_into_conditions_takes_every_trafficking_case_passing():
+    parsed = es_queries.parse_query("restitution refused")
+    filters = {"compensation": "refused"}
+    plain = json.dumps(es_queries.count_query(parsed, filters))
+    by_conditions = es_queries.count_query(parsed, filters, by_conditions=True)
+
+    trafficking = {"term": {"is_trafficking_case": True}}
+    assert json.dumps(trafficking) not in plain
+    assert trafficking in by_conditions["bool"]["must"][0]["bool"]["should"]
+    assert {"terms": {"compensation_kinds": ["refused"]}} in by_conditions["bool"]["filter"]
+
+
+def test_a_question_asking_about_unpaid_compensation_sends_it_as_a_filter(backend):
     question = "what happens when the trafficker cannot pay the restitution"
     hybrid = backend.search_bodies(SearchQuery(text=question, mode="hybrid"))
 
-    term = json.dumps({"terms": {"compensation_kinds": ["restitution"]}})
+    term = json.dumps({"terms": {"compensation_kinds": ["unpaid_detention"]}})
     assert hybrid and all(term in json.dumps(body) for body in hybrid)
 
 

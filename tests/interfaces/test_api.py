@@ -153,7 +153,7 @@ def test_a_trend_states_the_prison_term_its_question_asks_for(client: TestClient
 def test_a_search_says_which_conditions_it_read_from_its_question(client: TestClient) -> None:
     asked = "victims of traffickers who cannot pay the restitution, jailed instead"
     hybrid = client.get("/api/v1/search", params={"q": asked}).json()
-    assert hybrid["read_filters"] == {"compensation": "restitution"}
+    assert hybrid["read_filters"] == {"compensation": "unpaid_detention"}
     assert hybrid["filters"] == {}  # the user's own filters stay apart
     keyword = client.get("/api/v1/search", params={"q": asked, "mode": "bm25"}).json()
     assert keyword["read_filters"] == {}

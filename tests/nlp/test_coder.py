@@ -276,3 +276,47 @@ def test_trafficking_charged_under_the_new_penal_code_is_a_trafficking_case(
     )
     facts = coder.code(make(text, country="ID"))
     assert facts.is_trafficking_case is True
+
+
+RESTITUTION_DECIDED = INDONESIAN.replace(
+    "3. Menghukum Terdakwa membayar restitusi kepada Anak Korban sebesar Rp15.000.000,00;\n",
+    "3. Menghukum Terdakwa membayar restitusi kepada Anak Korban sebesar Rp15.000.000,00"
+    " (lima belas juta rupiah) dengan ketentuan apabila restitusi tersebut tidak dibayar maka"
+    " harta benda Terdakwa disita dan dilelang, dan bila tidak mencukupi diganti dengan pidana"
+    " kurungan selama 4 (empat) bulan;\n4. Menetapkan barang bukti dikembalikan;\n",
+).replace(
+    "M E N G A D I L I :",
+    "Menimbang, bahwa permohonan restitusi yang diajukan untuk Saksi Korban Dewi tidak disertai"
+    " bukti kerugian, sehingga permohonan restitusi tersebut haruslah ditolak;\n"
+    "M E N G A D I L I :",
+)
+
+
+def test_restitution_replaced_by_detention_and_a_refused_request(coder: CaseCoder) -> None:
+    facts = coder.code(make(RESTITUTION_DECIDED))
+
+    (award,) = facts.compensation
+    assert (award.kind, award.amount, award.subsidiary_detention_months) == (
+        "restitution",
+        15_000_000,
+        4,
+    )
+    # The fine's own default term is not the award's.
+    assert facts.sentences[0].subsidiary_detention_months == 3
+    (refused,) = facts.compensation_refused
+    assert refused.kind == "restitution"
+    assert "haruslah ditolak" in refused.evidence[0].text
+
+
+def test_an_award_without_a_default_term_and_a_plea_to_refuse_are_not_coded(
+    coder: CaseCoder,
+) -> None:
+    pleaded = INDONESIAN.replace(
+        "M E N G A D I L I :",
+        "Menimbang, bahwa Penasihat Hukum Terdakwa dalam pembelaannya memohon agar Majelis"
+        " menolak restitusi yang dimohonkan;\nM E N G A D I L I :",
+    )
+    facts = coder.code(make(pleaded))
+
+    assert [c.subsidiary_detention_months for c in facts.compensation] == [None]
+    assert facts.compensation_refused == ()
