@@ -13,6 +13,7 @@ case answers it, whatever words the judgment uses (`answered_by_conditions`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -29,7 +30,24 @@ def question_filters(text: str) -> dict[str, str]:
     award = compensation_filter.compensation_in(text)
     if award is not None:
         read[compensation_filter.FILTER_FIELD] = award
+    if read and _names_human_trafficking(text):
+        # "Traffickers sentenced to ten years or more": the coded condition is asked of
+        # trafficking cases, not of every long sentence (a murder, a drug courier).
+        read[TRAFFICKING_FIELD] = "true"
     return read
+
+
+TRAFFICKING_FIELD = "is_trafficking_case"
+_HUMAN_TRAFFICKING = re.compile(
+    r"\btraffick\w*|\bperdagangan orang\b|\bpemerdagangan (?:orang|manusia)\b|\btppo\b"
+    r"|\batipsom\b"
+)
+_OTHER_TRAFFICKING = re.compile(r"\b(?:drugs?|narcotics?|narkotika|narkoba|dadah|shabu|meth\w*)\b")
+
+
+def _names_human_trafficking(text: str) -> bool:
+    lowered = " ".join(text.lower().split())
+    return bool(_HUMAN_TRAFFICKING.search(lowered)) and not _OTHER_TRAFFICKING.search(lowered)
 
 
 def with_question_filters(query: SearchQuery) -> SearchQuery:

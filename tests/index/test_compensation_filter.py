@@ -67,3 +67,15 @@ def test_both_conditions_are_read_and_a_users_own_filter_wins() -> None:
     assert read.filters == {"compensation": "any", "sentence_months": "120.."}
     keyword = SearchQuery(text=asked, mode="bm25")
     assert with_question_filters(keyword) == keyword
+
+
+def test_a_condition_asked_of_traffickers_is_asked_of_trafficking_cases() -> None:
+    assert question_filters("traffickers sentenced to ten years or more") == {
+        "sentence_months": "120..",
+        "is_trafficking_case": "true",
+    }
+    # Not of drug traffickers, and not without a condition read.
+    assert question_filters("drug traffickers sentenced to ten years or more") == {
+        "sentence_months": "120.."
+    }
+    assert question_filters("traffickers who recruit children") == {}

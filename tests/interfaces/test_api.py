@@ -141,7 +141,11 @@ def test_a_trend_states_the_prison_term_its_question_asks_for(client: TestClient
     asked = client.get(
         "/api/v1/trends", params={"q": "traffickers sentenced to ten years or more", "by": "year"}
     ).json()
-    assert asked["filters"] == {"doc_type": "judgment", "sentence_months": "120.."}
+    assert asked["filters"] == {
+        "doc_type": "judgment",
+        "sentence_months": "120..",
+        "is_trafficking_case": "true",  # asked of traffickers
+    }
     set_by_hand = client.get(
         "/api/v1/trends", params={"by": "year", "sentence_months": "120.."}
     ).json()
@@ -153,12 +157,16 @@ def test_a_trend_states_the_prison_term_its_question_asks_for(client: TestClient
 def test_a_search_says_which_conditions_it_read_from_its_question(client: TestClient) -> None:
     asked = "victims of traffickers who cannot pay the restitution, jailed instead"
     hybrid = client.get("/api/v1/search", params={"q": asked}).json()
-    assert hybrid["read_filters"] == {"compensation": "unpaid_detention"}
+    assert hybrid["read_filters"] == {
+        "compensation": "unpaid_detention",
+        "is_trafficking_case": "true",
+    }
     assert hybrid["filters"] == {}  # the user's own filters stay apart
     keyword = client.get("/api/v1/search", params={"q": asked, "mode": "bm25"}).json()
     assert keyword["read_filters"] == {}
     own = client.get("/api/v1/search", params={"q": asked, "compensation": "any"}).json()
-    assert own["read_filters"] == {} and own["filters"] == {"compensation": "any"}
+    assert own["filters"] == {"compensation": "any"}
+    assert own["read_filters"] == {"is_trafficking_case": "true"}  # the user's award wins
     bad = client.get("/api/v1/search", params={"q": asked, "compensation": "granted"})
     assert bad.status_code == 400 and "compensation" in bad.json()["detail"]
 
