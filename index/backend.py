@@ -27,6 +27,7 @@ FILTER_FIELDS = (
     "court",
     "doc_type",
     "outcome",
+    "conviction_law",
     "language",
     "exploitation_form",
     "sector",

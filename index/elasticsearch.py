@@ -38,6 +38,7 @@ from index.hybrid_fusion import (
     join_coded,
     joins_coded_answers,
     matched_language,
+    translated_share_for,
     translates_question,
 )
 from index.query import parse_query as parse_text
@@ -535,7 +536,16 @@ class ElasticsearchBackend:
         if translated is not None and not self._own_words_found(query, parsed, language):
             nearest = None
         fused = fuse_hybrid(
-            lexical, dense, languages, language, self._weighting, k, per_hit, translated, nearest
+            lexical,
+            dense,
+            languages,
+            language,
+            self._weighting,
+            k,
+            per_hit,
+            translated,
+            nearest,
+            translated_share_for(query),
         )
         if joins_coded_answers(query.mode, parsed.phrases) and parsed.concepts:
             body = es_queries.coded_body(parsed.concepts, query.filters, k=k)
@@ -808,6 +818,7 @@ def facts_fields(facts: CaseFacts | None) -> dict[str, Any]:
         ),
         "life_sentence": any(s.life for s in facts.sentences),
         "compensation_kinds": decision_values(facts),
+        "conviction_law": facts.conviction_law,
         "facts": facts.to_dict(),
     }
 

@@ -54,7 +54,12 @@ from index.embeddings import (
     query_vector,
 )
 from index.filters import SqlCondition, document_condition
-from index.hybrid_fusion import join_coded, joins_coded_answers, translates_question
+from index.hybrid_fusion import (
+    join_coded,
+    joins_coded_answers,
+    translated_share_for,
+    translates_question,
+)
 from index.query import ParsedQuery, parse_query, query_language
 from index.question_filters import with_question_filters
 from index.ranking import (
@@ -540,6 +545,7 @@ class EmbeddedBackend:
                     self.weighting,
                     language,
                     translated,
+                    translated_share_for(query),
                 )
             elif lexical is not None:
                 ranked = lexical

@@ -28,6 +28,7 @@ from index.query import (
 )
 from index.ranking import (
     EXPANSION_WEIGHT,
+    TRANSLATED_SHARE,
     CodedConcept,
     DenseWeighting,
     RankedDocument,
@@ -596,6 +597,7 @@ def hybrid_documents(
     weighting: DenseWeighting,
     language: str,
     translated: TranslatedSide | None = None,
+    translated_share: float = TRANSLATED_SHARE,
 ) -> list[RankedDocument]:
     """The lexical and dense document rankings fused, the dense one weighted by the
     question's `language` (`question_language`) and each document's (see
@@ -621,6 +623,7 @@ def hybrid_documents(
         {d.doc_rowid: d.passages[0].score for d in dense if d.passages}
         if translated is None or translated.own_words_found
         else None,
+        translated_share,
     )
     total = statistics.passage_total(db, generation)
     if translated is None or not weighting.has_say(language):

@@ -160,6 +160,8 @@ ADDED_DOCUMENT_FIELDS: dict[str, Any] = {
     # What the court decided on compensation (the kinds of award ordered, `unpaid_detention`,
     # `refused`): the `compensation` filter (`index.compensation_filter`).
     "compensation_kinds": {"type": "keyword"},
+    # The law this court convicts under, "trafficking" or "other" (`index.conviction_law`).
+    "conviction_law": {"type": "keyword"},
 }
 
 

@@ -118,6 +118,7 @@ _KEYWORD_FILTERS = {
     "doc_id": "doc_id",
     "exploitation_form": "exploitation_forms",
     "sector": "sectors",
+    "conviction_law": "conviction_law",
 }
 _BOOLEAN_FILTERS = {
     "is_trafficking_case": "is_trafficking_case",

@@ -14,6 +14,8 @@ from index.compensation_filter import (
     parse_compensation_filter,
 )
 from index.compensation_filter import FILTER_FIELD as COMPENSATION_FIELD
+from index.conviction_law import FILTER_FIELD as CONVICTION_LAW_FIELD
+from index.conviction_law import parse_conviction_law_filter
 from index.sentence_bounds import FILTER_FIELD as SENTENCE_FIELD
 from index.sentence_bounds import SentenceRange, parse_sentence_filter
 
@@ -94,6 +96,11 @@ def _sentence_condition(ranges: list[SentenceRange]) -> tuple[str, list[object]]
     return f"EXISTS (SELECT 1 FROM {sentences} WHERE {' OR '.join(parts)})", params
 
 
+def _conviction_law_condition(wanted: tuple[str, ...]) -> tuple[str, list[object]]:
+    marks = ", ".join("?" for _ in wanted)
+    return f"json_extract(d.facts, '$.conviction_law') IN ({marks})", list(wanted)
+
+
 def _compensation_condition(wanted: tuple[str, ...]) -> tuple[str, list[object]]:
     """Documents whose coded case passes any of the `compensation` conditions: an award of one
     of the kinds, an award replaced by detention if unpaid, a request refused."""
@@ -134,6 +141,10 @@ def document_condition(filters: Mapping[str, str]) -> SqlCondition:
             sql, sentence_params = _sentence_condition(parse_sentence_filter(raw))
             parts.append(sql)
             params.extend(sentence_params)
+        elif field == CONVICTION_LAW_FIELD:
+            sql, laws = _conviction_law_condition(parse_conviction_law_filter(raw))
+            parts.append(sql)
+            params.extend(laws)
         elif field == COMPENSATION_FIELD:
             sql, kinds = _compensation_condition(parse_compensation_filter(raw))
             parts.append(sql)
@@ -173,6 +184,7 @@ GROUP_EXPRESSIONS = {
     "non_punishment_raised": "d.non_punishment_raised",
     "non_punishment_applied": "d.non_punishment_applied",
     "is_trafficking_case": "d.is_trafficking_case",
+    "conviction_law": "json_extract(d.facts, '$.conviction_law')",
 }
 BOOLEAN_GROUPS = frozenset(_BOOLEAN_COLUMNS)
 TERM_GROUPS = _TERM_FIELDS

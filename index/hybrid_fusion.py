@@ -15,8 +15,10 @@ from collections.abc import Mapping, Sequence
 
 from index.crosslingual import SOURCE_LANGUAGE
 from index.query import named_concepts
+from index.question_filters import answered_by_conditions
 from index.ranking import (
     CODED_CONCEPTS,
+    CONDITIONED_TRANSLATED_SHARE,
     OTHER_LANGUAGE_SHARE,
     OTHER_LANGUAGE_SHARE_BEHIND,
     TRANSLATED_SHARE,
@@ -29,6 +31,7 @@ from index.ranking import (
     language_of_matches,
     other_languages_lead,
 )
+from tiplex.records import SearchQuery
 
 # The coded answers are a ranking like any other: they and the search's ranking count alike.
 CODED_SHARE = 0.5
@@ -67,6 +70,7 @@ def fuse_hybrid(
     passages_per_hit: int,
     translated: Sequence[RankedDocument] | None = None,
     nearest: Mapping[int, float] | None = None,
+    translated_share: float = TRANSLATED_SHARE,
 ) -> list[RankedDocument]:
     """The lexical and dense document rankings fused, the dense one weighted per question
     language x document language. `languages` holds the language of every document in the
@@ -98,11 +102,22 @@ def fuse_hybrid(
         return [d for d in ranking if languages.get(d.doc_rowid) != question_language]
 
     same = fuse_documents(own(lexical), own(dense), weights, width, passages_per_hit)
-    dense_share = dict.fromkeys(languages, 1.0 - TRANSLATED_SHARE)
+    dense_share = dict.fromkeys(languages, 1.0 - translated_share)
     rest = fuse_documents(others(translated), others(dense), dense_share, width, passages_per_hit)
+    # Where the translated words find fewer documents than the answer needs (a filter narrows
+    # the other languages to a few, or few words translate), meaning fills the rest, after them.
+    rest = fill_documents(rest, others(dense), width)
     lead = nearest is None or other_languages_lead(nearest, languages, question_language)
     share = OTHER_LANGUAGE_SHARE if lead else OTHER_LANGUAGE_SHARE_BEHIND
     return interleave_languages(same, rest, k, passages_per_hit, share)
+
+
+def translated_share_for(query: SearchQuery) -> float:
+    """How much the translated words rank the other languages' documents against their
+    meaning: less when the question's conditions were read into its filters."""
+    if answered_by_conditions(query.text, query.filters):
+        return CONDITIONED_TRANSLATED_SHARE
+    return TRANSLATED_SHARE
 
 
 def coded_concepts(text: str) -> list[CodedConcept]:

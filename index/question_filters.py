@@ -1,10 +1,15 @@
 """Conditions a hybrid question states in words that only the coded cases can answer, read
 into filters before searching or counting.
 
-Two are read: a prison term ("sentenced to ten years or more": `sentence_months`,
-`index.sentence_bounds`) and compensation ordered ("restitution replaced by jail when unpaid":
-`compensation`, `index.compensation_filter`). Both backends apply the result, for searching and
-for counting trends alike, and the pages and the API say what was read, so that a user sees what
+Three are read:
+- a prison term ("sentenced to ten years or more": `sentence_months`, `index.sentence_bounds`);
+- a decision on compensation ("restitution replaced by jail when unpaid", "the court refused
+  the restitution claim": `compensation`, `index.compensation_filter`);
+- a conviction under another law than the trafficking law ("convicted under the Child
+  Protection Act instead": `conviction_law`, `index.conviction_law`).
+When one is read from a question that names human trafficking, the question is asked of coded
+trafficking cases (`is_trafficking_case`). Both backends apply the result, for searching and for
+counting trends alike, and the pages and the API say what was read, so that a user sees what
 narrowed the answer and can drop it by searching in another mode.
 
 A trend of such a question counts every trafficking case that passes the conditions: the coded
@@ -17,7 +22,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from index import compensation_filter, sentence_bounds
+from index import compensation_filter, conviction_law, sentence_bounds
 from tiplex.records import SearchQuery
 
 
@@ -30,6 +35,9 @@ def question_filters(text: str) -> dict[str, str]:
     award = compensation_filter.compensation_in(text)
     if award is not None:
         read[compensation_filter.FILTER_FIELD] = award
+    law = conviction_law.conviction_law_in(text)
+    if law is not None:
+        read[conviction_law.FILTER_FIELD] = law
     if read and _names_human_trafficking(text):
         # "Traffickers sentenced to ten years or more": the coded condition is asked of
         # trafficking cases, not of every long sentence (a murder, a drug courier).

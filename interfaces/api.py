@@ -49,6 +49,13 @@ def filters_of(
     court: FilterValue = None,
     doc_type: FilterValue = None,
     outcome: FilterValue = None,
+    conviction_law: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="the law this court convicts under: trafficking, or other (only another)",
+        ),
+    ] = None,
     language: FilterValue = None,
     exploitation_form: FilterValue = None,
     sector: FilterValue = None,

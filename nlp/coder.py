@@ -271,11 +271,15 @@ class CaseCoder:
         evidence: dict[str, tuple[Span, ...]] = {}
         values: dict[str, Any] = {}
 
-        for name in ("court", "case_number", "proceeding_stage", "outcome"):
+        for name in ("court", "case_number", "proceeding_stage", "outcome", "conviction_law"):
             if by_field[name]:
                 first = by_field[name][0]
                 values[name] = first.value
                 evidence[name] = (coding.span(first.start, first.end),)
+        if values.get("outcome") not in {"convicted", "mixed"}:
+            # An acquittal's order names the offence it does not find proven.
+            values.pop("conviction_law", None)
+            evidence.pop("conviction_law", None)
         # The closing formula states when the decision was pronounced; the header only where
         # the tradition prints it there (PH, SG).
         dates = by_field["decision_date"]
@@ -410,6 +414,7 @@ class CaseCoder:
             charges=charges,
             statute_citations=statute_citations,
             outcome=values.get("outcome"),
+            conviction_law=values.get("conviction_law"),
             sentences=sentences,
             compensation=compensation,
             compensation_refused=refused,

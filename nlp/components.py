@@ -111,6 +111,7 @@ class VerdictReader:
             ],
         )
         if criminal:
+            _report(doc, [verdict.conviction_law(text, base, country)])
             _report(
                 doc,
                 verdict.sentences(

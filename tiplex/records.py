@@ -246,6 +246,10 @@ class CaseFacts(JsonRecord):
     charges: tuple[Charge, ...] = ()
     statute_citations: tuple[StatuteCitation, ...] = ()
     outcome: str | None = None
+    # The law this court convicts under, read from the offence its order names: "trafficking"
+    # (the anti-trafficking law) or "other" (only another law: child protection, migrant
+    # workers' placement, procuring); None without a conviction or a named offence.
+    conviction_law: str | None = None
     sentences: tuple[Sentence, ...] = ()
     compensation: tuple[Compensation, ...] = ()
     compensation_refused: tuple[RefusedCompensation, ...] = ()

@@ -63,7 +63,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "field_is_trafficking_case": {"en": "Trafficking case", "id": "Perkara perdagangan orang"},
     "field_source_id": {"en": "Source", "id": "Sumber"},
     "field_sentence_months": {"en": "Prison term (months)", "id": "Lama pidana penjara (bulan)"},
-    "field_compensation": {"en": "Compensation ordered", "id": "Ganti rugi yang dihukumkan"},
+    "field_compensation": {"en": "Compensation decided", "id": "Putusan atas ganti rugi"},
+    "field_conviction_law": {"en": "Convicted under", "id": "Dipidana berdasarkan"},
     "read_from_question": {
         "en": "Read from the question, and applied",
         "id": "Dibaca dari pertanyaan dan diterapkan",

@@ -375,3 +375,59 @@ def compensation_refusals(full_text: str, country: str) -> list[Finding]:
         Finding("compensation_refused", {"kind": "restitution"}, start, end)
         for start, end in award_rules.refusals(full_text)
     ]
+
+
+# ------------------------------------------------------------------------------ conviction law
+
+# The offence a court convicts of, as its order names it: "terbukti secara sah dan meyakinkan
+# bersalah melakukan tindak pidana “X” sebagaimana dalam dakwaan ...", "GUILTY beyond reasonable
+# doubt of X".
+_ID_CONVICTED_OF = re.compile(
+    r"terbukti\s+(?:secara\s+)?(?:sah\s+)?(?:dan\s+)?(?:me\w{0,3}yakinkan\s+)?(?:menurut\s+hukum\s+)?"
+    r"bersalah\s+(?:melakukan\s+)?(?:tindak\s+pidana\s+)?",
+    re.IGNORECASE,
+)
+_ID_OFFENCE_END = re.compile(
+    r"sebagaimana|;|\s\d{1,2}\s*\.\s+[A-Z]|\bdalam\s+dakwaan|\bMenjatuhkan\b", re.IGNORECASE
+)
+_EN_CONVICTED_OF = re.compile(r"\bguilty\s+(?:beyond\s+reasonable\s+doubt\s+)?of\s+", re.IGNORECASE)
+_EN_OFFENCE_END = re.compile(
+    r"\.\s|;|,?\s+and\s+(?:is\s+|are\s+)?sentenced|\bsentenc", re.IGNORECASE
+)
+# What makes a named offence trafficking in persons: the trafficking law's own words (its acts
+# leading to exploitation, a citizen taken abroad to be exploited, debt bondage) or its name.
+_TRAFFICKING_OFFENCE = re.compile(
+    r"perdan?gangan\s+(?:orang|anak|manusia)|pemerdagangan|\bTPPO\b|tereksploitasi"
+    r"|(?:maksud|tujuan)\s+(?:untuk\s+)?(?:di\s*|meng?\s*)?e(?:ks|kp|x)\w*"
+    r"|e(?:ks|kp|x)ploitasi\s+orang|penjeratan\s+utang|memperdagangkan|perekrutan|pengangkutan"
+    r"|penampungan|pengiriman\s+seseorang|penerimaan\s+seseorang"
+    r"|traffick|R\.?\s?A\.?\s+(?:No\.?\s+)?(?:9208|10364|11862)|Human\s+Trafficking|ATIPSOM",
+    re.IGNORECASE,
+)
+# An order that names only the count ("sebagaimana didakwakan dalam dakwaan tunggal") says
+# nothing of the law; another offence than trafficking needs a few words of its own.
+_OFFENCE_WORDS = 3
+
+
+def conviction_law(text: str, base: int, country: str) -> Finding | None:
+    """Whether this court convicts under the trafficking law ("trafficking") or only under
+    another law ("other": exploiting a child under the child-protection law, illegal placement
+    of migrant workers, procuring), read from the offence its order names; None when the order
+    names none. The first conviction decides (several accused are convicted of one offence)."""
+    indonesian = country in {"ID", "MY", ""} and _ID_CONVICTED_OF.search(text)
+    pattern, end = (
+        (_ID_CONVICTED_OF, _ID_OFFENCE_END) if indonesian else (_EN_CONVICTED_OF, _EN_OFFENCE_END)
+    )
+    match = pattern.search(text)
+    if match is None:
+        return None
+    rest = text[match.end() : match.end() + 400]
+    stop = end.search(rest)
+    offence = rest[: stop.start()] if stop else rest[:250]
+    if _TRAFFICKING_OFFENCE.search(offence):
+        law = "trafficking"
+    elif len(re.findall(r"\w+", offence)) >= _OFFENCE_WORDS:
+        law = "other"
+    else:
+        return None
+    return Finding("conviction_law", law, base + match.start(), base + match.end() + len(offence))

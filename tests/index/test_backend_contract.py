@@ -579,6 +579,37 @@ def test_a_prison_term_filters_on_the_coded_sentences(make_backend: BackendFacto
     assert samples.PH_SEX_TRAFFICKING.doc_id in counted
 
 
+def test_the_law_convicted_under_filters_and_counts(make_backend: BackendFactory) -> None:
+    backend = make_backend()
+    facts = dict(samples.FACTS)
+    laws = {
+        samples.PH_SEX_TRAFFICKING.doc_id: "trafficking",
+        samples.ID_FORCED_LABOUR.doc_id: "other",
+    }
+    for doc_id, law in laws.items():
+        facts[doc_id] = dataclasses.replace(facts[doc_id], conviction_law=law)
+    backend.index(samples.DOCUMENTS, facts, samples.PROVISIONS)
+    text = "terdakwa accused court hakim plaintiff section"
+
+    def found(law: str) -> set[str]:
+        query = SearchQuery(text=text, mode="bm25", k=20, filters={"conviction_law": law})
+        return set(_ids(backend.search(query)))
+
+    assert found("other") == {samples.ID_FORCED_LABOUR.doc_id}
+    assert found("trafficking,other") == set(laws)
+    with pytest.raises(ValueError, match="conviction_law takes"):
+        found("child_protection")
+    counted = backend.count_by(SearchQuery(text=""), ["conviction_law"])
+    assert {g["conviction_law"]: g["count"] for g in counted if g["conviction_law"]} == {
+        "trafficking": 1,
+        "other": 1,
+    }
+    # Read from a question about traffickers: asked of trafficking cases convicted otherwise.
+    question = SearchQuery(text=f"{text} traffickers convicted under another law", k=20)
+    assert set(_ids(backend.search(question))) == {samples.ID_FORCED_LABOUR.doc_id}
+    assert set(backend.counted_documents(question)) == {samples.ID_FORCED_LABOUR.doc_id}
+
+
 def test_compensation_decided_filters_on_the_coded_awards(make_backend: BackendFactory) -> None:
     backend = make_backend()
     facts = dict(samples.FACTS)

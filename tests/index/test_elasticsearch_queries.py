@@ -885,6 +885,10 @@ def test_unknown_filter_is_an_error(backend):
         ({"sentence_months": "life"}, {"term": {"life_sentence": True}}),
         ({"compensation": "restitution"}, {"terms": {"compensation_kinds": ["restitution"]}}),
         (
+            {"conviction_law": "other"},
+            {"term": {"conviction_law": {"value": "other", "case_insensitive": True}}},
+        ),
+        (
             {"compensation": "Moral_Damages,exemplary_damages"},
             {"terms": {"compensation_kinds": ["moral_damages", "exemplary_damages"]}},
         ),
@@ -1256,6 +1260,7 @@ def test_an_index_built_before_a_field_was_added_takes_it(backend, cluster):
             "sentence_months": {"type": "integer"},
             "life_sentence": {"type": "boolean"},
             "compensation_kinds": {"type": "keyword"},
+            "conviction_law": {"type": "keyword"},
         }
     }
 

@@ -5,14 +5,23 @@ from __future__ import annotations
 import pytest
 
 from index.fusion import RRF_K
-from index.hybrid_fusion import fuse_hybrid, join_coded, joins_coded_answers, translates_question
+from index.hybrid_fusion import (
+    fuse_hybrid,
+    join_coded,
+    joins_coded_answers,
+    translated_share_for,
+    translates_question,
+)
 from index.ranking import (
     CODED_CONCEPTS,
+    CONDITIONED_TRANSLATED_SHARE,
     LEAD_MARGIN,
+    TRANSLATED_SHARE,
     DenseWeighting,
     RankedDocument,
     coded_answer_passages,
 )
+from tiplex.records import SearchQuery
 
 ENGLISH, INDONESIAN, MALAY = 1, 2, 3
 LANGUAGES = {ENGLISH: "en", INDONESIAN: "id", MALAY: "ms"}
@@ -59,20 +68,38 @@ def test_without_a_say_the_lexical_ranking_stands_and_meaning_only_fills() -> No
 
 
 def test_translated_words_rank_the_other_languages_apart() -> None:
-    """Own language: words and meaning fused; other languages: the translated words alone,
-    whatever the dense ranking says; then the two lists interleaved."""
-    fused = fuse_hybrid(
-        ranking(ENGLISH),
-        ranking(INDONESIAN, MALAY, ENGLISH),
-        LANGUAGES,
-        "en",
-        WEIGHTING,
-        5,
-        1,
-        translated=ranking(MALAY),
-    )
+    """Own language: words and meaning fused; other languages: the translated words first,
+    whatever the dense ranking says, and meaning only fills a short list after them; then the
+    two lists interleaved."""
 
-    assert set(scores(fused)) == {ENGLISH, MALAY}  # INDONESIAN was found by meaning only
+    def fused(k: int) -> list[int]:
+        return [
+            d.doc_rowid
+            for d in fuse_hybrid(
+                ranking(ENGLISH),
+                ranking(INDONESIAN, MALAY, ENGLISH),
+                LANGUAGES,
+                "en",
+                WEIGHTING,
+                k,
+                1,
+                translated=ranking(MALAY),
+            )
+        ]
+
+    answer = fused(5)
+    # INDONESIAN, found by meaning only, comes after the translated words' match.
+    assert set(answer) == {ENGLISH, MALAY, INDONESIAN}
+    assert answer.index(MALAY) < answer.index(INDONESIAN)
+    assert INDONESIAN not in fused(1)  # a translated list as long as the answer: no room
+
+
+def test_meaning_answers_when_the_translated_words_find_nothing() -> None:
+    # A filter leaves the other languages few documents, and none holds a translated word.
+    answer = fuse_hybrid(
+        ranking(), ranking(INDONESIAN), LANGUAGES, "en", WEIGHTING, 5, 1, translated=ranking()
+    )
+    assert [d.doc_rowid for d in answer] == [INDONESIAN]
 
 
 @pytest.mark.parametrize(
@@ -138,3 +165,29 @@ def test_which_questions_are_translated_and_joined_by_coded_answers() -> None:
     assert joins_coded_answers("hybrid", ())
     assert not joins_coded_answers("hybrid", ("forced labour",))
     assert not joins_coded_answers("bm25", ())
+
+
+def test_with_a_condition_read_meaning_ranks_the_other_languages_more() -> None:
+
+    asked = "traffickers convicted under another law"
+    read = SearchQuery(
+        text=asked, filters={"conviction_law": "other", "is_trafficking_case": "true"}
+    )
+    assert translated_share_for(read) == CONDITIONED_TRANSLATED_SHARE < TRANSLATED_SHARE
+    assert translated_share_for(SearchQuery(text=asked)) == TRANSLATED_SHARE  # not applied
+
+    def first(share: float) -> int:
+        return fuse_hybrid(
+            ranking(),
+            ranking(INDONESIAN, MALAY),
+            LANGUAGES,
+            "en",
+            WEIGHTING,
+            5,
+            1,
+            translated=ranking(MALAY, INDONESIAN),
+            translated_share=share,
+        )[0].doc_rowid
+
+    assert first(TRANSLATED_SHARE) == MALAY  # the translated words decide
+    assert first(CONDITIONED_TRANSLATED_SHARE) == INDONESIAN  # meaning decides more

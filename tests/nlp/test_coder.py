@@ -320,3 +320,44 @@ def test_an_award_without_a_default_term_and_a_plea_to_refuse_are_not_coded(
 
     assert [c.subsidiary_detention_months for c in facts.compensation] == [None]
     assert facts.compensation_refused == ()
+
+
+def test_the_law_a_court_convicts_under_is_read_from_the_offence_it_names(
+    coder: CaseCoder,
+) -> None:
+    assert coder.code(make(INDONESIAN)).conviction_law == "trafficking"
+    child_law = INDONESIAN.replace(
+        "bersalah melakukan tindak pidana perdagangan orang;",
+        "bersalah melakukan tindak pidana “eksploitasi secara ekonomi terhadap Anak”"
+        " sebagaimana dalam dakwaan alternatif kedua;",
+    )
+    facts = coder.code(make(child_law))
+    assert facts.is_trafficking_case  # charged under the trafficking law all the same
+    assert facts.conviction_law == "other"
+    assert "terhadap Anak" in facts.evidence["conviction_law"][0].text
+    # A citizen taken abroad to be exploited is the trafficking law's own offence.
+    abroad = INDONESIAN.replace(
+        "bersalah melakukan tindak pidana perdagangan orang;",
+        "bersalah melakukan tindak pidana “membawa warga negara Indonesia ke luar wilayah"
+        " negara Republik Indonesia dengan maksud untuk dieksploitasi”;",
+    )
+    assert coder.code(make(abroad)).conviction_law == "trafficking"
+    ph = coder.code(make(PHILIPPINE_APPEAL, country="PH", language="en"))
+    assert ph.conviction_law == "trafficking"
+
+
+def test_an_order_naming_only_its_count_or_acquitting_codes_no_conviction_law(
+    coder: CaseCoder,
+) -> None:
+    count_only = INDONESIAN.replace(
+        "bersalah melakukan tindak pidana perdagangan orang;",
+        "bersalah sebagaimana dalam dakwaan tunggal;",
+    )
+    assert coder.code(make(count_only)).conviction_law is None
+    acquitted = INDONESIAN.replace(
+        "1. Menyatakan Terdakwa terbukti secara sah dan meyakinkan bersalah",
+        "1. Menyatakan Terdakwa tidak terbukti secara sah dan meyakinkan bersalah",
+    ).replace("2. Menjatuhkan pidana kepada Terdakwa", "2. Membebaskan Terdakwa dan")
+    facts = coder.code(make(acquitted))
+    assert facts.outcome == "acquitted"
+    assert facts.conviction_law is None and "conviction_law" not in facts.evidence

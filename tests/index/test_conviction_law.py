@@ -1,0 +1,45 @@
+"""A conviction under another law than the trafficking law, read from a question's words, and
+the `conviction_law` filter's values."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.conviction_law import conviction_law_in, parse_conviction_law_filter
+from index.question_filters import question_filters
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "exploiting a child ended in a conviction under the Child Protection Act instead",
+        "recruiters convicted under the migrant workers law rather than for trafficking",
+        "traffickers found guilty of a lesser offence",
+        "terdakwa dipidana dengan undang-undang lain, bukan UU TPPO",
+        "dihukum berdasarkan UU Perlindungan Anak",
+    ],
+)
+def test_a_question_about_a_conviction_under_another_law_reads_it(question: str) -> None:
+    assert conviction_law_in(question) == "other"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "traffickers convicted of recruiting fishermen",  # convictions under the trafficking law
+        "child protection act and trafficking of children",  # no conviction spoken of
+        "pekerja migran dikirim ke Malaysia",
+    ],
+)
+def test_other_questions_read_no_conviction_law(question: str) -> None:
+    assert conviction_law_in(question) is None
+
+
+def test_filter_values_and_the_trafficking_cases_asked_of() -> None:
+    assert parse_conviction_law_filter("Other, trafficking") == ("other", "trafficking")
+    with pytest.raises(ValueError, match="conviction_law takes trafficking or other"):
+        parse_conviction_law_filter("child_protection")
+    assert question_filters("traffickers convicted under another law") == {
+        "conviction_law": "other",
+        "is_trafficking_case": "true",
+    }
