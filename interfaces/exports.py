@@ -46,6 +46,7 @@ CASE_COLUMNS = (
     "sha256",
     "is_trafficking_case",
     "outcome",
+    "conviction_law",
     "proceeding_stage",
     "exploitation_forms",
     "sectors",
@@ -57,6 +58,7 @@ CASE_COLUMNS = (
     "charges",
     "sentences",
     "compensation",
+    "compensation_refused",
 )
 CHART_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
 PAGE = 50
@@ -111,10 +113,12 @@ def _sentences(facts: Mapping[str, Any]) -> str:
 
 
 def _compensation(facts: Mapping[str, Any]) -> str:
-    return "; ".join(
-        f"{c.get('kind')} {c.get('amount') or ''} {c.get('currency') or ''}".strip()
-        for c in facts.get("compensation") or ()
-    )
+    parts = []
+    for c in facts.get("compensation") or ():
+        award = f"{c.get('kind')} {c.get('amount') or ''} {c.get('currency') or ''}".strip()
+        detention = c.get("subsidiary_detention_months")
+        parts.append(f"{award} (if unpaid: {detention} months)" if detention else award)
+    return "; ".join(parts)
 
 
 def case_row(case: Mapping[str, Any]) -> dict[str, Any]:
@@ -125,6 +129,7 @@ def case_row(case: Mapping[str, Any]) -> dict[str, Any]:
     return case["citation"] | {
         "is_trafficking_case": facts.get("is_trafficking_case"),
         "outcome": facts.get("outcome"),
+        "conviction_law": facts.get("conviction_law"),
         "proceeding_stage": facts.get("proceeding_stage"),
         "exploitation_forms": "; ".join(facts.get("exploitation_forms") or ()),
         "sectors": "; ".join(facts.get("sectors") or ()),
@@ -136,6 +141,9 @@ def case_row(case: Mapping[str, Any]) -> dict[str, Any]:
         "charges": _charges(facts),
         "sentences": _sentences(facts),
         "compensation": _compensation(facts),
+        "compensation_refused": "; ".join(
+            r.get("kind") or "" for r in facts.get("compensation_refused") or ()
+        ),
         "facts": facts,
     }
 

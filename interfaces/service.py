@@ -54,10 +54,11 @@ SCALAR_FIELDS = (
     "decision_date",
     "proceeding_stage",
     "outcome",
+    "conviction_law",
     "transnational",
 )
 LIST_FIELDS = ("acts", "means", "exploitation_forms", "sectors", "countries_involved")
-ITEM_FIELDS = ("defendants", "charges", "sentences", "compensation")
+ITEM_FIELDS = ("defendants", "charges", "sentences", "compensation", "compensation_refused")
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,10 +504,14 @@ def _item_label(field: str, item: Mapping[str, Any]) -> str:
         fine = item.get("fine")
         fine_text = f"fine {fine['amount']:,.0f} {fine['currency']}" if fine else None
         parts = [item.get("defendant"), term, fine_text]
+    elif field == "compensation_refused":
+        parts = [item.get("kind"), "refused"]
     else:
         amount = item.get("amount")
         amount_text = f"{amount:,.0f} {item.get('currency') or ''}".strip() if amount else None
-        parts = [item.get("kind"), amount_text, item.get("beneficiary")]
+        detention = item.get("subsidiary_detention_months")
+        unpaid = f"if unpaid {detention} months' detention" if detention else None
+        parts = [item.get("kind"), amount_text, item.get("beneficiary"), unpaid]
     return " · ".join(str(p) for p in parts if p not in (None, ""))
 
 

@@ -238,3 +238,29 @@ def test_a_copy_from_a_local_mirror_says_it_is_demo_content_wherever_it_is_shown
         assert notice not in client.get(f"/cases/{HOSTILE.doc_id}").text
     finally:
         service.close()
+
+
+def test_the_case_page_lists_what_was_decided_on_compensation_and_the_law() -> None:
+    from interfaces.service import coded_values
+
+    text = "Menolak permohonan restitusi. Membayar restitusi Rp5.000.000,00."
+    facts = {
+        "outcome": "convicted",
+        "conviction_law": "other",
+        "compensation": [
+            {
+                "kind": "restitution",
+                "amount": 5_000_000,
+                "currency": "IDR",
+                "subsidiary_detention_months": 3,
+                "evidence": [{"start": 30, "end": 62, "text": text[30:62]}],
+            }
+        ],
+        "compensation_refused": [
+            {"kind": "restitution", "evidence": [{"start": 0, "end": 28, "text": text[:28]}]}
+        ],
+    }
+    shown = {(v["field"], v["value"]) for v in coded_values(facts, text)}
+    assert ("conviction_law", "other") in shown
+    assert ("compensation", "restitution · 5,000,000 IDR · if unpaid 3 months' detention") in shown
+    assert ("compensation_refused", "restitution · refused") in shown
