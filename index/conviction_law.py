@@ -5,32 +5,47 @@ condition read from a question's words.
 trafficking law" asks for trafficking cases whose court convicted only under another law. The
 words of such judgments are those of every trafficking judgment (the indictment charges the
 trafficking law first); what differs is the offence the order names. The coder reads it
-(`CaseFacts.conviction_law`: "trafficking" or "other"), so the condition is a filter on it, one
-a user can set too (`conviction_law=other`) and count by (`--by year,conviction_law`).
+(`CaseFacts.conviction_law`: "trafficking", or the other law: "child_protection",
+"migrant_workers", "vice", "smuggling", "other"), so the condition is a filter on it, one a user
+can set too (`conviction_law=child_protection`, or `not_trafficking` for any other law) and
+count by (`--by year,conviction_law`).
 
-Only the "other" condition is read from a question: one that speaks of a conviction and of
-another law than the trafficking law ("instead of the trafficking law", "not under the
-trafficking law", "bukan Undang-Undang TPPO") or names one (the child protection act, the
-migrant workers law, pornography, immigration). A conviction under the trafficking law is what
-most questions take for granted, and reading it would narrow them all.
+Only a conviction under another law is read from a question: one that speaks of a conviction
+and names the other law (the Child Protection Act, the migrant workers law, pornography or
+procuring, smuggling) or says it was another than the trafficking law ("instead of the
+trafficking law", "not under the trafficking law", "bukan UU TPPO": `not_trafficking`). A
+conviction under the trafficking law is what most questions take for granted, and reading it
+would narrow them all.
 """
 
 from __future__ import annotations
 
 import re
 
+from tiplex.records import CONVICTION_LAWS
+
 FILTER_FIELD = "conviction_law"
-VALUES = ("trafficking", "other")
-OTHER = "other"
+TRAFFICKING = "trafficking"
+NOT_TRAFFICKING = "not_trafficking"
 
 
 def parse_conviction_law_filter(value: str) -> tuple[str, ...]:
-    """The values a `conviction_law` filter lists (alternatives separated by commas)."""
-    wanted = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
-    unknown = [v for v in wanted if v not in VALUES]
-    if unknown:
-        raise ValueError(f"filter {FILTER_FIELD} takes {' or '.join(VALUES)}, not {value!r}")
-    return wanted
+    """The coded values a `conviction_law` filter lists (alternatives separated by commas;
+    `not_trafficking` stands for every law but the trafficking law)."""
+    wanted: list[str] = []
+    for alternative in (v.strip().lower() for v in value.split(",")):
+        if not alternative:
+            continue
+        if alternative == NOT_TRAFFICKING:
+            wanted.extend(law for law in CONVICTION_LAWS if law != TRAFFICKING)
+        elif alternative in CONVICTION_LAWS:
+            wanted.append(alternative)
+        else:
+            raise ValueError(
+                f"filter {FILTER_FIELD} takes {', '.join((*CONVICTION_LAWS, NOT_TRAFFICKING))}, "
+                f"not {value!r}"
+            )
+    return tuple(dict.fromkeys(wanted))
 
 
 _CONVICTED = re.compile(
@@ -44,19 +59,36 @@ _INSTEAD_OF_TRAFFICKING = re.compile(
     r"|\b(?:another|other|different|a lesser|lesser)\s+(?:law|act|statute|offen[cs]e|charge)s?\b"
     r"|\b(?:undang-undang|uu|hukum|tindak pidana|akta)\s+lain\b"
 )
-_OTHER_LAW = re.compile(
-    r"\bchild protection (?:act|law)\b|\bperlindungan anak\b|\bmigrant workers?(?:'s)?"
-    r" (?:protection )?(?:act|law)\b|\bpekerja migran\b|\bpornograph\w*|\bpornografi\b"
-    r"|\bimmigration (?:act|law)\b|\bkeimigrasian\b|\bpenal code\b|\bkuhp\b"
+# The other laws a question may name, as the coder names them.
+_OTHER_LAWS = (
+    (
+        "child_protection",
+        re.compile(r"\bchild protection\b|\bperlindungan anak\b|\bchild abuse\b|\b7610\b"),
+    ),
+    (
+        "migrant_workers",
+        re.compile(
+            r"\bmigrant workers?(?:'s)? (?:protection )?(?:act|law)\b|\bpekerja migran\b"
+            r"|\bplacement\b|\bpenempatan\b|\billegal recruitment\b"
+        ),
+    ),
+    ("vice", re.compile(r"\bpornograph\w*|\bpornografi\b|\bprocuring\b|\bpimping\b|\bcabul\b")),
+    ("smuggling", re.compile(r"\bsmuggl\w*|\bpenyelundupan\b|\bimmigration (?:act|law)\b")),
 )
 
 
 def conviction_law_in(question: str) -> str | None:
-    """`other` when a question asks for convictions under another law than the trafficking
-    law, else None."""
+    """The other law a question asks convictions under ("child_protection", ...), or
+    `not_trafficking` when it names none but says it was another than the trafficking law;
+    None when it asks no such thing."""
     text = " ".join(question.lower().split())
     if not _CONVICTED.search(text):
         return None
-    if _INSTEAD_OF_TRAFFICKING.search(text) or _OTHER_LAW.search(text):
-        return OTHER
+    named = next((law for law, words in _OTHER_LAWS if words.search(text)), None)
+    if named is not None and (
+        _INSTEAD_OF_TRAFFICKING.search(text) or re.search(r"\b(?:under|berdasarkan|dengan)\b", text)
+    ):
+        return named
+    if _INSTEAD_OF_TRAFFICKING.search(text):
+        return NOT_TRAFFICKING
     return None

@@ -28,6 +28,8 @@ from index import query as question_rules
 from index.backend import COUNT_FIELDS, FILTER_FIELDS
 from index.compensation_filter import FILTER_FIELD as COMPENSATION_FIELD
 from index.compensation_filter import parse_compensation_filter
+from index.conviction_law import FILTER_FIELD as CONVICTION_LAW_FIELD
+from index.conviction_law import parse_conviction_law_filter
 from index.es_mappings import (
     ANALYZER_FAMILIES,
     EMBEDDING_FIELD,
@@ -118,7 +120,6 @@ _KEYWORD_FILTERS = {
     "doc_id": "doc_id",
     "exploitation_form": "exploitation_forms",
     "sector": "sectors",
-    "conviction_law": "conviction_law",
 }
 _BOOLEAN_FILTERS = {
     "is_trafficking_case": "is_trafficking_case",
@@ -233,6 +234,9 @@ def filter_clauses(filters: Mapping[str, str]) -> list[dict[str, Any]]:
             clauses.append(_court_clause(value))
         elif key == SENTENCE_FIELD:
             clauses.append(_sentence_clause(value))
+        elif key == CONVICTION_LAW_FIELD:
+            laws = list(parse_conviction_law_filter(value))
+            clauses.append({"terms": {"conviction_law": laws}})
         elif key == COMPENSATION_FIELD:
             clauses.append(
                 {"terms": {"compensation_kinds": list(parse_compensation_filter(value))}}

@@ -53,7 +53,8 @@ def filters_of(
         str | None,
         Query(
             max_length=200,
-            description="the law this court convicts under: trafficking, or other (only another)",
+            description="the law this court convicts under: trafficking, child_protection, "
+            "migrant_workers, vice, smuggling, other, or not_trafficking (any but trafficking)",
         ),
     ] = None,
     language: FilterValue = None,

@@ -182,6 +182,15 @@ class Sentence(JsonRecord):
     evidence: tuple[Span, ...] = ()
 
 
+# The laws `CaseFacts.conviction_law` names.
+CONVICTION_LAWS = (
+    "trafficking",
+    "child_protection",
+    "migrant_workers",
+    "vice",
+    "smuggling",
+    "other",
+)
 # The kinds of award `Compensation.kind` takes.
 COMPENSATION_KINDS = (
     "restitution",
@@ -246,9 +255,9 @@ class CaseFacts(JsonRecord):
     charges: tuple[Charge, ...] = ()
     statute_citations: tuple[StatuteCitation, ...] = ()
     outcome: str | None = None
-    # The law this court convicts under, read from the offence its order names: "trafficking"
-    # (the anti-trafficking law) or "other" (only another law: child protection, migrant
-    # workers' placement, procuring); None without a conviction or a named offence.
+    # The law this court convicts under, read from the offence its order names: one of
+    # CONVICTION_LAWS, "trafficking" for the anti-trafficking law, the others when the court
+    # convicts only under another law; None without a conviction or a named offence.
     conviction_law: str | None = None
     sentences: tuple[Sentence, ...] = ()
     compensation: tuple[Compensation, ...] = ()

@@ -404,6 +404,40 @@ _TRAFFICKING_OFFENCE = re.compile(
     r"|traffick|R\.?\s?A\.?\s+(?:No\.?\s+)?(?:9208|10364|11862)|Human\s+Trafficking|ATIPSOM",
     re.IGNORECASE,
 )
+# The other laws a trafficking case ends under, by the words of the offence named: exploiting a
+# child (child-protection law; R.A. 7610), placing migrant workers without a licence, procuring
+# and pornography (vice), bringing people in without papers (smuggling).
+_OTHER_LAWS = (
+    (
+        "child_protection",
+        re.compile(
+            r"e(?:ks|kp|x)ploitasi[^\n]{0,60}?\banak\b|\bpenjualan\s+anak|\bterhadap\s+anak"
+            r"|R\.?\s?A\.?\s+(?:No\.?\s+)?7610|child\s+abuse|\bchild\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "migrant_workers",
+        re.compile(
+            r"pekerja\s+migran|tenaga\s+kerja\s+indonesia|\bTKI\b|\bPMI\b|penempatan"
+            r"|R\.?\s?A\.?\s+(?:No\.?\s+)?(?:8042|10022)|illegal\s+recruitment",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "vice",
+        re.compile(
+            r"cabul|kesusilaan|pelacur|mucikari|germo|pornogra|prostitut|brothel|\bvice\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "smuggling",
+        re.compile(
+            r"penyelundupan|memasuki\s+wilayah|tanpa\s+(?:hak|dokumen)|smuggl", re.IGNORECASE
+        ),
+    ),
+)
 # An order that names only the count ("sebagaimana didakwakan dalam dakwaan tunggal") says
 # nothing of the law; another offence than trafficking needs a few words of its own.
 _OFFENCE_WORDS = 3
@@ -411,9 +445,9 @@ _OFFENCE_WORDS = 3
 
 def conviction_law(text: str, base: int, country: str) -> Finding | None:
     """Whether this court convicts under the trafficking law ("trafficking") or only under
-    another law ("other": exploiting a child under the child-protection law, illegal placement
-    of migrant workers, procuring), read from the offence its order names; None when the order
-    names none. The first conviction decides (several accused are convicted of one offence)."""
+    another law ("child_protection", "migrant_workers", "vice", "smuggling", "other"), read
+    from the offence its order names; None when the order names none. The first conviction
+    decides (several accused are convicted of one offence)."""
     indonesian = country in {"ID", "MY", ""} and _ID_CONVICTED_OF.search(text)
     pattern, end = (
         (_ID_CONVICTED_OF, _ID_OFFENCE_END) if indonesian else (_EN_CONVICTED_OF, _EN_OFFENCE_END)
@@ -427,7 +461,7 @@ def conviction_law(text: str, base: int, country: str) -> Finding | None:
     if _TRAFFICKING_OFFENCE.search(offence):
         law = "trafficking"
     elif len(re.findall(r"\w+", offence)) >= _OFFENCE_WORDS:
-        law = "other"
+        law = next((name for name, words in _OTHER_LAWS if words.search(offence)), "other")
     else:
         return None
     return Finding("conviction_law", law, base + match.start(), base + match.end() + len(offence))

@@ -10,17 +10,23 @@ from index.question_filters import question_filters
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "law"),
     [
-        "exploiting a child ended in a conviction under the Child Protection Act instead",
-        "recruiters convicted under the migrant workers law rather than for trafficking",
-        "traffickers found guilty of a lesser offence",
-        "terdakwa dipidana dengan undang-undang lain, bukan UU TPPO",
-        "dihukum berdasarkan UU Perlindungan Anak",
+        (
+            "exploiting a child ended in a conviction under the Child Protection Act instead",
+            "child_protection",
+        ),
+        (
+            "recruiters convicted under the migrant workers law rather than for trafficking",
+            "migrant_workers",
+        ),
+        ("traffickers found guilty of a lesser offence", "not_trafficking"),
+        ("terdakwa dipidana dengan undang-undang lain, bukan UU TPPO", "not_trafficking"),
+        ("dihukum berdasarkan UU Perlindungan Anak", "child_protection"),
     ],
 )
-def test_a_question_about_a_conviction_under_another_law_reads_it(question: str) -> None:
-    assert conviction_law_in(question) == "other"
+def test_a_question_about_a_conviction_under_another_law_reads_it(question: str, law: str) -> None:
+    assert conviction_law_in(question) == law
 
 
 @pytest.mark.parametrize(
@@ -36,10 +42,12 @@ def test_other_questions_read_no_conviction_law(question: str) -> None:
 
 
 def test_filter_values_and_the_trafficking_cases_asked_of() -> None:
-    assert parse_conviction_law_filter("Other, trafficking") == ("other", "trafficking")
-    with pytest.raises(ValueError, match="conviction_law takes trafficking or other"):
-        parse_conviction_law_filter("child_protection")
+    assert parse_conviction_law_filter("Vice, trafficking") == ("vice", "trafficking")
+    assert "trafficking" not in parse_conviction_law_filter("not_trafficking")
+    assert "child_protection" in parse_conviction_law_filter("not_trafficking")
+    with pytest.raises(ValueError, match="conviction_law takes trafficking, child_protection"):
+        parse_conviction_law_filter("labour_law")
     assert question_filters("traffickers convicted under another law") == {
-        "conviction_law": "other",
+        "conviction_law": "not_trafficking",
         "is_trafficking_case": "true",
     }

@@ -884,9 +884,20 @@ def test_unknown_filter_is_an_error(backend):
         ({"sentence_months": "..35"}, {"range": {"sentence_months": {"gte": 0, "lte": 35}}}),
         ({"sentence_months": "life"}, {"term": {"life_sentence": True}}),
         ({"compensation": "restitution"}, {"terms": {"compensation_kinds": ["restitution"]}}),
+        ({"conviction_law": "Vice"}, {"terms": {"conviction_law": ["vice"]}}),
         (
-            {"conviction_law": "other"},
-            {"term": {"conviction_law": {"value": "other", "case_insensitive": True}}},
+            {"conviction_law": "not_trafficking"},
+            {
+                "terms": {
+                    "conviction_law": [
+                        "child_protection",
+                        "migrant_workers",
+                        "vice",
+                        "smuggling",
+                        "other",
+                    ]
+                }
+            },
         ),
         (
             {"compensation": "Moral_Damages,exemplary_damages"},

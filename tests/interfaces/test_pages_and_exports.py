@@ -246,7 +246,7 @@ def test_the_case_page_lists_what_was_decided_on_compensation_and_the_law() -> N
     text = "Menolak permohonan restitusi. Membayar restitusi Rp5.000.000,00."
     facts = {
         "outcome": "convicted",
-        "conviction_law": "other",
+        "conviction_law": "child_protection",
         "compensation": [
             {
                 "kind": "restitution",
@@ -261,6 +261,6 @@ def test_the_case_page_lists_what_was_decided_on_compensation_and_the_law() -> N
         ],
     }
     shown = {(v["field"], v["value"]) for v in coded_values(facts, text)}
-    assert ("conviction_law", "other") in shown
+    assert ("conviction_law", "child_protection") in shown
     assert ("compensation", "restitution · 5,000,000 IDR · if unpaid 3 months' detention") in shown
     assert ("compensation_refused", "restitution · refused") in shown

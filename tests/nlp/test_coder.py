@@ -333,8 +333,14 @@ def test_the_law_a_court_convicts_under_is_read_from_the_offence_it_names(
     )
     facts = coder.code(make(child_law))
     assert facts.is_trafficking_case  # charged under the trafficking law all the same
-    assert facts.conviction_law == "other"
+    assert facts.conviction_law == "child_protection"
     assert "terhadap Anak" in facts.evidence["conviction_law"][0].text
+    placement = INDONESIAN.replace(
+        "bersalah melakukan tindak pidana perdagangan orang;",
+        "bersalah melakukan tindak pidana “orang perseorangan melaksanakan penempatan Pekerja"
+        " Migran Indonesia” sebagaimana dalam dakwaan kedua;",
+    )
+    assert coder.code(make(placement)).conviction_law == "migrant_workers"
     # A citizen taken abroad to be exploited is the trafficking law's own offence.
     abroad = INDONESIAN.replace(
         "bersalah melakukan tindak pidana perdagangan orang;",
