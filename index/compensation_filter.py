@@ -88,6 +88,8 @@ _UNPAID_RE = re.compile(
     r" pay|did not pay|instead|replaced?|in lieu|in default|detention|tidak (?:mampu |dapat )?"
     r"(?:membayar|dibayar|bayar)|diganti|pengganti|kurungan|gagal membayar)\b"
 )
+# Unpaid wages are the exploitation, not an award left unpaid.
+_WAGES_RE = re.compile(r"\b(?:wages?|salar\w*|gaji|upah)\b")
 # Words of an award being ordered or paid.
 _ORDERED_RE = re.compile(
     r"\b(?:order(?:ed|s)?|award(?:ed|s)?|grant(?:ed|s)?|pa(?:y|id|ys|ying|yment)|receiv(?:e|ed|es)"
@@ -102,17 +104,25 @@ _REFUSED_RE = re.compile(
 )
 
 
+# How near the award's name the words of its decision must stand: "compensation for fishermen
+# whose wages were not paid" and "the court refused bail" speak of something else.
+_DECISION_REACH = 50
+
+
 def compensation_in(question: str) -> str | None:
     """The `compensation` filter value a question asks for ("refused", "unpaid_detention",
     "restitution", "any", ...), or None when it asks about no decision on compensation."""
     text = " ".join(question.lower().split())
-    named = next((kind for pattern, kind in _NAMED_AWARDS if pattern.search(text)), None)
-    if named is None:
+    for pattern, kind in _NAMED_AWARDS:
+        award = pattern.search(text)
+        if award is None:
+            continue
+        near = text[max(award.start() - _DECISION_REACH, 0) : award.end() + _DECISION_REACH]
+        if _REFUSED_RE.search(near):
+            return REFUSED
+        if _UNPAID_RE.search(near) and not _WAGES_RE.search(near):
+            return UNPAID_DETENTION
+        if _ORDERED_RE.search(near):
+            return kind
         return None
-    if _REFUSED_RE.search(text):
-        return REFUSED
-    if _UNPAID_RE.search(text):
-        return UNPAID_DETENTION
-    if _ORDERED_RE.search(text):
-        return named
     return None

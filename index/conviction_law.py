@@ -77,6 +77,13 @@ _OTHER_LAWS = (
 )
 
 
+_UNDER_LAW = re.compile(
+    r"\b(?:under|pursuant to|violating|of violating|for violating|berdasarkan|menurut|melanggar"
+    r"|dengan|di bawah)\b(?:\s+(?:the|an?|uu|undang-undang|akta|act|law|\d+))*\s*$"
+)
+_UNDER_REACH = 40
+
+
 def conviction_law_in(question: str) -> str | None:
     """The other law a question asks convictions under ("child_protection", ...), or
     `not_trafficking` when it names none but says it was another than the trafficking law;
@@ -84,11 +91,12 @@ def conviction_law_in(question: str) -> str | None:
     text = " ".join(question.lower().split())
     if not _CONVICTED.search(text):
         return None
-    named = next((law for law, words in _OTHER_LAWS if words.search(text)), None)
-    if named is not None and (
-        _INSTEAD_OF_TRAFFICKING.search(text) or re.search(r"\b(?:under|berdasarkan|dengan)\b", text)
-    ):
-        return named
+    for law, words in _OTHER_LAWS:
+        named = words.search(text)
+        # The law the conviction is under: "under the Child Protection Act", "berdasarkan UU
+        # Perlindungan Anak"; "placement of workers under age" names none.
+        if named and _UNDER_LAW.search(text[max(named.start() - _UNDER_REACH, 0) : named.start()]):
+            return law
     if _INSTEAD_OF_TRAFFICKING.search(text):
         return NOT_TRAFFICKING
     return None

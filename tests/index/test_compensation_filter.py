@@ -79,3 +79,14 @@ def test_a_condition_asked_of_traffickers_is_asked_of_trafficking_cases() -> Non
         "sentence_months": "120.."
     }
     assert question_filters("traffickers who recruit children") == {}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "compensation for fishermen whose wages were unpaid",
+        "the court refused bail for the recruiters; years later the victims sought compensation",
+    ],
+)
+def test_the_decision_words_must_be_about_the_award(question: str) -> None:
+    assert compensation_in(question) is None

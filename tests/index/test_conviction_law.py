@@ -51,3 +51,10 @@ def test_filter_values_and_the_trafficking_cases_asked_of() -> None:
         "conviction_law": "not_trafficking",
         "is_trafficking_case": "true",
     }
+
+
+def test_a_law_named_but_not_convicted_under_is_not_read() -> None:
+    assert conviction_law_in("traffickers convicted for the placement of girls under age") is None
+    assert conviction_law_in("recruiters convicted under the Migrant Workers Act") == (
+        "migrant_workers"
+    )
