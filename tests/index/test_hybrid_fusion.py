@@ -171,7 +171,7 @@ def test_with_a_condition_read_meaning_ranks_the_other_languages_more() -> None:
 
     asked = "traffickers convicted under another law"
     read = SearchQuery(
-        text=asked, filters={"conviction_law": "other", "is_trafficking_case": "true"}
+        text=asked, filters={"conviction_law": "not_trafficking", "is_trafficking_case": "true"}
     )
     assert translated_share_for(read) == CONDITIONED_TRANSLATED_SHARE < TRANSLATED_SHARE
     assert translated_share_for(SearchQuery(text=asked)) == TRANSLATED_SHARE  # not applied
