@@ -182,17 +182,16 @@ _REPLACED_BY_DETENTION = re.compile(
     r"\b(?:kurungan|penjara)\b",
     re.IGNORECASE,
 )
-# How far after an award its default term may be stated; the order of compensation ends at the
-# next numbered item or the next order ("4. Menetapkan ...").
+# How far after an award its default term may be stated; the order of compensation ends where
+# `_ID_ORDER_BREAK` says ("; 4." or "4. Menetapkan ...").
 _DEFAULT_REACH = 900
-_NEXT_ORDER = re.compile(r";\s*\d+\s*\.|\.\s*\d+\s*\.\s+[A-Z]|\bMenetapkan\b|barang\s+bukti")
 
 
 def _with_default_detention(text: str, award: Award) -> Award:
     if award.kind != "restitution":
         return award
     window = text[award.end : award.end + _DEFAULT_REACH]
-    stop = _NEXT_ORDER.search(window)
+    stop = _ID_ORDER_BREAK.search(window)
     window = window[: stop.start()] if stop else window
     unpaid = _UNPAID.search(window)
     replaced = _REPLACED_BY_DETENTION.search(window, unpaid.end()) if unpaid else None

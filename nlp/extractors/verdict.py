@@ -26,10 +26,13 @@ from nlp.findings import Finding
 # ------------------------------------------------------------------------------ outcome
 
 _NOT = re.compile(r"(?:\btidak|\bnot|\bbukan)\s*$", re.IGNORECASE)
-_ID_CONVICTED = re.compile(
+# "terbukti secara sah dan meyakinkan bersalah": the Indonesian finding of guilt.
+_ID_GUILTY = (
     r"terbukti\s+(?:secara\s+)?(?:sah\s+)?(?:dan\s+)?(?:me\w{0,3}yakinkan\s+)?(?:menurut\s+hukum\s+)?"
-    r"bersalah|Menjatuhkan\s+(?:pidana|tindakan)"
-    r"|didapati\s+bersalah|disabitkan",
+    r"bersalah"
+)
+_ID_CONVICTED = re.compile(
+    _ID_GUILTY + r"|Menjatuhkan\s+(?:pidana|tindakan)|didapati\s+bersalah|disabitkan",
     re.IGNORECASE,
 )
 _ID_ACQUITTED = re.compile(
@@ -383,9 +386,7 @@ def compensation_refusals(full_text: str, country: str) -> list[Finding]:
 # bersalah melakukan tindak pidana “X” sebagaimana dalam dakwaan ...", "GUILTY beyond reasonable
 # doubt of X".
 _ID_CONVICTED_OF = re.compile(
-    r"terbukti\s+(?:secara\s+)?(?:sah\s+)?(?:dan\s+)?(?:me\w{0,3}yakinkan\s+)?(?:menurut\s+hukum\s+)?"
-    r"bersalah\s+(?:melakukan\s+)?(?:tindak\s+pidana\s+)?",
-    re.IGNORECASE,
+    _ID_GUILTY + r"\s+(?:melakukan\s+)?(?:tindak\s+pidana\s+)?", re.IGNORECASE
 )
 _ID_OFFENCE_END = re.compile(
     r"sebagaimana|;|\s\d{1,2}\s*\.\s+[A-Z]|\bdalam\s+dakwaan|\bMenjatuhkan\b", re.IGNORECASE
