@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from index.filter_values import parse_choices
 from tiplex.records import COMPENSATION_KINDS, CaseFacts
 
 FILTER_FIELD = "compensation"
@@ -42,20 +43,9 @@ DECISIONS = (UNPAID_DETENTION, REFUSED)
 def parse_compensation_filter(value: str) -> tuple[str, ...]:
     """The conditions a `compensation` filter value lists (alternatives separated by commas):
     kinds of award ordered (`any` for every kind), `unpaid_detention`, `refused`."""
-    wanted: list[str] = []
-    for alternative in (v.strip().lower() for v in value.split(",")):
-        if not alternative:
-            continue
-        if alternative == ANY:
-            wanted.extend(COMPENSATION_KINDS)
-        elif alternative in COMPENSATION_KINDS or alternative in DECISIONS:
-            wanted.append(alternative)
-        else:
-            raise ValueError(
-                f"filter {FILTER_FIELD} takes {', '.join((*COMPENSATION_KINDS, ANY, *DECISIONS))}, "
-                f"not {value!r}"
-            )
-    return tuple(dict.fromkeys(wanted))
+    return parse_choices(
+        value, FILTER_FIELD, (*COMPENSATION_KINDS, *DECISIONS), {ANY: COMPENSATION_KINDS}
+    )
 
 
 def decision_values(facts: CaseFacts) -> list[str]:

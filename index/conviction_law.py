@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from index.filter_values import parse_choices
 from tiplex.records import CONVICTION_LAWS
 
 FILTER_FIELD = "conviction_law"
@@ -32,20 +33,8 @@ NOT_TRAFFICKING = "not_trafficking"
 def parse_conviction_law_filter(value: str) -> tuple[str, ...]:
     """The coded values a `conviction_law` filter lists (alternatives separated by commas;
     `not_trafficking` stands for every law but the trafficking law)."""
-    wanted: list[str] = []
-    for alternative in (v.strip().lower() for v in value.split(",")):
-        if not alternative:
-            continue
-        if alternative == NOT_TRAFFICKING:
-            wanted.extend(law for law in CONVICTION_LAWS if law != TRAFFICKING)
-        elif alternative in CONVICTION_LAWS:
-            wanted.append(alternative)
-        else:
-            raise ValueError(
-                f"filter {FILTER_FIELD} takes {', '.join((*CONVICTION_LAWS, NOT_TRAFFICKING))}, "
-                f"not {value!r}"
-            )
-    return tuple(dict.fromkeys(wanted))
+    others = tuple(law for law in CONVICTION_LAWS if law != TRAFFICKING)
+    return parse_choices(value, FILTER_FIELD, CONVICTION_LAWS, {NOT_TRAFFICKING: others})
 
 
 _CONVICTED = re.compile(
