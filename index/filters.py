@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from index.backend import FILTER_FIELDS
@@ -79,8 +79,9 @@ def _year_condition(value: str) -> tuple[str, list[object]]:
     return "(" + " OR ".join(parts) + ")", params
 
 
-def _sentence_condition(ranges: list[SentenceRange]) -> tuple[str, list[object]]:
-    """Documents where any defendant's coded sentence is in any of `ranges`."""
+def _sentence_condition(value: str) -> tuple[str, list[object]]:
+    """Documents where any defendant's coded sentence is in any of the ranges `value` lists."""
+    ranges: list[SentenceRange] = parse_sentence_filter(value)
     parts: list[str] = []
     params: list[object] = []
     for wanted in ranges:
@@ -96,14 +97,16 @@ def _sentence_condition(ranges: list[SentenceRange]) -> tuple[str, list[object]]
     return f"EXISTS (SELECT 1 FROM {sentences} WHERE {' OR '.join(parts)})", params
 
 
-def _conviction_law_condition(wanted: tuple[str, ...]) -> tuple[str, list[object]]:
+def _conviction_law_condition(value: str) -> tuple[str, list[object]]:
+    wanted = parse_conviction_law_filter(value)
     marks = ", ".join("?" for _ in wanted)
     return f"json_extract(d.facts, '$.conviction_law') IN ({marks})", list(wanted)
 
 
-def _compensation_condition(wanted: tuple[str, ...]) -> tuple[str, list[object]]:
+def _compensation_condition(value: str) -> tuple[str, list[object]]:
     """Documents whose coded case passes any of the `compensation` conditions: an award of one
     of the kinds, an award replaced by detention if unpaid, a request refused."""
+    wanted = parse_compensation_filter(value)
     awards = "json_each(d.facts, '$.compensation') c"
     kinds = [w for w in wanted if w not in DECISIONS]
     parts: list[str] = []
@@ -116,6 +119,15 @@ def _compensation_condition(wanted: tuple[str, ...]) -> tuple[str, list[object]]
     if REFUSED in wanted:
         conditions.append("json_array_length(d.facts, '$.compensation_refused') > 0")
     return "(" + " OR ".join(conditions) + ")", list(kinds)
+
+
+# Filters whose value is parsed into an SQL condition of its own (a range, a coded decision).
+_PARSED_CONDITIONS: dict[str, Callable[[str], tuple[str, list[object]]]] = {
+    "year": _year_condition,
+    SENTENCE_FIELD: _sentence_condition,
+    CONVICTION_LAW_FIELD: _conviction_law_condition,
+    COMPENSATION_FIELD: _compensation_condition,
+}
 
 
 def document_condition(filters: Mapping[str, str]) -> SqlCondition:
@@ -133,22 +145,10 @@ def document_condition(filters: Mapping[str, str]) -> SqlCondition:
         elif field in _BOOLEAN_COLUMNS:
             parts.append(f"d.{_BOOLEAN_COLUMNS[field]} IN ({marks})")
             params.extend(_boolean(field, v) for v in values)
-        elif field == "year":
-            sql, year_params = _year_condition(raw)
+        elif field in _PARSED_CONDITIONS:
+            sql, condition_params = _PARSED_CONDITIONS[field](raw)
             parts.append(sql)
-            params.extend(year_params)
-        elif field == SENTENCE_FIELD:
-            sql, sentence_params = _sentence_condition(parse_sentence_filter(raw))
-            parts.append(sql)
-            params.extend(sentence_params)
-        elif field == CONVICTION_LAW_FIELD:
-            sql, laws = _conviction_law_condition(parse_conviction_law_filter(raw))
-            parts.append(sql)
-            params.extend(laws)
-        elif field == COMPENSATION_FIELD:
-            sql, kinds = _compensation_condition(parse_compensation_filter(raw))
-            parts.append(sql)
-            params.extend(kinds)
+            params.extend(condition_params)
         elif field == "court":
             # Court names are written many ways; a fragment such as "Brebes" should do.
             parts.append("(" + " OR ".join("d.court LIKE ?" for _ in values) + ")")
