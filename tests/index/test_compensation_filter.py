@@ -39,12 +39,16 @@ def test_a_question_asking_about_a_decision_on_compensation_gives_it(
     [
         "restitution for trafficking victims",  # nothing about what was decided
         "debt bondage on fishing boats paid off by wages",  # paid, but no award named
-        # A prison sentence beside an award is not the award's default term.
-        "traffickers sentenced to prison",
+        "traffickers sentenced to prison",  # no award named
     ],
 )
 def test_mere_mentions_are_not_read_as_decisions(question: str) -> None:
     assert compensation_in(question) is None
+
+
+def test_a_prison_sentence_beside_an_award_is_not_its_default_term() -> None:
+    # "prison" alone is the sentence; only words of non-payment make the detention replace it.
+    assert compensation_in("sentenced to prison and ordered to pay restitution") == "restitution"
 
 
 def test_filter_values_and_their_errors() -> None:
