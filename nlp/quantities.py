@@ -240,6 +240,11 @@ _SCALE = {
 def parse_figure(figure: str, *, decimal_comma: bool) -> float | None:
     """ "120.000.000,00" (decimal comma) or "2,000,000.00" as a float."""
     figure = figure.replace(" ", "")
+    # Groups of three followed by one or two digits: those are cents, whichever mark the clerk
+    # typed before them ("Rp120.000.000.00" is 120 million, not 12 billion).
+    cents = re.fullmatch(r"(\d{1,4}(?:[.,]\d{3})+)[.,](\d{1,2})", figure)
+    if cents:
+        return float(re.sub(r"[.,]", "", cents.group(1)) + "." + cents.group(2))
     if decimal_comma:
         figure = figure.replace(".", "").replace(",", ".")
     else:

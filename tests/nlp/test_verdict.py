@@ -375,6 +375,9 @@ def test_beneficiary_is_not_a_currency_code() -> None:
         ("a Fine of [P]300,000.00", 300_000, "PHP"),
         ("(a) [PHP] 2,000,000.00 as fine", 2_000_000, "PHP"),
         ("denda Rp 2 milyar", 2_000_000_000, "IDR"),
+        # Cents after a full stop, as after a comma.
+        ("denda sejumlah Rp120.000.000.00 (seratus dua puluh juta rupiah)", 120_000_000, "IDR"),
+        ("(b) PHP 2,000,000,00 as fine", 2_000_000, "PHP"),
     ],
 )
 def test_noisy_money(text: str, amount: float, currency: str) -> None:
