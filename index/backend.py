@@ -37,13 +37,17 @@ FILTER_FIELDS = (
     "is_trafficking_case",
     "sentence_months",
     "compensation",
+    "compensation_amount",
+    "fine_amount",
     "source_id",
     "doc_id",
 )
 # A prison term is filtered by range ("120..", `index.sentence_bounds`), not counted by value;
 # compensation ordered is a condition (`index.compensation_filter`), not a dimension to count.
 COUNT_FIELDS = tuple(
-    f for f in FILTER_FIELDS if f not in ("doc_id", "sentence_months", "compensation")
+    f
+    for f in FILTER_FIELDS
+    if f not in ("doc_id", "sentence_months", "compensation", "compensation_amount", "fine_amount")
 )
 
 

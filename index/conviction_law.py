@@ -66,6 +66,23 @@ _OTHER_LAWS = (
 )
 
 
+# A conviction for trafficking itself, named as such.
+_TRAFFICKING_CONVICTION = re.compile(
+    r"\btrafficking convictions?\b|\bconvict\w* (?:of|for) (?:human |child |people |sex |labou?r )?"
+    r"trafficking\b|\bconvict\w* under the (?:anti-?\s?)?trafficking (?:law|act)\b"
+    r"|\bterbukti (?:melakukan )?(?:tindak pidana )?perdagangan orang\b"
+    r"|\bdipidana (?:karena|atas) (?:tindak pidana )?perdagangan orang\b"
+    r"|\bsabitan (?:kesalahan )?pemerdagangan\b"
+)
+
+
+def names_trafficking_conviction(question: str) -> bool:
+    """Whether a question speaks of convictions for trafficking itself ("trafficking
+    convictions below the three-year minimum"). Read only beside another condition
+    (`index.question_filters`): alone, it is what nearly every question takes for granted."""
+    return bool(_TRAFFICKING_CONVICTION.search(" ".join(question.lower().split())))
+
+
 _UNDER_LAW = re.compile(
     r"\b(?:under|pursuant to|violating|of violating|for violating|berdasarkan|menurut|melanggar"
     r"|dengan|di bawah)\b(?:\s+(?:the|an?|uu|undang-undang|akta|act|law|\d+))*\s*$"

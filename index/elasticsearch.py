@@ -41,6 +41,7 @@ from index.hybrid_fusion import (
     translated_share_for,
     translates_question,
 )
+from index.money_bounds import CURRENCIES
 from index.query import parse_query as parse_text
 from index.query import query_language
 from index.question_filters import answered_by_conditions, with_question_filters
@@ -792,6 +793,16 @@ def _year(decision_date: str | None) -> int | None:
     return None
 
 
+def _amounts_by_currency(amounts: Iterable[tuple[float | None, str | None]]) -> dict[str, Any]:
+    """{"IDR": [100000000.0, ...]}: the amounts filters range over, by currency (those in no
+    currency the mapping knows are left out: a strict mapping would refuse the document)."""
+    by_currency: dict[str, list[float]] = {}
+    for amount, currency in amounts:
+        if amount is not None and currency and currency.upper() in CURRENCIES:
+            by_currency.setdefault(currency.upper(), []).append(amount)
+    return {currency: sorted(values) for currency, values in sorted(by_currency.items())}
+
+
 def facts_fields(facts: CaseFacts | None) -> dict[str, Any]:
     """The coded fields a researcher filters and counts on, flattened for keyword indexing
     (enumerations lower-cased, as every backend compares them)."""
@@ -819,6 +830,12 @@ def facts_fields(facts: CaseFacts | None) -> dict[str, Any]:
         "life_sentence": any(s.life for s in facts.sentences),
         "compensation_kinds": decision_values(facts),
         "conviction_law": facts.conviction_law,
+        "compensation_amount": _amounts_by_currency(
+            (award.amount, award.currency) for award in facts.compensation
+        ),
+        "fine_amount": _amounts_by_currency(
+            (s.fine.amount, s.fine.currency) for s in facts.sentences if s.fine is not None
+        ),
         "facts": facts.to_dict(),
     }
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from index import money_bounds
 from index.embeddings import EmbeddingSpec
 
 SCHEMA_VERSION = 1
@@ -146,6 +147,12 @@ def index_meta(model_id: str, dimensions: int) -> dict[str, Any]:
     }
 
 
+def _amounts_by_currency() -> dict[str, Any]:
+    return {
+        "properties": {currency: {"type": "double"} for currency in money_bounds.CURRENCIES},
+    }
+
+
 # Fields added to the documents mapping after indices were first built with it: `ensure_indices`
 # adds them to an existing index (its mapping is strict, so writing them would otherwise fail).
 # Documents written before then lack them, and queries on them must allow for that.
@@ -162,6 +169,10 @@ ADDED_DOCUMENT_FIELDS: dict[str, Any] = {
     "compensation_kinds": {"type": "keyword"},
     # The law this court convicts under, "trafficking" or "other" (`index.conviction_law`).
     "conviction_law": {"type": "keyword"},
+    # The amounts of the awards ordered and of the fines, one field per currency so that a
+    # range compares like with like: the `compensation_amount` and `fine_amount` filters
+    # (`index.money_bounds`).
+    **{field: _amounts_by_currency() for field in money_bounds.FIELDS},
 }
 
 

@@ -38,6 +38,8 @@ from index.es_mappings import (
     text_field,
 )
 from index.hybrid_fusion import coded_concepts
+from index.money_bounds import FIELDS as AMOUNT_FIELDS
+from index.money_bounds import parse_amount_filter
 from index.ranking import (
     EXPANSION_WEIGHT,
     OWN_WORDS_MINIMUM_SHOULD_MATCH,
@@ -186,6 +188,20 @@ def _sentence_clause(value: str) -> dict[str, Any]:
     return _any_of(clauses)
 
 
+def _amount_clause(field: str, value: str) -> dict[str, Any]:
+    """Any award (any fine) within any of the ranges `value` lists: each currency's amounts
+    are their own field, `compensation_amount.IDR`, so a range compares like with like."""
+    clauses = []
+    for wanted in parse_amount_filter(value, field):
+        bounds = {}
+        if wanted.low is not None:
+            bounds["gte"] = wanted.low
+        if wanted.high is not None:
+            bounds["lte"] = wanted.high
+        clauses.append({"range": {f"{field}.{wanted.currency}": bounds}})
+    return _any_of(clauses)
+
+
 def _court_clause(value: str) -> dict[str, Any]:
     """Court names are written many ways: a fragment such as "Brebes" matches any court
     whose name contains it."""
@@ -241,6 +257,8 @@ def filter_clauses(filters: Mapping[str, str]) -> list[dict[str, Any]]:
             clauses.append(
                 {"terms": {"compensation_kinds": list(parse_compensation_filter(value))}}
             )
+        elif key in AMOUNT_FIELDS:
+            clauses.append(_amount_clause(key, value))
         else:
             raise ValueError(f"unknown filter {key!r}; filters are: {', '.join(FILTER_FIELDS)}")
     return clauses

@@ -16,6 +16,8 @@ from index.compensation_filter import (
 from index.compensation_filter import FILTER_FIELD as COMPENSATION_FIELD
 from index.conviction_law import FILTER_FIELD as CONVICTION_LAW_FIELD
 from index.conviction_law import parse_conviction_law_filter
+from index.money_bounds import COMPENSATION_FIELD as COMPENSATION_AMOUNT_FIELD
+from index.money_bounds import FINE_FIELD, parse_amount_filter
 from index.sentence_bounds import FILTER_FIELD as SENTENCE_FIELD
 from index.sentence_bounds import SentenceRange, parse_sentence_filter
 
@@ -121,12 +123,37 @@ def _compensation_condition(value: str) -> tuple[str, list[object]]:
     return "(" + " OR ".join(conditions) + ")", list(kinds)
 
 
+def _amount_condition(
+    field: str, items: str, money: str
+) -> Callable[[str], tuple[str, list[object]]]:
+    """Documents where any of the coded `items` (awards, sentences) has its `money` (the
+    object holding `amount` and `currency`) within any of the ranges a filter value lists."""
+
+    def condition(value: str) -> tuple[str, list[object]]:
+        parts: list[str] = []
+        params: list[object] = []
+        for wanted in parse_amount_filter(value, field):
+            parts.append(
+                f"(json_extract(i.value, '{money}.currency') = ? "
+                f"AND json_extract(i.value, '{money}.amount') BETWEEN ? AND ?)"
+            )
+            low = -1.0 if wanted.low is None else wanted.low
+            high = 1e18 if wanted.high is None else wanted.high
+            params.extend([wanted.currency, low, high])
+        each = f"json_each(d.facts, '{items}') i"
+        return f"EXISTS (SELECT 1 FROM {each} WHERE {' OR '.join(parts)})", params
+
+    return condition
+
+
 # Filters whose value is parsed into an SQL condition of its own (a range, a coded decision).
 _PARSED_CONDITIONS: dict[str, Callable[[str], tuple[str, list[object]]]] = {
     "year": _year_condition,
     SENTENCE_FIELD: _sentence_condition,
     CONVICTION_LAW_FIELD: _conviction_law_condition,
     COMPENSATION_FIELD: _compensation_condition,
+    COMPENSATION_AMOUNT_FIELD: _amount_condition(COMPENSATION_AMOUNT_FIELD, "$.compensation", "$"),
+    FINE_FIELD: _amount_condition(FINE_FIELD, "$.sentences", "$.fine"),
 }
 
 

@@ -1,12 +1,17 @@
 """Conditions a hybrid question states in words that only the coded cases can answer, read
 into filters before searching or counting.
 
-Three are read:
-- a prison term ("sentenced to ten years or more": `sentence_months`, `index.sentence_bounds`);
+Four are read:
+- a prison term ("sentenced to ten years or more", "below the three-year minimum":
+  `sentence_months`, `index.sentence_bounds`);
+- an amount ordered ("restitution over 100 million rupiah", "fines of a billion rupiah or
+  more": `compensation_amount`, `fine_amount`, `index.money_bounds`);
 - a decision on compensation ("restitution replaced by jail when unpaid", "the court refused
   the restitution claim": `compensation`, `index.compensation_filter`);
 - a conviction under another law than the trafficking law ("convicted under the Child
-  Protection Act instead": `conviction_law`, `index.conviction_law`).
+  Protection Act instead": `conviction_law`, `index.conviction_law`); beside another
+  condition, a conviction for trafficking itself ("trafficking convictions below the
+  minimum": `conviction_law=trafficking`).
 When one is read from a question that names human trafficking, the question is asked of coded
 trafficking cases (`is_trafficking_case`). Both backends apply the result, for searching and for
 counting trends alike, and the pages and the API say what was read, so that a user sees what
@@ -22,7 +27,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from index import compensation_filter, conviction_law, sentence_bounds
+from index import compensation_filter, conviction_law, money_bounds, sentence_bounds
 from tiplex.records import SearchQuery
 
 
@@ -35,9 +40,15 @@ def question_filters(text: str) -> dict[str, str]:
     award = compensation_filter.compensation_in(text)
     if award is not None:
         read[compensation_filter.FILTER_FIELD] = award
+    read.update(money_bounds.amounts_in(text))
     law = conviction_law.conviction_law_in(text)
     if law is not None:
         read[conviction_law.FILTER_FIELD] = law
+    elif read and conviction_law.names_trafficking_conviction(text):
+        # "Trafficking convictions below the three-year minimum": the term is asked of those
+        # convicted under the trafficking law, not of the pimps and recruiters convicted
+        # under other laws with lower minimums.
+        read[conviction_law.FILTER_FIELD] = conviction_law.TRAFFICKING
     if read and _names_human_trafficking(text):
         # "Traffickers sentenced to ten years or more": the coded condition is asked of
         # trafficking cases, not of every long sentence (a murder, a drug courier).

@@ -94,6 +94,13 @@ _UNIT = r"[\s-]*(?P<unit>years?|months?|tahun|bulan)\b"
 # What the term may be followed by before "or more": "10 years in prison or more".
 _FILLER = r"(?:\s+(?:in|of|behind)?\s*(?:prison|jail|imprisonment|bars|penjara|sentences?|terms?))?"
 
+# What may stand between a comparison and its term: "below the three-year minimum", "under the
+# statutory minimum of three years", "di bawah ancaman minimal 3 tahun". An age never passes
+# ("under the age of 18 years": "age" is not among these words).
+_MINIMUM = (
+    r"(?:(?:the|a|its|this|that|statutory|legal|mandatory|prescribed|minimum|minimal|minimum"
+    r"|sentence|term|penalty|punishment|of|ancaman|batas|pidana|hukuman)\s+)*"
+)
 # (pattern, kind): "min" at least, "above" more than, "max" at most, "below" less than.
 _BOUNDS = [
     (
@@ -113,8 +120,9 @@ _BOUNDS = [
         "above",
     ),
     (
-        r"\b(?:less than|under|below|shorter than|fewer than|kurang dari|kurang daripada"
-        r"|di bawah)\s+" + _NUMBER + _UNIT,
+        r"\b(?:less than|under|below|shorter than|fewer than|lighter than|lower than|kurang dari"
+        r"|kurang daripada|di bawah|lebih rendah dari|lebih ringan dari)\s+" + _MINIMUM + _NUMBER
+        + _UNIT,
         "below",
     ),
     (
@@ -136,10 +144,11 @@ _LIFE_RE = re.compile(
     r"\blife (?:imprisonment|sentences?|terms?)\b|\b(?:sentenced|imprisoned|jailed) (?:to|for) "
     r"life\b|\bseumur hidup\b"
 )
-# The question must speak of a sentence for a number of years to be a term.
+# The question must speak of a sentence for a number of years to be a term ("the three-year
+# minimum" is the law's minimum term).
 _SENTENCE_WORDS_RE = re.compile(
     r"\b(?:sentence[ds]?|sentencing|prison|imprison\w*|jail\w*|custodial|penjara|dipenjara"
-    r"|pidana|hukuman|dihukum|divonis|vonis)\b"
+    r"|pidana|hukuman|dihukum|divonis|vonis|minimum)\b"
 )
 # A number of years that is an age or a time ago, not a term.
 _AGE_AFTER_RE = re.compile(r"^\s*(?:old|of age|ago|lalu|yang lalu|silam)\b")
@@ -174,16 +183,26 @@ def sentence_range_in(question: str) -> SentenceRange | None:
     if between and not _is_age(text, between):
         unit = between.group("unit")
         return SentenceRange(_months(between.group("a"), unit), _months(between.group("n"), unit))
-    for pattern, kind in _BOUND_RES:
-        for match in pattern.finditer(text):
-            if _is_age(text, match):
-                continue
-            months = _months(match.group("n"), match.group("unit"))
-            if kind == "min":
-                return SentenceRange(low=months)
-            if kind == "above":
-                return SentenceRange(low=months + 1)
-            if kind == "max":
-                return SentenceRange(high=months)
-            return SentenceRange(high=months - 1)
-    return None
+    # The comparison that comes first: "under the statutory minimum of three years" is below
+    # three years, though "minimum of three years" alone would be at least.
+    found = min(
+        (
+            (match.start(), kind, match)
+            for pattern, kind in _BOUND_RES
+            for match in pattern.finditer(text)
+            if not _is_age(text, match)
+        ),
+        default=None,
+        key=lambda candidate: candidate[0],
+    )
+    if found is None:
+        return None
+    _, kind, match = found
+    months = _months(match.group("n"), match.group("unit"))
+    if kind == "min":
+        return SentenceRange(low=months)
+    if kind == "above":
+        return SentenceRange(low=months + 1)
+    if kind == "max":
+        return SentenceRange(high=months)
+    return SentenceRange(high=months - 1)

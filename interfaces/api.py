@@ -78,6 +78,21 @@ def filters_of(
             "exemplary_damages, actual_damages, other, or any",
         ),
     ] = None,
+    compensation_amount: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="the amount of an award ordered, with its currency: IDR 100000000.., "
+            "MYR ..50000 or PHP 10000..50000",
+        ),
+    ] = None,
+    fine_amount: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="any defendant's fine, with its currency: IDR 1000000000.. or PHP ..500000",
+        ),
+    ] = None,
     source_id: FilterValue = None,
 ) -> dict[str, str]:
     """Filters on the coded fields; a value may list alternatives separated by commas."""

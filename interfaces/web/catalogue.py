@@ -65,6 +65,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     "field_sentence_months": {"en": "Prison term (months)", "id": "Lama pidana penjara (bulan)"},
     "field_compensation": {"en": "Compensation decided", "id": "Putusan atas ganti rugi"},
     "field_conviction_law": {"en": "Convicted under", "id": "Dipidana berdasarkan"},
+    "field_compensation_amount": {"en": "Amount awarded", "id": "Jumlah ganti rugi"},
+    "field_fine_amount": {"en": "Fine", "id": "Pidana denda"},
     "read_from_question": {
         "en": "Read from the question, and applied",
         "id": "Dibaca dari pertanyaan dan diterapkan",

@@ -20,6 +20,7 @@ from tiplex.records import (
     FETCHED_FROM,
     Compensation,
     Document,
+    Money,
     RefusedCompensation,
     SearchQuery,
     Sentence,
@@ -609,6 +610,57 @@ def test_the_law_convicted_under_filters_and_counts(make_backend: BackendFactory
     question = SearchQuery(text=f"{text} traffickers convicted under another law", k=20)
     assert set(_ids(backend.search(question))) == {samples.ID_FORCED_LABOUR.doc_id}
     assert set(backend.counted_documents(question)) == {samples.ID_FORCED_LABOUR.doc_id}
+
+
+def test_amounts_ordered_filter_within_their_currency(make_backend: BackendFactory) -> None:
+    backend = make_backend()
+    facts = dict(samples.FACTS)
+    rupiah, pesos = samples.ID_FORCED_LABOUR.doc_id, samples.PH_SEX_TRAFFICKING.doc_id
+    other = samples.ID_OTHER_ARTICLE.doc_id
+    ordered = {
+        rupiah: {
+            "compensation": (Compensation(kind="restitution", amount=150e6, currency="IDR"),),
+            "sentences": (
+                Sentence(fine=Money(120e6, "IDR")),
+                Sentence(fine=Money(1.5e9, "IDR")),
+            ),
+        },
+        pesos: {
+            # 500,000 pesos: a larger figure than ten million rupiah's, in another currency.
+            "compensation": (Compensation(kind="moral_damages", amount=500_000, currency="PHP"),),
+            "sentences": (Sentence(imprisonment_months=240, fine=Money(2e6, "PHP")),),
+        },
+        other: {
+            "compensation": (Compensation(kind="restitution", amount=10e6, currency="IDR"),),
+            "is_trafficking_case": True,
+        },
+    }
+    for doc_id, coded in ordered.items():
+        facts[doc_id] = dataclasses.replace(facts[doc_id], **coded)
+    backend.index(samples.DOCUMENTS, facts, samples.PROVISIONS)
+    text = "terdakwa accused court hakim plaintiff section"
+
+    def found(field: str, wanted: str) -> set[str]:
+        query = SearchQuery(text=text, mode="bm25", k=20, filters={field: wanted})
+        return set(_ids(backend.search(query)))
+
+    assert found("compensation_amount", "IDR 100000000..") == {rupiah}
+    assert found("compensation_amount", "IDR ..100000000") == {other}
+    assert found("compensation_amount", "PHP 100000..") == {pesos}
+    assert found("compensation_amount", "PHP 100000..,IDR 5000000..20000000") == {pesos, other}
+    assert found("fine_amount", "IDR 1000000000..") == {rupiah}  # any defendant's fine
+    assert found("fine_amount", "idr 120000000") == {rupiah}
+    assert found("fine_amount", "PHP ..1000000") == set()
+    with pytest.raises(ValueError, match="fine_amount takes a currency"):
+        found("fine_amount", "1000000000..")
+    with pytest.raises(ValueError, match="compensation_amount takes a currency"):
+        found("compensation_amount", "EUR 5..")
+    # Read from a question, in hybrid search and in trends.
+    question = SearchQuery(text="trafficking cases with restitution over 100 million rupiah", k=20)
+    assert set(_ids(backend.search(question))) == {rupiah}
+    assert set(backend.counted_documents(question)) == {rupiah}
+    fined = SearchQuery(text="traffickers fined a billion rupiah or more", k=20)
+    assert set(backend.counted_documents(fined)) == {rupiah}
 
 
 def test_compensation_decided_filters_on_the_coded_awards(make_backend: BackendFactory) -> None:

@@ -24,7 +24,7 @@ from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
 from elastic_transport._node._base import NodeApiResponse
 from elasticsearch import Elasticsearch
 
-from index import es_mappings, es_queries
+from index import es_mappings, es_queries, money_bounds
 from index.backend import EmbeddingModelMismatch
 from index.e5 import E5_MODEL
 from index.elasticsearch import ElasticsearchBackend, document_source
@@ -903,6 +903,23 @@ def test_unknown_filter_is_an_error(backend):
             {"compensation": "Moral_Damages,exemplary_damages"},
             {"terms": {"compensation_kinds": ["moral_damages", "exemplary_damages"]}},
         ),
+        # Amounts are compared within their currency's own field.
+        (
+            {"compensation_amount": "idr 100000000.."},
+            {"range": {"compensation_amount.IDR": {"gte": 100_000_000}}},
+        ),
+        (
+            {"fine_amount": "PHP ..500000,IDR 1000000000"},
+            {
+                "bool": {
+                    "should": [
+                        {"range": {"fine_amount.PHP": {"lte": 500_000}}},
+                        {"range": {"fine_amount.IDR": {"gte": 1e9, "lte": 1e9}}},
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
+        ),
     ],
 )
 def test_filter_values_become_typed_clauses(filters, expected):
@@ -1272,6 +1289,10 @@ def test_an_index_built_before_a_field_was_added_takes_it(backend, cluster):
             "life_sentence": {"type": "boolean"},
             "compensation_kinds": {"type": "keyword"},
             "conviction_law": {"type": "keyword"},
+            "compensation_amount": {
+                "properties": {c: {"type": "double"} for c in money_bounds.CURRENCIES}
+            },
+            "fine_amount": {"properties": {c: {"type": "double"} for c in money_bounds.CURRENCIES}},
         }
     }
 

@@ -29,6 +29,11 @@ from tiplex.records import SearchQuery
         ("divonis lebih dari lima tahun penjara", SentenceRange(low=61)),
         ("hukuman kurang dari tiga tahun", SentenceRange(high=35)),
         ("penjara seumur hidup", SentenceRange(life=True)),
+        # Below a minimum the question names: the comparison that comes first decides.
+        ("trafficking convictions sentenced below the three-year minimum", SentenceRange(high=35)),
+        ("prison terms under the statutory minimum of three years", SentenceRange(high=35)),
+        ("divonis di bawah ancaman minimal 3 tahun penjara", SentenceRange(high=35)),
+        ("a prison term of a minimum of 4 years", SentenceRange(low=48)),
     ],
 )
 def test_a_question_asking_for_a_prison_term_gives_its_range(
@@ -46,6 +51,7 @@ def test_a_question_asking_for_a_prison_term_gives_its_range(
         "anak di bawah 18 tahun dihukum",
         "traffickers sentenced more than 10 years ago",  # a time, not a term
         "sentenced traffickers in Batam",
+        "traffickers sentenced for exploiting girls under the age of 15 years",
     ],
 )
 def test_ages_and_other_numbers_are_not_prison_terms(question: str) -> None:
