@@ -16,14 +16,15 @@ Comparison rules, per field:
 - A null label (or a missing key) means "not stated / not applicable": that document is skipped
   for that field. An empty list is a real label ("no sentence", "no form stated").
 - Scalars (`court`, `case_number`, `decision_date`, `proceeding_stage`, `outcome`,
-  `non_punishment_applied`): counted over the documents with a non-null label.
+  `conviction_law`, `non_punishment_applied`): counted over the documents with a non-null label.
   accuracy = correct / labelled; precision = correct / predicted non-null; recall = accuracy.
   `case_number` ignores case, whitespace and punctuation, a leading "Nomor"/"No." and the
   spelling of "G.R. No(s)."; `court` ignores case and punctuation and reads "PN X" as
   "Pengadilan Negeri X"; `decision_date` must be the same ISO date; the enums must be equal.
 - Booleans (`is_trafficking_case`, `minors`, `transnational`, `domestic`,
-  `non_punishment_raised`): precision, recall and F1 of the positive class; a null prediction
-  counts as false. `minors` is true when the coded `victims.minors` count is above zero.
+  `non_punishment_raised`, `compensation_refused`: any request refused): precision, recall and
+  F1 of the positive class; a null prediction counts as false. `minors` is true when the
+  coded `victims.minors` count is above zero.
   `domestic` reads the `transnational` label: true where it is false (a coded null is not
   domestic), so that domestic cases left unanswered cost recall. Accuracy is (TP + TN) / labelled.
 - `transnational_answer`: the same label as a three-valued answer: true, false, or null (no
@@ -35,7 +36,8 @@ Comparison rules, per field:
   accuracy is the share of documents whose multiset is exactly right:
   `imprisonment` (months per sentence, "life" for life imprisonment), `fine` ((amount,
   currency) per sentence that has a fine), `subsidiary_detention` (months), `compensation`
-  ((kind, amount, currency) per award). Amounts are compared to the cent.
+  ((kind, amount, currency) per award), `award_detention` (months replacing an award if unpaid;
+  only where every labelled award records it). Amounts are compared to the cent.
 - Sets (`exploitation_forms`, `sectors`, `countries_involved`, `victim_genders`,
   `victim_nationalities`): micro precision/recall/F1 over (document, value)
   pairs; accuracy is the share of documents whose set is exactly right.
@@ -231,6 +233,27 @@ def _label_compensation(label: Mapping[str, Any]) -> Counter[Hashable] | None:
     return Counter((a.get("kind"), _money(a.get("amount")), a.get("currency")) for a in awards)
 
 
+def _label_award_detention(label: Mapping[str, Any]) -> Counter[Hashable] | None:
+    """Months of detention replacing each award if unpaid; only where every labelled award
+    says (older labels did not record it)."""
+    awards = label.get("compensation")
+    if awards is None or any("subsidiary_detention_months" not in a for a in awards):
+        return None
+    return Counter(
+        int(a["subsidiary_detention_months"])
+        for a in awards
+        if a["subsidiary_detention_months"] is not None
+    )
+
+
+def _facts_award_detention(facts: CaseFacts) -> Counter[Hashable]:
+    return Counter(
+        int(c.subsidiary_detention_months)
+        for c in facts.compensation
+        if c.subsidiary_detention_months is not None
+    )
+
+
 def _label_set(key: str) -> Extract:
     def read(label: Mapping[str, Any]) -> Counter[Hashable] | None:
         values = label.get(key)
@@ -327,6 +350,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         lambda f: f.proceeding_stage,
     ),
     FieldRule("outcome", "scalar", _label_key("outcome"), lambda f: f.outcome),
+    FieldRule("conviction_law", "scalar", _label_key("conviction_law"), lambda f: f.conviction_law),
     FieldRule("imprisonment", "items", _label_sentences(_label_imprisonment), _facts_imprisonment),
     FieldRule("fine", "items", _label_sentences(_label_fine), _facts_fines),
     FieldRule(
@@ -339,6 +363,13 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         _label_compensation_total,
         _facts_compensation_total,
         _same,
+    ),
+    FieldRule("award_detention", "items", _label_award_detention, _facts_award_detention),
+    FieldRule(
+        "compensation_refused",
+        "boolean",
+        _label_key("compensation_refused"),
+        lambda f: bool(f.compensation_refused),
     ),
     FieldRule("minors", "boolean", _label_key("minors"), _facts_minors),
     FieldRule("transnational", "boolean", _label_key("transnational"), lambda f: f.transnational),

@@ -246,6 +246,10 @@ def parse_figure(figure: str, *, decimal_comma: bool) -> float | None:
     if cents:
         return float(re.sub(r"[.,]", "", cents.group(1)) + "." + cents.group(2))
     if decimal_comma:
+        # Cents have two digits: a comma before three is a slip for a thousands mark
+        # ("Rp150.000,000 (seratus lima puluh juta rupiah)").
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})*,\d{3}", figure):
+            figure = figure.replace(",", ".")
         figure = figure.replace(".", "").replace(",", ".")
     else:
         # "2,000" is two thousand, never two; a lone comma with 1-2 digits is a decimal.

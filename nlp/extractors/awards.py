@@ -93,7 +93,10 @@ _ID_PAYEE_LINE = re.compile(
 _SPELLED_OUT = re.compile(r"\s*\([^()]{0,200}\)")
 # An Indonesian amount read after the kind must still belong to the order of compensation: a
 # new numbered item or the list of exhibits starts something else.
-_ID_ORDER_BREAK = re.compile(r";\s*\d+\s*\.|barang\s+bukti|Menetapkan", re.IGNORECASE)
+_ID_ORDER_BREAK = re.compile(
+    r";\s*\d+\s*\.|\.\s*\d{1,2}\s*\.\s+(?-i:[A-Z])|barang\s+bukti|Menetapkan|biaya\s+perkara",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +177,8 @@ def awards(text: str, country: str, *, indonesian: bool) -> list[Award]:
 # Terdakwa tidak mampu membayar restitusi", "bila (harta bendanya) tidak mencukupi"; then the
 # detention that replaces it: "diganti dengan pidana kurungan (pengganti) selama 6 (enam) bulan".
 _UNPAID = re.compile(
-    r"\btidak\s+(?:di\s*bayar(?:kan|nya)?|mem\s*bayar(?:nya)?|mampu|mencukupi|cukup)\b",
+    r"\btidak\s+(?:di\s*bayar(?:kan|nya)?|mem\s*bayar(?:nya)?|mampu|mencukupi|cukup"
+    r"|melakukan\s+pembayaran)\b",
     re.IGNORECASE,
 )
 _REPLACED_BY_DETENTION = re.compile(

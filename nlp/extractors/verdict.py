@@ -29,7 +29,7 @@ _NOT = re.compile(r"(?:\btidak|\bnot|\bbukan)\s*$", re.IGNORECASE)
 # "terbukti secara sah dan meyakinkan bersalah": the Indonesian finding of guilt.
 _ID_GUILTY = (
     r"terbukti\s+(?:secara\s+)?(?:sah\s+)?(?:dan\s+)?(?:me\w{0,3}yakinkan\s+)?(?:menurut\s+hukum\s+)?"
-    r"bersalah"
+    r"bersala\s?h"  # PDF text splits the word: "bersala h"
 )
 _ID_CONVICTED = re.compile(
     _ID_GUILTY + r"|Menjatuhkan\s+(?:pidana|tindakan)|didapati\s+bersalah|disabitkan",
@@ -385,8 +385,10 @@ def compensation_refusals(full_text: str, country: str) -> list[Finding]:
 # The offence a court convicts of, as its order names it: "terbukti secara sah dan meyakinkan
 # bersalah melakukan tindak pidana “X” sebagaimana dalam dakwaan ...", "GUILTY beyond reasonable
 # doubt of X".
+# Some orders leave out "terbukti ...": "Menyatakan terdakwa X, bersalah melakukan tindak pidana".
 _ID_CONVICTED_OF = re.compile(
-    _ID_GUILTY + r"\s+(?:melakukan\s+)?(?:tindak\s+pidana\s+)?", re.IGNORECASE
+    rf"(?:{_ID_GUILTY}\s+(?:melakukan\s+)?|\bbersala\s?h\s+melakukan\s+)(?:tindak\s+pidana\s+)?",
+    re.IGNORECASE,
 )
 _ID_OFFENCE_END = re.compile(
     r"sebagaimana|;|\s\d{1,2}\s*\.\s+[A-Z]|\bdalam\s+dakwaan|\bMenjatuhkan\b", re.IGNORECASE

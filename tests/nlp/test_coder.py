@@ -352,6 +352,37 @@ def test_the_law_a_court_convicts_under_is_read_from_the_offence_it_names(
     assert ph.conviction_law == "trafficking"
 
 
+def test_an_order_without_terbukti_or_with_a_split_word_still_names_its_offence(
+    coder: CaseCoder,
+) -> None:
+    plain = INDONESIAN.replace(
+        "1. Menyatakan Terdakwa terbukti secara sah dan meyakinkan bersalah melakukan tindak"
+        " pidana perdagangan orang;",
+        "1. Menyatakan Terdakwa Budi, bersalah melakukan tindak pidana “orang perseorangan yang"
+        " melaksanakan penempatan Pekerja Migran Indonesia”;",
+    )
+    assert "Budi, bersalah" in plain
+    assert coder.code(make(plain)).conviction_law == "migrant_workers"
+    split = INDONESIAN.replace("meyakinkan bersalah melakukan", "meyakinkan bersala h melakukan")
+    assert "bersala h" in split
+    assert coder.code(make(split)).conviction_law == "trafficking"
+
+
+def test_a_restitution_order_ends_at_the_next_numbered_order(coder: CaseCoder) -> None:
+    """The default term may be stated as "tidak melakukan pembayaran", and the order of costs
+    after it ("7. Membebankan ... biaya perkara Rp2.500,00") is no second award."""
+    ordered = INDONESIAN.replace(
+        "3. Menghukum Terdakwa membayar restitusi kepada Anak Korban sebesar Rp15.000.000,00;\n",
+        "3. Membayar restitusi kepada Anak Korban sebesar Rp15.000.000,00 (lima belas juta"
+        " rupiah) dan jika tidak melakukan pembayaran restitusi sebagaimana ditetapkan, maka akan"
+        " diganti dengan pidana kurungan selama 5 (lima) bulan.\n4. Membebankan kepada Terdakwa"
+        " untuk membayar biaya perkara sebesar Rp2.500,00 (dua ribu lima ratus rupiah).\n",
+    )
+    assert "jika tidak melakukan pembayaran" in ordered
+    (award,) = coder.code(make(ordered)).compensation
+    assert (award.amount, award.subsidiary_detention_months) == (15_000_000, 5)
+
+
 def test_an_order_naming_only_its_count_or_acquitting_codes_no_conviction_law(
     coder: CaseCoder,
 ) -> None:

@@ -193,6 +193,27 @@ def test_fines_compare_amount_and_currency_and_subsidiary_detention_months() -> 
     assert score_of([(gold, wrong_currency)], "subsidiary_detention").correct == 0
 
 
+def test_decisions_on_the_law_and_on_compensation_are_scored_where_labelled() -> None:
+    award = {"kind": "restitution", "amount": 5e6, "currency": "IDR"}
+    gold = label(
+        conviction_law="vice",
+        compensation=[{**award, "subsidiary_detention_months": 6}],
+        compensation_refused=True,
+    )
+    older = label("d2", compensation=[award])  # awards labelled before default terms were
+    coded = facts(
+        conviction_law="trafficking",
+        compensation=(Compensation("restitution", 5e6, "IDR", subsidiary_detention_months=6),),
+    )
+    pairs = [(gold, coded), (older, facts("d2", compensation=(Compensation("restitution"),)))]
+    law = score_of(pairs, "conviction_law")
+    assert (law.documents, law.correct) == (1, 0)
+    detention = score_of(pairs, "award_detention")
+    assert (detention.documents, detention.gold, detention.correct) == (1, 1, 1)
+    refused = score_of(pairs, "compensation_refused")
+    assert (refused.documents, refused.gold, refused.predicted) == (1, 1, 0)
+
+
 def test_an_empty_sentence_list_is_a_label_and_extra_sentences_cost_precision() -> None:
     pairs = [(label(sentences=[]), facts(sentences=(Sentence(imprisonment_months=12),)))]
     score = score_of(pairs, "imprisonment")

@@ -378,6 +378,8 @@ def test_beneficiary_is_not_a_currency_code() -> None:
         # Cents after a full stop, as after a comma.
         ("denda sejumlah Rp120.000.000.00 (seratus dua puluh juta rupiah)", 120_000_000, "IDR"),
         ("(b) PHP 2,000,000,00 as fine", 2_000_000, "PHP"),
+        # A comma before three digits is a thousands mark typed wrong, not cents.
+        ("denda sebesar Rp150.000,000 (seratus lima puluh juta rupiah)", 150_000_000, "IDR"),
     ],
 )
 def test_noisy_money(text: str, amount: float, currency: str) -> None:
