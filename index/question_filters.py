@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from index import compensation_filter, conviction_law, money_bounds, sentence_bounds
 from tiplex.records import SearchQuery
@@ -33,6 +34,13 @@ from tiplex.records import SearchQuery
 
 def question_filters(text: str) -> dict[str, str]:
     """The filters a question's words ask for (none for most questions)."""
+    return dict(_read_conditions(text))
+
+
+# One request reads its question in several places (the search, the count, the fusion's
+# weights); the reading is a pure function of the words, so it is done once per question.
+@lru_cache(maxsize=512)
+def _read_conditions(text: str) -> tuple[tuple[str, str], ...]:
     read: dict[str, str] = {}
     term = sentence_bounds.sentence_range_in(text)
     if term is not None:
@@ -53,7 +61,7 @@ def question_filters(text: str) -> dict[str, str]:
         # "Traffickers sentenced to ten years or more": the coded condition is asked of
         # trafficking cases, not of every long sentence (a murder, a drug courier).
         read[TRAFFICKING_FIELD] = "true"
-    return read
+    return tuple(read.items())
 
 
 TRAFFICKING_FIELD = "is_trafficking_case"
