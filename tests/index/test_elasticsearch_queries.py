@@ -40,11 +40,14 @@ from index.ranking import (
 )
 from tiplex.records import (
     CaseFacts,
+    Compensation,
     Document,
+    Money,
     NonPunishment,
     Passage,
     Provision,
     SearchQuery,
+    Sentence,
     Victims,
 )
 from tiplex.settings import Settings
@@ -924,6 +927,22 @@ def test_unknown_filter_is_an_error(backend):
 )
 def test_filter_values_become_typed_clauses(filters, expected):
     assert es_queries.filter_clauses(filters) == [expected]
+
+
+def test_amounts_are_indexed_by_currency_and_unknown_currencies_left_out():
+    facts = dataclasses.replace(
+        ENGLISH_FACTS,
+        compensation=(
+            Compensation("moral_damages", 50_000, "PHP"),
+            Compensation("exemplary_damages", 30_000, "php"),
+            Compensation("other", 10, "EUR"),  # the strict mapping knows no such field
+            Compensation("restitution"),  # no amount
+        ),
+        sentences=(Sentence(fine=Money(2e6, "PHP")), Sentence(imprisonment_months=12)),
+    )
+    source = document_source(ENGLISH_DOC, facts)
+    assert source["compensation_amount"] == {"PHP": [30_000, 50_000]}
+    assert source["fine_amount"] == {"PHP": [2e6]}
 
 
 def test_a_question_asking_for_a_prison_term_sends_it_as_a_filter(backend):
