@@ -89,7 +89,7 @@ def _extract(raw: bytes, content_type: str, url: str, hooks: TextHooks | None) -
     if kind == "html":
         return _html_text(raw, content_type, url, hooks)
     if kind == "text":
-        decoded = decode_text(raw, content_type)
+        decoded = repair_double_encoding(decode_text(raw, content_type))
         if decoded.count("\x00") > len(decoded) * MAX_NUL_SHARE:
             raise ExtractionError(f"binary content, not text ({decoded.count(chr(0))} NUL bytes)")
         # Stray NULs are dropped first: a text with a few is still a text.
@@ -218,6 +218,29 @@ def _bomless_utf16(raw: bytes) -> str | None:
     return None
 
 
+# UTF-8 once read as Latin-1 and written out again as UTF-8: a curly quote becomes "â", U+0080,
+# U+009C. Real text never holds those C1 control characters, so where they occur each such run
+# that decodes as UTF-8 one layer down is put back; left alone, they would mark a real
+# judgment as binary (three Philippine decisions of the shared corpus are written so).
+_C1_CONTROL = re.compile("[\u0080-\u009f]")
+_DOUBLE_ENCODED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
+
+
+def repair_double_encoding(text: str) -> str:
+    """`text` with UTF-8 that was decoded as Latin-1 once too often put back ("â\x80\x9c"
+    -> "“"); text without C1 control characters is returned as it is."""
+    if not _C1_CONTROL.search(text):
+        return text
+
+    def undo(run: re.Match[str]) -> str:
+        try:
+            return run.group().encode("latin-1").decode("utf-8")
+        except UnicodeDecodeError:
+            return run.group()
+
+    return _DOUBLE_ENCODED.sub(undo, text)
+
+
 def reject_binary(text: str) -> str:
     """`text`, unless it is binary data decoded as text: control characters other than
     white space are then common (random bytes give about one in eight), where real text,
@@ -294,7 +317,9 @@ _OFFICE_READERS = {"docx": docx_text, "rtf": rtf_text, "doc": doc_text}
 
 def _html_text(raw: bytes, content_type: str, url: str, hooks: TextHooks | None) -> str:
     # Random bytes served as text/html would otherwise come out as a page of mojibake.
-    markup = reject_binary(decode_text(raw, content_type).replace("\x00", ""))
+    markup = reject_binary(
+        repair_double_encoding(decode_text(raw, content_type)).replace("\x00", "")
+    )
     try:
         tree = lxml.html.document_fromstring(markup)
     except (ParserError, ValueError) as error:

@@ -107,6 +107,15 @@ def test_random_bytes_are_not_text_and_nul_bytes_are_dropped() -> None:
     assert extract_text(b"Putusan\x00 Nomor 12", "text/plain") == "Putusan Nomor 12"
 
 
+def test_text_encoded_twice_is_put_back_not_set_aside_as_binary() -> None:
+    quoted = "methamphetamine hydrochloride (“shabu”) – the accused’s bag; "
+    twice = (quoted * 40).encode("utf-8").decode("latin-1").encode("utf-8")
+    assert "\u0080" in twice.decode("utf-8")  # its curly quotes now hold C1 control characters
+    assert extract_text(twice, "text/plain") == (quoted * 40).strip()
+    # Latin-1 letters in a text without control characters are left as they are.
+    assert extract_text("Señor Peña – Ã".encode(), "text/plain") == "Señor Peña – Ã"
+
+
 def test_unsupported_type_is_an_error() -> None:
     with pytest.raises(ExtractionError, match="unsupported"):
         extract_text(b"PK\x03\x04zipdata", "application/zip")
