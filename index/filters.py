@@ -134,7 +134,7 @@ def _amount_condition(
         params: list[object] = []
         for wanted in parse_amount_filter(value, field):
             parts.append(
-                f"(json_extract(i.value, '{money}.currency') = ? "
+                f"(upper(json_extract(i.value, '{money}.currency')) = ? "
                 f"AND json_extract(i.value, '{money}.amount') BETWEEN ? AND ?)"
             )
             low = -1.0 if wanted.low is None else wanted.low

@@ -127,8 +127,8 @@ _AMOUNT = (
     rf"(?:(?P<prefix>{_PREFIX})\.?\s?)?(?:{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE}))?"
     rf"(?:\s+(?P<suffix>{_SUFFIX}))?"
 )
-# (words before the amount, words after it, kind): "min" at least, "above" more than, "max" at
-# most, "below" less than.
+# Words of a comparison, standing before the amount (`_BEFORE`) or after it (`_AFTER`), and its
+# kind: "min" at least, "above" more than, "max" at most, "below" less than.
 _BEFORE = (
     (r"at least|no less than|not less than|a minimum of|minimum of|minimal|paling sedikit"
      r"|sekurang-kurangnya|sekurang kurangnya|sedikitnya", "min"),
