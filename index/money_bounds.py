@@ -46,13 +46,6 @@ class AmountRange:
 
         return f"{self.currency} {figure(self.low)}..{figure(self.high)}"
 
-    def contains(self, amount: float, currency: str) -> bool:
-        return (
-            currency.upper() == self.currency
-            and (self.low is None or amount >= self.low)
-            and (self.high is None or amount <= self.high)
-        )
-
 
 _FIGURE = r"\d{1,15}(?:\.\d{1,2})?"
 _RANGE_RE = re.compile(
