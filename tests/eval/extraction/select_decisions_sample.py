@@ -63,7 +63,8 @@ def candidates(corpus: Path) -> list[str]:
 
 def main() -> None:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
-    pool = [d for d in candidates(corpus) if d not in SEEN and d not in labelled_elsewhere()]
+    left_out = SEEN | labelled_elsewhere()
+    pool = [d for d in candidates(corpus) if d not in left_out]
     for doc_id in sorted(random.Random(SEED).sample(pool, SAMPLE)):
         print(doc_id)
 
