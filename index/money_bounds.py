@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.number_words import NUMBER_WORDS, alternation
+
 COMPENSATION_FIELD = "compensation_amount"
 FINE_FIELD = "fine_amount"
 FIELDS = (COMPENSATION_FIELD, FINE_FIELD)
@@ -85,25 +87,21 @@ def parse_amount_filter(value: str, field: str) -> list[AmountRange]:
 
 # ---- read from a question --------------------------------------------------------------------
 
-_UNITS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50,
-    "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "lapan": 8, "sembilan": 9, "sepuluh": 10, "dua puluh": 20, "lima puluh": 50,
-}  # fmt: skip
+# An article is a one before a scale: "a billion", "sejuta".
+_UNITS = {**NUMBER_WORDS, "a": 1, "an": 1, "se": 1}
 _HUNDRED = r"(?:hundred|ratus)"
 _SCALES = {
     "thousand": 1e3, "ribu": 1e3, "million": 1e6, "juta": 1e6, "billion": 1e9, "bilion": 1e9,
     "miliar": 1e9, "milyar": 1e9, "trillion": 1e12, "triliun": 1e12,
 }  # fmt: skip
-_UNIT_WORD = "|".join(sorted((re.escape(w) for w in _UNITS), key=len, reverse=True))
+_UNIT_WORD = alternation(_UNITS)
 # "100", "1.5", "100.000.000", "one hundred", "seratus", "lima ratus", "a".
 _NUMBER = (
     rf"(?P<digits>\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:[.,]\d{{1,2}})?)"
     rf"|(?P<words>(?:(?:{_UNIT_WORD})[\s-]?)?{_HUNDRED}(?:\s+(?:and\s+)?(?:{_UNIT_WORD}))?"
     rf"|(?:{_UNIT_WORD}))"
 )
-_SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
+_SCALE = alternation(_SCALES)
 _PREFIX_CURRENCY = {
     "rp": "IDR", "idr": "IDR", "rm": "MYR", "myr": "MYR", "php": "PHP", "₱": "PHP",
     "s$": "SGD", "sgd": "SGD", "us$": "USD", "usd": "USD", "thb": "THB", "vnd": "VND",
@@ -114,8 +112,8 @@ _SUFFIX_CURRENCY = {
     "singapore dollars": "SGD", "us dollars": "USD", "idr": "IDR", "myr": "MYR", "php": "PHP",
     "sgd": "SGD", "usd": "USD",
 }  # fmt: skip
-_PREFIX = "|".join(sorted((re.escape(c) for c in _PREFIX_CURRENCY), key=len, reverse=True))
-_SUFFIX = "|".join(sorted((re.escape(c) for c in _SUFFIX_CURRENCY), key=len, reverse=True))
+_PREFIX = alternation(_PREFIX_CURRENCY)
+_SUFFIX = alternation(_SUFFIX_CURRENCY)
 _AMOUNT = (
     rf"(?:(?P<prefix>{_PREFIX})\.?\s?)?(?:{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE}))?"
     rf"(?:\s+(?P<suffix>{_SUFFIX}))?"

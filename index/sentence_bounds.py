@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.number_words import NUMBER_WORDS, alternation
+
 FILTER_FIELD = "sentence_months"
 MONTHS_PER_YEAR = 12
 LIFE = "life"
@@ -76,20 +78,7 @@ def parse_sentence_filter(value: str) -> list[SentenceRange]:
 
 # ---- read from a question --------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    # English
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    # Indonesian and Malay
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "lapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12,
-    "lima belas": 15, "dua puluh": 20,
-}  # fmt: skip
-_NUMBER = (
-    r"(?P<n>\d{1,3}|"
-    + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
-    + r")"
-)
+_NUMBER = rf"(?P<n>\d{{1,3}}|{alternation(NUMBER_WORDS)})"
 _UNIT = r"[\s-]*(?P<unit>years?|months?|tahun|bulan)\b"
 # What the term may be followed by before "or more": "10 years in prison or more".
 _FILLER = r"(?:\s+(?:in|of|behind)?\s*(?:prison|jail|imprisonment|bars|penjara|sentences?|terms?))?"
@@ -159,7 +148,7 @@ _AGE_BEFORE_RE = re.compile(
 
 
 def _number(text: str) -> int:
-    return int(text) if text.isdigit() else _NUMBER_WORDS[text]
+    return int(text) if text.isdigit() else NUMBER_WORDS[text]
 
 
 def _months(number: str, unit: str) -> int:
