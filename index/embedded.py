@@ -17,6 +17,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,8 @@ class EmbeddedBackend:
         )
         self._statistics = DocumentStatistics()
         self._lexicon: tuple[str, Lexicon] | None = None  # (generation, lexicon) last used
+        # Embeds a question while the lexical side is ranked (see `_query_vector_ahead`).
+        self._query_worker: ThreadPoolExecutor | None = None
         self.timings: dict[str, float] = {}  # seconds per step of the last index() call
         # CPU seconds (all threads) per step: on a shared machine wall time says little alone.
         self.cpu_timings: dict[str, float] = {}
@@ -476,8 +479,10 @@ class EmbeddedBackend:
             if not query.text.strip():
                 ranked = browse(self._db, condition, query.k, query.passages_per_hit)
                 return to_hits(self._db, ranked, parsed)
+            vector: Future[np.ndarray] | None = None
             if query.mode != "bm25":
                 self._check_model()  # keyword search needs no vectors: it stays available
+                vector = self._query_vector_ahead(query.text)
             depth = max(MIN_CANDIDATES, query.k * max(1, query.passages_per_hit) * 4)
             candidates = phrase_candidates(self._db, parsed, condition)
             generation = self._meta("generation") or ""
@@ -515,7 +520,9 @@ class EmbeddedBackend:
                     self._db,
                     generation,
                     self._dimensions(),
-                    query_vector(self.embedder, query.text),
+                    vector.result()
+                    if vector is not None
+                    else query_vector(self.embedder, query.text),
                     condition,
                     candidates,
                     None if candidates is not None else depth,
@@ -557,6 +564,18 @@ class EmbeddedBackend:
                 )
                 ranked = join_coded(ranked, coded, query.k, query.passages_per_hit)
             return to_hits(self._db, ranked, parsed, query.passages_for)
+
+    def _query_vector_ahead(self, text: str) -> Future[np.ndarray]:
+        """The question's vector, computed on a worker thread while this one ranks the lexical
+        side. The model's arithmetic and SQLite both release the GIL, so on two cores a hybrid
+        query waits for the slower of the two instead of their sum. Hybrid questions in every
+        language the tuned weights know fuse a dense side (`dense_needed`), so the vector is
+        rarely computed in vain, and then it stays in the embedder's cache of questions."""
+        if self._query_worker is None:
+            self._query_worker = ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="tiplex-query"
+            )
+        return self._query_worker.submit(query_vector, self.embedder, text)
 
     def _translated_side(
         self,
@@ -712,6 +731,9 @@ class EmbeddedBackend:
 
     def close(self) -> None:
         with self._lock:
+            if self._query_worker is not None:
+                self._query_worker.shutdown(wait=True)
+                self._query_worker = None
             self._dense.forget()
             self._statistics.forget()
             self._db.close()

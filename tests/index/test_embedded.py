@@ -244,3 +244,25 @@ def test_hits_past_the_shown_ones_come_without_passages_in_the_same_order(
         assert all(hit.passages for hit in full[5:])
     finally:
         backend.close()
+
+
+class _BrokenQueryEmbedder(HashingEmbedder):
+    """Embeds passages, then fails on every question, as a model whose file went missing."""
+
+    def embed_query(self, text: str) -> list[float]:
+        raise RuntimeError(f"cannot embed {text!r}")
+
+
+def test_a_failure_to_embed_the_question_reaches_the_caller(settings: Settings) -> None:
+    # The question is embedded on a worker thread while the lexical side ranks; its error must
+    # still be the caller's, not lost in the thread.
+    backend = EmbeddedBackend(settings, _BrokenQueryEmbedder())
+    try:
+        backend.index(samples.DOCUMENTS, samples.FACTS, samples.PROVISIONS)
+        with pytest.raises(RuntimeError, match="cannot embed 'demurrage'"):
+            backend.search(SearchQuery(text="demurrage", mode="dense"))
+        # Keyword search needs no vector, so it never asks the model.
+        assert backend.search(SearchQuery(text="demurrage", mode="bm25"))
+    finally:
+        backend.close()
+    backend.close()  # closing twice is harmless
