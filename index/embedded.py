@@ -512,10 +512,24 @@ class EmbeddedBackend:
                 else query_language(parsed)
             )
             # Hybrid computes the dense side only to fuse it or to fill a short lexical answer.
-            if query.mode == "dense" or (
+            wants_dense = query.mode == "dense" or (
                 query.mode == "hybrid"
                 and dense_needed(language, self.weighting, len(lexical or ()), query.k)
-            ):
+            )
+            # The translated side needs no vector: ranked before waiting for it, it runs while
+            # the worker thread still embeds the question.
+            translated = None
+            if query.mode == "hybrid" and wants_dense:
+                translated = self._translated_side(
+                    parsed,
+                    language,
+                    condition,
+                    generation,
+                    depth,
+                    max(2 * query.k, MIN_CANDIDATES),
+                    passages,
+                )
+            if wants_dense:
                 nearest = self._dense.ranking(
                     self._db,
                     generation,
@@ -528,17 +542,6 @@ class EmbeddedBackend:
                     None if candidates is not None else depth,
                 )
                 dense = keep_verbatim(self._db, parsed, nearest, depth)
-            translated = None
-            if query.mode == "hybrid" and dense is not None:
-                translated = self._translated_side(
-                    parsed,
-                    language,
-                    condition,
-                    generation,
-                    depth,
-                    max(2 * query.k, MIN_CANDIDATES),
-                    passages,
-                )
             if query.mode == "hybrid" and lexical is not None:
                 ranked = hybrid_documents(
                     self._db,
