@@ -24,12 +24,11 @@ import re
 from dataclasses import dataclass
 
 from index.number_words import NUMBER_WORDS, alternation
+from tiplex.currencies import CURRENCIES, CURRENCY_NAMES, CURRENCY_SIGNS
 
 COMPENSATION_FIELD = "compensation_amount"
 FINE_FIELD = "fine_amount"
 FIELDS = (COMPENSATION_FIELD, FINE_FIELD)
-# The currencies a filter may name: the member states' and the US dollar some judgments use.
-CURRENCIES = ("IDR", "MYR", "PHP", "SGD", "THB", "VND", "KHR", "LAK", "MMK", "BND", "USD")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,16 +101,9 @@ _NUMBER = (
     rf"|(?:{_UNIT_WORD}))"
 )
 _SCALE = alternation(_SCALES)
-_PREFIX_CURRENCY = {
-    "rp": "IDR", "idr": "IDR", "rm": "MYR", "myr": "MYR", "php": "PHP", "₱": "PHP",
-    "s$": "SGD", "sgd": "SGD", "us$": "USD", "usd": "USD", "thb": "THB", "vnd": "VND",
-}  # fmt: skip
-_SUFFIX_CURRENCY = {
-    "rupiah": "IDR", "ringgit": "MYR", "peso": "PHP", "pesos": "PHP", "baht": "THB",
-    "dong": "VND", "đồng": "VND", "riel": "KHR", "kip": "LAK", "kyat": "MMK",
-    "singapore dollars": "SGD", "us dollars": "USD", "idr": "IDR", "myr": "MYR", "php": "PHP",
-    "sgd": "SGD", "usd": "USD",
-}  # fmt: skip
+_PREFIX_CURRENCY = CURRENCY_SIGNS
+# A currency's name, or its code, after the figure ("100 million IDR").
+_SUFFIX_CURRENCY = {**CURRENCY_NAMES, **{code.lower(): code for code in CURRENCIES}}
 _PREFIX = alternation(_PREFIX_CURRENCY)
 _SUFFIX = alternation(_SUFFIX_CURRENCY)
 _AMOUNT = (

@@ -15,6 +15,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from tiplex.currencies import CURRENCY_NAMES, CURRENCY_SIGNS
+
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 
 
@@ -203,28 +205,15 @@ _MONEY = re.compile(
     r"|(?P<num2>\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?)\s?(?P<cur2>baht|đồng|VND|ringgit|rupiah)",
     re.IGNORECASE,
 )
+# The shared marks, and the forms only judgments use: "Rp." with its full stop, and the bare
+# or bracketed peso sign of Philippine decisions ("P300,000.00", "[P]300,000.00").
 _CURRENCY = {
-    "rp": "IDR",
+    **CURRENCY_SIGNS,
+    **CURRENCY_NAMES,
     "rp.": "IDR",
-    "idr": "IDR",
-    "rupiah": "IDR",
-    "php": "PHP",
-    "₱": "PHP",
     "p": "PHP",
     "[p]": "PHP",
     "[php]": "PHP",
-    "s$": "SGD",
-    "sgd": "SGD",
-    "rm": "MYR",
-    "myr": "MYR",
-    "ringgit": "MYR",
-    "us$": "USD",
-    "usd": "USD",
-    "thb": "THB",
-    "฿": "THB",
-    "baht": "THB",
-    "vnd": "VND",
-    "đồng": "VND",
 }
 _SCALE = {
     "juta": 1e6,

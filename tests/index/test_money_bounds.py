@@ -90,3 +90,28 @@ def test_filter_values_and_their_errors() -> None:
     for bad in ("100000000..", "IDR", "IDR ..", "EUR 5..", "IDR 1.000.000.."):
         with pytest.raises(ValueError, match="compensation_amount takes a currency"):
             parse_amount_filter(bad, "compensation_amount")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The currency signs the coder reads in judgments name amounts in questions too.
+        ("fines of more than ฿100,000", {"fine_amount": "THB 100001.."}),
+        ("compensation over 50,000 THB", {"compensation_amount": "THB 50001.."}),
+        ("fines of at least 10,000,000 kip", {"fine_amount": "LAK 10000000.."}),
+    ],
+)
+def test_every_shared_currency_mark_reads_in_a_question(
+    question: str, expected: dict[str, str]
+) -> None:
+    assert amounts_in(question) == expected
+
+
+def test_the_coder_and_the_question_reader_name_the_same_currencies() -> None:
+    from nlp.quantities import find_amounts
+    from tiplex.currencies import CURRENCIES, CURRENCY_NAMES, CURRENCY_SIGNS
+
+    assert set(CURRENCY_SIGNS.values()) | set(CURRENCY_NAMES.values()) <= set(CURRENCIES)
+    # A Thai baht sign in a judgment and in a question is the same currency.
+    (amount,) = find_amounts("ordered to pay ฿50,000 to the victim")
+    assert amount.currency == "THB"
