@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.embeddings import one_blas_thread
-from index.glossary import glossary_renderings
+from index.glossary import glossary_expressions, glossary_renderings
 from index.query import ParsedQuery
 from index.words import STOPWORDS, words
 
@@ -348,14 +348,17 @@ def translated_query(parsed: ParsedQuery, lexicon: Lexicon, embedder: Embedder) 
     their renderings, as concepts); phrases, citations and the thesaurus's own expansions
     kept. Words without a translation are dropped: English words match nothing in these
     documents but English quotations."""
+    # The glossary's two-word expressions ("pocket money") are rendered whole, and their words
+    # are not translated apart: "uang saku" is the point, "uang" alone is in every judgment.
+    expressions = glossary_expressions(parsed.terms)
+    covered = {at + step for at, _ in expressions for step in (0, 1)}
+    free = [term for at, term in enumerate(parsed.terms) if at not in covered]
     # The glossary's words are translated from the glossary alone, the others by meaning; a
     # glossary word those documents use as it is ("hotel", "visa") is kept as well.
-    looked_up = [term for term in parsed.terms if not glossary_renderings(term)]
+    looked_up = [term for term in free if not glossary_renderings(term)]
     found = translations(looked_up, lexicon, embedder)
-    kept = {term: (term,) for term in parsed.terms if term in lexicon.known}
-    terms = tuple(
-        dict.fromkeys(w for term in parsed.terms for w in found.get(term, kept.get(term, ())))
-    )
+    kept = {term: (term,) for term in free if term in lexicon.known}
+    terms = tuple(dict.fromkeys(w for term in free for w in found.get(term, kept.get(term, ()))))
     # A glossary word's renderings are one group, as a thesaurus concept's terms are: one of
     # them in a document counts once, and one of several words ("luar negeri" for "abroad")
     # is searched as a phrase (its words apart mean something else). On the tune split's
@@ -364,7 +367,10 @@ def translated_query(parsed: ParsedQuery, lexicon: Lexicon, embedder: Embedder) 
     # others as phrases 0.687 (0.715), all of them one group 0.695 (0.736). With the tune
     # split's six newer English questions (19 in all): first glossary 0.598, with the second
     # list of words (places, outcomes, roles; some picked from those questions' misses) 0.648.
-    glossed = [renderings for term in parsed.terms if (renderings := glossary_renderings(term))]
+    glossed = [
+        *(renderings for _, renderings in expressions),
+        *(renderings for term in free if (renderings := glossary_renderings(term))),
+    ]
     return ParsedQuery(
         text=" ".join(terms),
         terms=terms,

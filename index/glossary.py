@@ -19,6 +19,7 @@ English and Indonesian questions unchanged.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -36,15 +37,22 @@ def _entries() -> dict[str, dict[str, list[str]]]:
     return entries
 
 
+def _stems(text: str) -> str:
+    """The English stems of `text`'s words, space separated: how a headword is looked up."""
+    english = stemmer("english")
+    return " ".join(english.stemWord(word) for word in words(text.lower()))
+
+
 @cache
 def _glossary() -> dict[str, tuple[str, ...]]:
-    """Renderings by the English stem of their headword (the inflections of one headword
-    together), each as its words space separated."""
-    english = stemmer("english")
+    """Renderings by the English stems of their headword (the inflections of one headword
+    together), each as its words space separated. A headword of two words ("pocket money") is
+    an expression whose sense its words apart do not carry ("uang saku", not "saku" and
+    "uang")."""
     found: dict[str, tuple[str, ...]] = {}
     for headword, languages in _entries().items():
         renderings = [" ".join(words(r)) for rs in languages.values() for r in rs if words(r)]
-        key = english.stemWord(headword.lower())
+        key = _stems(headword)
         found[key] = tuple(dict.fromkeys((*found.get(key, ()), *renderings)))
     return found
 
@@ -53,6 +61,23 @@ def glossary_renderings(word: str) -> tuple[str, ...]:
     """The glossary's renderings of an English question word (lower-cased); empty when the
     glossary does not hold it."""
     return _glossary().get(stemmer("english").stemWord(word), ())
+
+
+def glossary_expressions(terms: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
+    """The two-word expressions of the glossary among a question's words (`terms`, in their
+    order): (the position of the first word, the expression's renderings), left to right, no
+    word in two expressions."""
+    glossary = _glossary()
+    found: list[tuple[int, tuple[str, ...]]] = []
+    at = 0
+    while at < len(terms) - 1:
+        renderings = glossary.get(_stems(f"{terms[at]} {terms[at + 1]}"), ())
+        if renderings:
+            found.append((at, renderings))
+            at += 2
+        else:
+            at += 1
+    return found
 
 
 @cache

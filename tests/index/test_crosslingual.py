@@ -20,7 +20,12 @@ from index.crosslingual import (
     translations,
 )
 from index.embedded import EmbeddedBackend
-from index.glossary import GLOSSARY_PATH, glossary_renderings, indonesian_renderings
+from index.glossary import (
+    GLOSSARY_PATH,
+    glossary_expressions,
+    glossary_renderings,
+    indonesian_renderings,
+)
 from index.query import parse_query
 from index.ranking import RankedDocument, ScoredPassage, interleave_languages
 from index.words import words
@@ -253,10 +258,37 @@ def test_every_glossary_entry_has_renderings_in_the_corpus_languages() -> None:
     entries = json.loads(GLOSSARY_PATH.read_text(encoding="utf-8"))["words"]
 
     for headword, languages in entries.items():
-        assert headword == headword.lower() and headword.isalpha(), headword
+        headwords = headword.split(" ")
+        assert headword == headword.lower() and all(w.isalpha() for w in headwords), headword
+        assert len(headwords) <= 2, f"{headword}: expressions are read two words at a time"
         assert set(languages) <= {"id", "ms"}, headword
         assert languages.get("id"), f"{headword} has no Indonesian rendering"
-        assert glossary_renderings(headword), headword
+        if len(headwords) == 1:
+            assert glossary_renderings(headword), headword
+        else:
+            assert glossary_expressions(headwords) == [(0, glossary_expressions(headwords)[0][1])]
+
+
+def test_a_two_word_expression_is_rendered_whole_and_its_words_not_apart(
+    backend: EmbeddedBackend,
+) -> None:
+    lexicon = current_lexicon(backend.directory, backend._db, backend.embedder)
+
+    translated = translated_query(
+        parse_query("recruiters paid pocket money to the family of workers"),
+        lexicon,
+        backend.embedder,
+    )
+
+    # "uang saku" is what the judgments write; "money" alone ("uang") is in every one of them.
+    assert any("uang saku" in group for group in translated.expansions)
+    assert not any(group == ("uang", "wang") for group in translated.expansions)
+    assert any("pekerja" in group for group in translated.expansions)  # other words as before
+    # Inflections and a repeat offender's other names read the same way.
+    assert glossary_expressions(("previous", "convictions")) == glossary_expressions(
+        ("prior", "conviction")
+    )
+    assert glossary_expressions(("money", "pocket")) == []  # the order of the words matters
 
 
 def test_a_malay_question_also_searches_the_indonesian_words_for_its_malay_ones() -> None:
