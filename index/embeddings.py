@@ -301,8 +301,10 @@ class SentenceTransformerEmbedder:
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         # One encoding at a time: a search embeds its question on a worker thread while the
         # calling thread may embed the question's unknown words, and the fast tokenizer cannot
-        # be used by two threads at once ("Already borrowed").
-        self._encoding = threading.Lock()
+        # be used by two threads at once ("Already borrowed"). Taken around the change of torch
+        # threads as well, so that one encoding's restoring the setting never lands in the
+        # middle of another; reentrant, since those paths end in `_encode_few`.
+        self._encoding = threading.RLock()
 
     @property
     def model(self) -> SentenceTransformer:
@@ -374,15 +376,15 @@ class SentenceTransformerEmbedder:
         query: spread over every core of a busy machine, 7 words took 1.2-1.7 s instead of
         0.25 s, and 600 words 21 ms of CPU per word instead of 4.7."""
         if len(texts) > self.batch_size:
-            with _torch_threads(QUERY_THREADS):
+            with self._encoding, _torch_threads(QUERY_THREADS):
                 return self.embed_passages_array(texts)
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
-        with _torch_threads(QUERY_THREADS):
+        with self._encoding, _torch_threads(QUERY_THREADS):
             return self._encode_few([self.passage_prefix + text for text in texts])
 
     def _embed_query(self, text: str) -> np.ndarray:
-        with _torch_threads(QUERY_THREADS):
+        with self._encoding, _torch_threads(QUERY_THREADS):
             return self._encode_few([self.query_prefix + text])[0]
 
     def embed_query_array(self, text: str) -> np.ndarray:

@@ -63,3 +63,25 @@ def test_an_english_question_finds_its_meaning_in_other_languages() -> None:
     assert int(np.argmax(scores)) == 2  # the Thai fishing-boat passage
     scores = passages @ query_vector(embedder, "passport withheld from a domestic worker")
     assert int(np.argmax(scores)) == 0  # the Indonesian domestic-worker passage
+
+
+def test_two_threads_embedding_at_once_get_the_vectors_one_thread_gets() -> None:
+    # A search embeds its question on a worker thread while the calling thread may embed the
+    # question's unknown words: neither may fail or change the other's vectors.
+    from concurrent.futures import ThreadPoolExecutor
+
+    embedder = embedder_for("intfloat/multilingual-e5-small#engine=torch,max128")
+    questions = [f"victims recruited for work in factory number {n}" for n in range(6)]
+    words = ["wages", "passport", "plantation", "recruiter", "brothel", "debt"]
+    alone = [query_vector(embedder, q) for q in questions], embedder.embed_few_passages_array(words)
+    embedder.forget_queries()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        asked = pool.submit(lambda: [query_vector(embedder, q) for q in questions])
+        looked_up = pool.submit(lambda: [embedder.embed_few_passages_array([w])[0] for w in words])
+        together = asked.result(), looked_up.result()
+
+    for one, other in zip(alone[0], together[0], strict=True):
+        assert float(one @ other) > 0.9999
+    for one, other in zip(alone[1], together[1], strict=True):
+        assert float(one @ other) > 0.9999
