@@ -24,6 +24,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from nlp.extractors.order_items import NEXT_ITEM
 from nlp.extractors.penalties import currency_hint
 from nlp.quantities import Amount, find_amounts, find_durations, months
 
@@ -82,7 +83,7 @@ _EACH_LIST = re.compile(
 )
 _PAYEE_SPLIT = re.compile(r"\s*,\s*(?:dan\s+|and\s+)?|\s+(?:dan|and)\s+")
 # An each-list reaches the amounts of its own sentence; a sentence ends at ";" or ". X".
-_SENTENCE_END = re.compile(r";|\.\s+(?:[A-Z(]|\d+\.)|\n\s*\d+\s*\.")
+_SENTENCE_END = re.compile(rf";|\.\s+[A-Z(]|{NEXT_ITEM}")
 # Indonesian orders listing one amount per victim: "Saksi Korban Aminah Binti Handi adalah
 # sebesar Rp6.222.840,00 (enam juta ... rupiah); - Saksi Korban Mera ... sebesar ...".
 _ID_PAYEE_LINE = re.compile(
@@ -94,8 +95,7 @@ _SPELLED_OUT = re.compile(r"\s*\([^()]{0,200}\)")
 # An Indonesian amount read after the kind must still belong to the order of compensation: a
 # new numbered item or the list of exhibits starts something else.
 _ID_ORDER_BREAK = re.compile(
-    r";\s*\d+\s*\.|\.\s*\d{1,2}\s*\.\s+(?-i:[A-Z])|barang\s+bukti|Menetapkan|biaya\s+perkara",
-    re.IGNORECASE,
+    rf"{NEXT_ITEM}|barang\s+bukti|Menetapkan|biaya\s+perkara", re.IGNORECASE
 )
 
 

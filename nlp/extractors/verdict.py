@@ -20,6 +20,7 @@ import re
 
 from nlp.extractors import awards as award_rules
 from nlp.extractors import sentencing
+from nlp.extractors.order_items import NEXT_ITEM
 from nlp.extractors.penalties import Penalty
 from nlp.findings import Finding
 
@@ -201,10 +202,13 @@ def _indonesian_outcome(text: str, base: int) -> Finding | None:
     return _finding("dismissed", [dismissed], base) if dismissed else None
 
 
+_CLAUSE_END = re.compile(rf";|{NEXT_ITEM}")
+
+
 def _clause(text: str, match: re.Match[str]) -> str:
     """The numbered order a match stands in (up to the next ";" or order number)."""
-    end = re.search(r";|\n\s*\d+\s*\.|\s\d\s*\.\s+[A-Z]", text[match.end() :])
-    return text[match.start() : match.end() + (end.start() if end else 300)]
+    end = _CLAUSE_END.search(text, match.end())
+    return text[match.start() : end.start() if end else match.end() + 300]
 
 
 def _english_outcome(
@@ -391,7 +395,7 @@ _ID_CONVICTED_OF = re.compile(
     re.IGNORECASE,
 )
 _ID_OFFENCE_END = re.compile(
-    r"sebagaimana|;|\s\d{1,2}\s*\.\s+[A-Z]|\bdalam\s+dakwaan|\bMenjatuhkan\b", re.IGNORECASE
+    rf"sebagaimana|;|{NEXT_ITEM}|\bdalam\s+dakwaan|\bMenjatuhkan\b", re.IGNORECASE
 )
 _EN_CONVICTED_OF = re.compile(r"\bguilty\s+(?:beyond\s+reasonable\s+doubt\s+)?of\s+", re.IGNORECASE)
 _EN_OFFENCE_END = re.compile(
