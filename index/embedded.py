@@ -529,14 +529,12 @@ class EmbeddedBackend:
                     max(2 * query.k, MIN_CANDIDATES),
                     passages,
                 )
-            if wants_dense:
+            if wants_dense and vector is not None:  # every mode but bm25 asked for the vector
                 nearest = self._dense.ranking(
                     self._db,
                     generation,
                     self._dimensions(),
-                    vector.result()
-                    if vector is not None
-                    else query_vector(self.embedder, query.text),
+                    vector.result(),
                     condition,
                     candidates,
                     None if candidates is not None else depth,
