@@ -89,7 +89,7 @@ def _extract(raw: bytes, content_type: str, url: str, hooks: TextHooks | None) -
     if kind == "html":
         return _html_text(raw, content_type, url, hooks)
     if kind == "text":
-        decoded = repair_double_encoding(decode_text(raw, content_type))
+        decoded = decode_text(raw, content_type)
         if decoded.count("\x00") > len(decoded) * MAX_NUL_SHARE:
             raise ExtractionError(f"binary content, not text ({decoded.count(chr(0))} NUL bytes)")
         # Stray NULs are dropped first: a text with a few is still a text.
@@ -139,7 +139,13 @@ def decode_text(raw: bytes, content_type: str = "") -> str:
     """Decode using a byte-order mark, the declared charset, the shape of UTF-16 without a
     mark, else UTF-8; bytes that are not UTF-8 are read as the legacy code page their shape
     says (TIS-620 for Thai, else cp1252, which lawphil declares), and a file that mixes UTF-8
-    with a few cp1252 bytes keeps its UTF-8 characters. Nothing is lost to a decoding error."""
+    with a few cp1252 bytes keeps its UTF-8 characters. Nothing is lost to a decoding error.
+    UTF-8 that had been decoded as Latin-1 once too often is put back
+    (`repair_double_encoding`)."""
+    return repair_double_encoding(_decoded(raw, content_type))
+
+
+def _decoded(raw: bytes, content_type: str) -> str:
     declared = declared_charset(raw, content_type)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         declared = "utf-16"
@@ -317,9 +323,7 @@ _OFFICE_READERS = {"docx": docx_text, "rtf": rtf_text, "doc": doc_text}
 
 def _html_text(raw: bytes, content_type: str, url: str, hooks: TextHooks | None) -> str:
     # Random bytes served as text/html would otherwise come out as a page of mojibake.
-    markup = reject_binary(
-        repair_double_encoding(decode_text(raw, content_type)).replace("\x00", "")
-    )
+    markup = reject_binary(decode_text(raw, content_type).replace("\x00", ""))
     try:
         tree = lxml.html.document_fromstring(markup)
     except (ParserError, ValueError) as error:
