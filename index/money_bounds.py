@@ -101,10 +101,9 @@ _NUMBER = (
     rf"|(?:{_UNIT_WORD}))"
 )
 _SCALE = alternation(_SCALES)
-_PREFIX_CURRENCY = CURRENCY_SIGNS
 # A currency's name, or its code, after the figure ("100 million IDR").
 _SUFFIX_CURRENCY = {**CURRENCY_NAMES, **{code.lower(): code for code in CURRENCIES}}
-_PREFIX = alternation(_PREFIX_CURRENCY)
+_PREFIX = alternation(CURRENCY_SIGNS)
 _SUFFIX = alternation(_SUFFIX_CURRENCY)
 _AMOUNT = (
     rf"(?:(?P<prefix>{_PREFIX})\.?\s?)?(?:{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE}))?"
@@ -176,7 +175,7 @@ def _figure(match: re.Match[str]) -> float:
 def _currency(match: re.Match[str]) -> str | None:
     prefix, suffix, scale = match.group("prefix"), match.group("suffix"), match.group("scale")
     if prefix:
-        return _PREFIX_CURRENCY[prefix]
+        return CURRENCY_SIGNS[prefix]
     if suffix:
         return _SUFFIX_CURRENCY[suffix]
     # "100 juta", "1 miliar": Malay writes "juta" too, but with its "RM" before the figure.

@@ -1,9 +1,11 @@
 """The currencies amounts are written in across the member states, and the marks that name them.
 
 Judgments write "Rp5.000.000", "RM 10,000", "S$2,000", "₱50,000" and "10.000 baht"; questions
-write "100 million rupiah" and "50,000 pesos". The case coder (`nlp.quantities`) reads the
-first, the question reader (`index.money_bounds`) the second: both take their marks from here,
-so that a currency one of them learns the other knows too.
+write "100 million rupiah" and "50,000 pesos". The case coder (`nlp.quantities`) and the
+question reader (`index.money_bounds`) name a mark's currency from these tables. Which marks
+each one looks for is its own: the question reader searches for every mark here, the coder only
+for those its amount pattern lists (a mark added here is not read in judgments until that
+pattern names it too).
 """
 
 from __future__ import annotations
