@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -196,25 +196,33 @@ class Amount:
 # "," for decimals; the others the other way round. PDF text brings its own noise: a first group
 # of four digits ("Rp1000.000.000,00"), the letter O for a zero ("Rp50.OOO.OOO,OO"), and editors'
 # brackets around the peso sign ("[P]300,000.00").
+# Besides the shared marks (`tiplex.currencies`), forms only judgments use: "Rp." with its full
+# stop, and the bare or bracketed peso sign of Philippine decisions ("P300,000.00",
+# "[P]300,000.00"), which would read too much anywhere but before a figure.
+_JUDGMENT_SIGNS = {"rp.": "IDR", "p": "PHP", "[p]": "PHP", "[php]": "PHP"}
+_CURRENCY = {**CURRENCY_SIGNS, **CURRENCY_NAMES, **_JUDGMENT_SIGNS}
+
+
+def _alternation(marks: Iterable[str]) -> str:
+    """A regular-expression alternation of `marks`, longest first (a longer mark is tried
+    before one it starts with); a name of two words may break across lines, as PDF text does."""
+    ordered = sorted(set(marks), key=lambda mark: (-len(mark), mark))
+    return "|".join(re.escape(mark).replace(r"\ ", r"\s+") for mark in ordered)
+
+
+_SHARED_SIGNS = _alternation(CURRENCY_SIGNS)
 _MONEY = re.compile(
-    r"(?P<cur>Rp\.?|IDR|PHP|Php|₱|\[(?:P|PHP|Php)\](?=\s?\d)|P(?=\s?\d)|S\$|SGD|RM|MYR|US\$|USD|THB|฿|VND)"
+    rf"(?P<cur>Rp\.|\[(?:P|PHP|Php)\](?=\s?\d)|P(?=\s?\d)|{_SHARED_SIGNS})"
     r"[ \t]{0,2}\n?[ \t]{0,2}"
     r"(?P<num>\d{1,4}(?:[.,\s][\dO]{3}(?![\dO]))+(?:[.,][\dO]{1,2}(?![\dO]))?"
     r"|\d+(?:[.,]\d{1,2})?)"
     r"(?:\s?(?P<scale>juta|million|ribu|thousand|miliar|milyar|billion)\b)?"
-    r"|(?P<num2>\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?)\s?(?P<cur2>baht|đồng|VND|ringgit|rupiah)",
+    # A figure before a currency's name: whole ("2800 bahts", not "800"), never the cents of a
+    # fraction written out ("& 50/100 US DOLLARS"); the name may take a plural or "-nya".
+    r"|(?<![\d.,/])(?P<num2>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+    rf"\s?(?P<cur2>{_alternation(CURRENCY_NAMES)})(?:s|nya)?\b",
     re.IGNORECASE,
 )
-# The shared marks, and the forms only judgments use: "Rp." with its full stop, and the bare
-# or bracketed peso sign of Philippine decisions ("P300,000.00", "[P]300,000.00").
-_CURRENCY = {
-    **CURRENCY_SIGNS,
-    **CURRENCY_NAMES,
-    "rp.": "IDR",
-    "p": "PHP",
-    "[p]": "PHP",
-    "[php]": "PHP",
-}
 _SCALE = {
     "juta": 1e6,
     "million": 1e6,
@@ -257,13 +265,14 @@ def find_amounts(text: str, *, default_dollar: str | None = None) -> Iterator[Am
     """Money amounts with ISO 4217 currency. A bare "$" counts only when the caller says which
     dollar the document means (`default_dollar`, e.g. "SGD" for Singapore)."""
     for match in _MONEY.finditer(text):
-        currency_mark = (match.group("cur") or match.group("cur2") or "").lower()
+        mark = match.group("cur") or match.group("cur2") or ""
+        currency_mark = " ".join(mark.lower().split())  # "US\ndollars" as "us dollars"
         figure = re.sub("[Oo]", "0", match.group("num") or match.group("num2"))
         currency = _CURRENCY.get(currency_mark)
         if currency is None:
             continue
         value = parse_figure(figure, decimal_comma=currency in {"IDR", "VND"})
-        if value is None:
+        if not value:  # unreadable, or the "000" of a figure split by a space ("12, 000 pesos")
             continue
         if match.group("scale"):
             value *= _SCALE[match.group("scale").lower()]

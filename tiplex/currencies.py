@@ -2,10 +2,9 @@
 
 Judgments write "Rp5.000.000", "RM 10,000", "S$2,000", "₱50,000" and "10.000 baht"; questions
 write "100 million rupiah" and "50,000 pesos". The case coder (`nlp.quantities`) and the
-question reader (`index.money_bounds`) name a mark's currency from these tables. Which marks
-each one looks for is its own: the question reader searches for every mark here, the coder only
-for those its amount pattern lists (a mark added here is not read in judgments until that
-pattern names it too).
+question reader (`index.money_bounds`) both look for every mark here and name its currency from
+these tables, so a mark added here is read in judgments and in questions alike. The coder adds
+forms only judgments use (the bare peso sign "P300,000.00", "Rp." with its full stop).
 """
 
 from __future__ import annotations

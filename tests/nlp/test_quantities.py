@@ -50,11 +50,35 @@ def test_durations(text: str, lang: str, expected_months: list[int]) -> None:
         ("fined S$5,000", 5_000, "SGD"),
         ("denda RM 10,000", 10_000, "MYR"),
         ("ปรับ 100,000 baht", 100_000, "THB"),
+        # A figure before a currency's name is read whole, not its last three digits.
+        ("dijanjikan gaji sebesar 1500 Ringgit per bulan", 1_500, "MYR"),
+        ("diberi upah sebesar 1000\nRinggit Malaysia", 1_000, "MYR"),
+        ("had to pay 2800 bahts to the agency", 2_800, "THB"),
+        # Every name of the shared currency table, plural and "-nya" included.
+        ("a fine not exceeding 10,000 pesos", 10_000, "PHP"),
+        ("a monthly profit of about 25,000 kyats", 25_000, "MMK"),
+        ("paid 400,000 riel to the broker", 400_000, "KHR"),
+        ("a debt of 2,000,000 kip", 2_000_000, "LAK"),
+        ("gajinya 5.000.000 rupiahnya tidak dibayar", 5_000_000, "IDR"),
+        ("remitted 30,000 US\ndollars", 30_000, "USD"),
     ],
 )
 def test_amounts(text: str, amount: float, currency: str) -> None:
     found = list(find_amounts(text))
     assert (found[0].amount, found[0].currency) == (amount, currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "membeli 2 kipas angin dan 3 dongeng",  # a currency's name inside another word
+        "ONE HUNDRED SIX & 50/100 US DOLLARS",  # the cents of a sum written out
+        "more than 12, 000 pesos",  # a figure split by a space reads as nothing, not zero
+        "Barangay Chairm0en",  # a stray "rm" before a zero
+    ],
+)
+def test_what_is_not_an_amount(text: str) -> None:
+    assert list(find_amounts(text)) == []
 
 
 def test_bare_dollar_needs_the_documents_currency() -> None:
