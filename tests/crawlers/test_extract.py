@@ -116,6 +116,28 @@ def test_text_encoded_twice_is_put_back_not_set_aside_as_binary() -> None:
     assert extract_text("Señor Peña – Ã".encode(), "text/plain") == "Señor Peña – Ã"
 
 
+def test_real_decisions_encoded_twice_read_as_their_words(corpus_dir: Path) -> None:
+    # Many Philippine decisions of the corpus hold UTF-8 quotes decoded as Latin-1 once too
+    # often ("â\x80\x99s" for "’s"); a few of them held so many that they were once set aside
+    # as binary. Every one of them must come out of extraction with its quotes and dashes,
+    # none of its control characters, and its words (a few fewer: "vis-Ã\xa0-vis", split at
+    # its no-break space, is one word again once put back).
+    doubled = [
+        path
+        for path in sorted((corpus_dir / "ph").glob("*.txt"))
+        if "\u00e2\u0080" in path.read_text(encoding="utf-8")
+    ]
+    assert len(doubled) > 100  # 190 when this was written
+    for path in doubled:
+        raw = path.read_bytes()
+        text = extract_text(raw, "text/plain")
+        assert not any("\u0080" <= ch <= "\u009f" for ch in text), path.name
+        assert any("\u2010" <= ch <= "\u2027" for ch in text), path.name  # “ ” ’ — …
+        assert "\u00e2\u0080" not in text and "\u00c3\u00b1" not in text, path.name  # ñ
+        words = len(raw.decode("utf-8").split())
+        assert words - len(text.split()) <= words // 100, path.name
+
+
 def test_unsupported_type_is_an_error() -> None:
     with pytest.raises(ExtractionError, match="unsupported"):
         extract_text(b"PK\x03\x04zipdata", "application/zip")
