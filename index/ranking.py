@@ -64,7 +64,9 @@ TUNED_CROSS_WEIGHTS: dict[str, float] = {E5_MODEL: 0.95}
 # (pseudo-relevance feedback: the question's vector plus the mean of the nearest embedded
 # passage of each of the first 3) gave 0.574 / 0.550 at 0.8 on the tune split, but lost on the
 # held-out questions (one look, fresh index: English over other languages 0.455 -> 0.446, all
-# 0.534 -> 0.529), so it was not kept.
+# 0.534 -> 0.529), so it was not kept. Nor was a dense ranking of the other languages by the
+# translated words themselves, embedded as a question (0.570 / 0.543 at 0.8, 0.557 / 0.522 at
+# 0.6).
 TRANSLATED_SHARE = 1.0
 # When conditions were read from the question into filters (`index.question_filters`), every
 # candidate shares the words the conditions were stated in ("convicted", "trafficking law",
