@@ -214,3 +214,54 @@ def test_a_query_is_embedded_on_one_thread_and_the_setting_is_restored(
         torch.set_num_threads(before)
 
     assert seen == [1, 2]
+
+
+def test_an_embedder_encodes_one_batch_at_a_time(counted_loads: list[str]) -> None:
+    # A search embeds its question on a worker thread while the calling thread may embed the
+    # question's unknown words, and the fast tokenizer cannot serve two threads at once: the
+    # embedder must let one batch through at a time, however its callers overlap.
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    import torch
+
+    inside = 0
+    most_inside = 0
+    counting = threading.Lock()
+
+    def one_at_a_time(texts: int) -> torch.Tensor:
+        nonlocal inside, most_inside
+        with counting:
+            inside += 1
+            most_inside = max(most_inside, inside)
+        time.sleep(0.02)  # long enough for the other thread to arrive while this one works
+        with counting:
+            inside -= 1
+        return torch.ones((texts, 4))
+
+    class CountingModel(_FakeModel):
+        def get_embedding_dimension(self) -> int:
+            return 4
+
+        def encode(self, texts: list[str], **_: Any) -> np.ndarray:
+            return np.asarray(one_at_a_time(len(texts)).numpy()) / 2
+
+        def preprocess(self, texts: list[str]) -> dict[str, int]:
+            return {"texts": len(texts)}
+
+        def __call__(self, features: dict[str, int]) -> dict[str, Any]:
+            return {"sentence_embedding": one_at_a_time(features["texts"])}
+
+    embedder = SentenceTransformerEmbedder(DEFAULT_EMBEDDING_MODEL)
+    embedder._model = CountingModel()  # type: ignore[assignment]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        jobs = [
+            pool.submit(lambda: [embedder.embed_query_array(f"question {n}") for n in range(5)]),
+            pool.submit(lambda: [embedder.embed_few_passages_array([f"w{n}"]) for n in range(5)]),
+            pool.submit(lambda: [embedder.embed_passages_array(["a", "b"]) for _ in range(5)]),
+        ]
+        for job in jobs:
+            job.result()
+
+    assert most_inside == 1
