@@ -410,7 +410,10 @@ def coded_answer_passages(
 # margin 0.01) gave 0.603 / 0.296 with 5 questions counting nothing (English questions: their
 # nearest passage is in an English document the interleaved answer puts lower); the first 3
 # answers whatever their cosine 0.581 / 0.327; a fixed cosine cut-off over the whole index never
-# reached 0.6 (0.89: 0.568 / 0.251; 0.86: 0.257 / 0.414).
+# reached 0.6 (0.89: 0.568 / 0.251; 0.86: 0.257 / 0.414). Re-checked with 59 tune questions
+# (`python -m index.trend_quality --split tune`): depth 5, margin 0.01 0.557 / 0.233; depth 10,
+# 0.01 0.520 / 0.230, 0.02 0.503 / 0.273; depth 20, 0.02 0.445 / 0.294, 0.03 0.385 / 0.334.
+# Deeper answers bring in more wrong documents than right ones: kept.
 TREND_DEPTH = 5
 TREND_COSINE_MARGIN = 0.01
 
