@@ -149,7 +149,8 @@ def test_ingest_then_search_returns_passages_with_file_uris(tmp_path: Path) -> N
 
 @pytest.mark.slow
 def test_demo_twice_downloads_and_embeds_nothing_the_second_time(tmp_path: Path) -> None:
-    first = json.loads(tiplex(tmp_path, "demo", "--json").stdout)
+    run = tiplex(tmp_path, "demo", "--json")
+    first = json.loads(run.stdout)
     sources = {row["source_id"]: row for row in first["summary"]["sources"]}
     assert sources["ph_lawphil_judgments"]["new"] >= 15
     assert sources["id_mahkamahagung_judgments"]["new"] >= 15
@@ -159,7 +160,9 @@ def test_demo_twice_downloads_and_embeds_nothing_the_second_time(tmp_path: Path)
         "vn_anle_precedents", "my_lom_legislation", "my_kehakiman_judgments",
         "id_bpk_legislation", "ph_lawphil_statutes",
     ):  # fmt: skip
-        assert sources[source_id]["new"] >= 1, source_id
+        # A crawl retried after a failure finds what its first try archived "unchanged": the
+        # log says why the first try failed.
+        assert sources[source_id]["new"] >= 1, (sources[source_id], run.stderr[-4000:])
     assert first["summary"]["failed_sources"] == []
     assert first["summary"]["passages_embedded"] > 0
     assert len(first["searches"]) == 6
