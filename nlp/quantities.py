@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
+from nlp.regexscan import alternation
 from tiplex.currencies import CURRENCY_NAMES, CURRENCY_SIGNS
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
@@ -203,14 +204,7 @@ _JUDGMENT_SIGNS = {"rp.": "IDR", "p": "PHP", "[p]": "PHP", "[php]": "PHP"}
 _CURRENCY = {**CURRENCY_SIGNS, **CURRENCY_NAMES, **_JUDGMENT_SIGNS}
 
 
-def _alternation(marks: Iterable[str]) -> str:
-    """A regular-expression alternation of `marks`, longest first (a longer mark is tried
-    before one it starts with); a name of two words may break across lines, as PDF text does."""
-    ordered = sorted(set(marks), key=lambda mark: (-len(mark), mark))
-    return "|".join(re.escape(mark).replace(r"\ ", r"\s+") for mark in ordered)
-
-
-_SHARED_SIGNS = _alternation(CURRENCY_SIGNS)
+_SHARED_SIGNS = alternation(CURRENCY_SIGNS)
 _MONEY = re.compile(
     rf"(?P<cur>Rp\.|\[(?:P|PHP|Php)\](?=\s?\d)|P(?=\s?\d)|{_SHARED_SIGNS})"
     r"[ \t]{0,2}\n?[ \t]{0,2}"
@@ -220,7 +214,7 @@ _MONEY = re.compile(
     # A figure before a currency's name: whole ("2800 bahts", not "800"), never the cents of a
     # fraction written out ("& 50/100 US DOLLARS"); the name may take a plural or "-nya".
     r"|(?<![\d.,/])(?P<num2>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
-    rf"\s?(?P<cur2>{_alternation(CURRENCY_NAMES)})(?:s|nya)?\b",
+    rf"\s?(?P<cur2>{alternation(CURRENCY_NAMES)})(?:s|nya)?\b",
     re.IGNORECASE,
 )
 _SCALE = {

@@ -17,7 +17,7 @@ that the analysis cannot vouch for is scanned plainly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -27,6 +27,16 @@ try:  # the parser behind `re.compile`; without it every pattern is scanned plai
 except ImportError:  # pragma: no cover - other Python versions
     sre = None  # type: ignore[assignment]
     sre_parse = None  # type: ignore[assignment]
+
+
+def alternation(names: Iterable[str]) -> str:
+    """A regular-expression alternation of `names`, longest first (a longer name is tried
+    before one it starts with: "dua puluh" before "dua"); a name of several words may break
+    across lines, as PDF text does."""
+    return "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
+    )
+
 
 # Anchors shorter than this occur too often to be worth locating; such an alternative is found
 # by its own regex instead.

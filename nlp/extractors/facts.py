@@ -23,7 +23,7 @@ from typing import Any
 from nlp.extractors import people
 from nlp.extractors.jobs import SECTOR, job_findings
 from nlp.findings import Finding
-from nlp.regexscan import FoldedText, anchored
+from nlp.regexscan import FoldedText, alternation, anchored
 
 _I = re.IGNORECASE
 
@@ -393,13 +393,7 @@ DEMONYMS: dict[str, str] = {
 }
 
 
-def _alternation(names: Iterable[str]) -> str:
-    return "|".join(
-        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)
-    )
-
-
-_COUNTRY = re.compile(rf"\b(?:negara\s+)?({_alternation(COUNTRY_NAMES)})\b", _I)
+_COUNTRY = re.compile(rf"\b(?:negara\s+)?({alternation(COUNTRY_NAMES)})\b", _I)
 # Direction words right before a country: the victims went (or were to go) there, or came from it.
 _TOWARD = re.compile(
     r"(?:\b(?:ke|menuju|tujuan|kepada\s+negara|to|into|for|bound\s+for|through|via|melalui"
@@ -464,12 +458,12 @@ def read_abroad(reading: Reading) -> list[Finding]:
 
 
 _DEMONYM = re.compile(
-    rf"\b({_alternation(DEMONYMS)})\s+(?:(?:young|teenage|female|male)\s+)?(?:women|woman|girls?"
+    rf"\b({alternation(DEMONYMS)})\s+(?:(?:young|teenage|female|male)\s+)?(?:women|woman|girls?"
     r"|nationals?|prostitutes|victims?|workers?|ladies|citizens?)\b",
     _I,
 )
 _WARGA = re.compile(
-    rf"(?:warga\s+negara|kewarganegaraan|berkebangsaan)\s+({_alternation(COUNTRY_NAMES)})\b", _I
+    rf"(?:warga\s+negara|kewarganegaraan|berkebangsaan)\s+({alternation(COUNTRY_NAMES)})\b", _I
 )
 
 
