@@ -229,7 +229,14 @@ def _bomless_utf16(raw: bytes) -> str | None:
 # that decodes as UTF-8 one layer down is put back; left alone, they would mark a real
 # judgment as binary (three Philippine decisions of the shared corpus are written so).
 _C1_CONTROL = re.compile("[\u0080-\u009f]")
-_DOUBLE_ENCODED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
+# One character's bytes as UTF-8 writes them: a lead byte says how many continuation bytes
+# follow. Read greedily instead, "â\x80\x9d" followed by a no-break space (U+00A0, itself in
+# the continuation range) was taken as four bytes, failed to decode and lost its quote.
+_DOUBLE_ENCODED = re.compile(
+    "[\u00c2-\u00df][\u0080-\u00bf]"
+    "|[\u00e0-\u00ef][\u0080-\u00bf]{2}"
+    "|[\u00f0-\u00f4][\u0080-\u00bf]{3}"
+)
 
 
 def repair_double_encoding(text: str) -> str:
