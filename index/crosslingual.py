@@ -63,8 +63,8 @@ MAX_TRANSLATIONS = 1
 # without): an English-Indonesian dictionary's translations (FreeDict eng-ind, 10,296
 # headwords), those the other documents use, as one group per word beside these: 0.574 /
 # 0.550; instead of these 0.560 / 0.527; only for words without a translation here 0.569 /
-# 0.541. The last query words those documents do not use as their own (English quoted in
-# Indonesian text: "women", "made", "day") left out: 0.553 / 0.516. Gains of a point on 35
+# 0.541. Leaving out the query words that those documents use only in English quotations
+# ("women", "made", "day"): 0.553 / 0.516. Gains of a point on 35
 # questions did not carry to held-out questions before (see `index.ranking.TRANSLATED_SHARE`),
 # so none was kept.
 # Nearest lexicon words kept per English word (the threshold, margin and MAX_TRANSLATIONS,

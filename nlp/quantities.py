@@ -266,7 +266,9 @@ def find_amounts(text: str, *, default_dollar: str | None = None) -> Iterator[Am
         if currency is None:
             continue
         value = parse_figure(figure, decimal_comma=currency in {"IDR", "VND"})
-        if not value:  # unreadable, or the "000" of a figure split by a space ("12, 000 pesos")
+        # Unreadable, or zero: no coded field wants "Rp0,00" of costs, and a figure split by a
+        # space ("12, 000 pesos") would read as its "000".
+        if not value:
             continue
         if match.group("scale"):
             value *= _SCALE[match.group("scale").lower()]

@@ -160,8 +160,7 @@ def test_demo_twice_downloads_and_embeds_nothing_the_second_time(tmp_path: Path)
         "vn_anle_precedents", "my_lom_legislation", "my_kehakiman_judgments",
         "id_bpk_legislation", "ph_lawphil_statutes",
     ):  # fmt: skip
-        # A crawl retried after a failure finds what its first try archived "unchanged": the
-        # log says why the first try failed.
+        # When a state finds nothing new, its row and the end of the demo's log say why.
         assert sources[source_id]["new"] >= 1, (sources[source_id], run.stderr[-4000:])
     assert first["summary"]["failed_sources"] == []
     assert first["summary"]["passages_embedded"] > 0
