@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import http.client
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -59,3 +60,37 @@ def test_variants_do_not_escape_the_mirror(tmp_path: Path, path: str) -> None:
     (tmp_path / "list.html").write_text("x", encoding="utf-8")
     with serve_directory(tmp_path) as server:
         assert fetch(server.url + path)[0] == 404
+
+
+def test_every_answer_says_the_connection_closes(tmp_path: Path) -> None:
+    # The server closes each connection after one answer. A client not told so pools the
+    # connection and sends its next request on it; a POST sent there is lost (Twisted retries
+    # only idempotent methods on a reused connection), as search answers once were.
+    question = b'{"Param":{"CurrPage":1}}'
+    answers = tmp_path / "Search.post"
+    answers.mkdir()
+    (answers / hashlib.sha256(question).hexdigest()[:16]).write_bytes(b"{}")
+    (tmp_path / "page.html").write_text("<p>x</p>", encoding="utf-8")
+    with serve_directory(tmp_path) as server:
+        host, port = server.url.removeprefix("http://").split(":")
+        asked = [
+            ("POST", "/Search", question, {}),
+            ("GET", "/page.html", None, {}),
+            ("GET", "/missing.html", None, {}),
+        ]
+        etag = ""
+        for method, path, body, headers in asked:
+            connection = http.client.HTTPConnection(host, int(port), timeout=10)
+            connection.request(method, path, body=body, headers=headers)
+            answer = connection.getresponse()
+            answer.read()
+            etag = answer.getheader("ETag") or etag
+            assert answer.getheader("Connection") == "close", (method, path, answer.status)
+            assert answer.will_close, (method, path)
+            connection.close()
+        # A 304 (no body) says so too.
+        connection = http.client.HTTPConnection(host, int(port), timeout=10)
+        connection.request("GET", "/page.html", headers={"If-None-Match": etag})
+        answer = connection.getresponse()
+        assert answer.status == 304 and answer.getheader("Connection") == "close"
+        connection.close()

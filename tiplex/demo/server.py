@@ -133,6 +133,12 @@ def _make_handler(root: Path, log: RequestLog) -> type[BaseHTTPRequestHandler]:
         ) -> None:
             log.add(self.command, self.path, int(status))
             self.send_response(status)
+            # This handler speaks HTTP/1.0 and closes the connection after each answer; saying
+            # so keeps clients from pooling it. Twisted (under Scrapy) otherwise reuses the
+            # closing connection, and a POST sent on it is lost with ConnectionDone (Twisted
+            # silently retries only idempotent methods), which dropped search answers of the
+            # POST sources under load.
+            self.send_header("Connection", "close")
             if content_type:
                 self.send_header("Content-Type", content_type)
             for name, value in headers.items():
