@@ -66,7 +66,12 @@ TUNED_CROSS_WEIGHTS: dict[str, float] = {E5_MODEL: 0.95}
 # held-out questions (one look, fresh index: English over other languages 0.455 -> 0.446, all
 # 0.534 -> 0.529), so it was not kept. Nor was a dense ranking of the other languages by the
 # translated words themselves, embedded as a question (0.570 / 0.543 at 0.8, 0.557 / 0.522 at
-# 0.6).
+# 0.6). Nor was a dense re-ranking of the translated words' candidates among themselves (each
+# by its passages' nearness to the question, fused with the translated words' ranking; fresh
+# index, all / English / English answered mostly in other languages, 0.566 / 0.537 / 0.516
+# without): 0.1 0.574 / 0.551 / 0.531, 0.2 0.572 / 0.547 / 0.528, 0.3 0.565 / 0.535 / 0.513,
+# 0.5 0.546 / 0.504 / 0.478. A point on 35 questions, the size of the gain that did not carry;
+# not scored on the held-out questions.
 TRANSLATED_SHARE = 1.0
 # When conditions were read from the question into filters (`index.question_filters`), every
 # candidate shares the words the conditions were stated in ("convicted", "trafficking law",
