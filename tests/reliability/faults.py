@@ -50,6 +50,12 @@ EXPECTED = {
     "/pdf-served-as-html": "ok",
     "/page/1": "bounded",
 }
+# Searches sent by POST (e-Judgment, MLIS, SHERLOC, the Thai Supreme Court): a connection that
+# drops before the answer is retried like a GET's, never lost in silence, and boundedly.
+EXPECTED_POSTS = {
+    "/post-dropped-then-ok": "ok",
+    "/post-always-dropped": "failed",
+}
 
 
 class FaultHandler(BaseHTTPRequestHandler):
@@ -137,6 +143,19 @@ class FaultHandler(BaseHTTPRequestHandler):
         else:
             self._send(404, b"not here")
 
+    def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+        path = self.path
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        FaultHandler.hits[path] += 1
+        dropped = path == "/post-always-dropped" or (
+            path == "/post-dropped-then-ok" and FaultHandler.hits[path] == 1
+        )
+        if dropped:
+            # Hang up without an answer, as a server does on a connection it is closing.
+            self.close_connection = True
+            return
+        self._send(200, PAGE.format("").encode())
+
 
 def _pdf_bytes() -> bytes:
     import io
@@ -190,6 +209,14 @@ def crawl(base: str, out: Path) -> None:
 
         async def start(self) -> Any:
             yield scrapy.Request(base + "/start", callback=self.parse, errback=self.failed)
+            for path in EXPECTED_POSTS:
+                yield scrapy.Request(
+                    base + path,
+                    method="POST",
+                    body=b'{"search": "trafficking"}',
+                    callback=self.parse,
+                    errback=self.failed,
+                )
 
         def parse(self, response: Any) -> Any:
             content_type = response.headers.get("Content-Type", b"").decode("latin-1")
@@ -265,10 +292,10 @@ def run_faults(work: Path) -> dict[str, Any]:
     problems: list[str] = []
     if done.returncode != 0 or not out.exists():
         problems.append(f"crawl crashed (exit {done.returncode}): {done.stderr[-800:]}")
-        return _summary(len(EXPECTED), problems, seconds)
+        return _summary(len(EXPECTED) + len(EXPECTED_POSTS), problems, seconds)
     crawled = json.loads(out.read_text())
     results: dict[str, str] = crawled["results"]
-    for target, expected in EXPECTED.items():
+    for target, expected in (EXPECTED | EXPECTED_POSTS).items():
         url = target.format(port=port)
         url = url if url.startswith("http") else base + url
         got = results.get(url, "not reported")
@@ -283,14 +310,16 @@ def run_faults(work: Path) -> dict[str, Any]:
         elif not got.startswith(expected):
             problems.append(f"{target}: expected {expected}, got {got}")
     # Bounded retries: no fault was asked for more than the retries allow.
-    for path in ("/always-503", "/always-500", "/slow", "/truncated"):
+    for path in ("/always-503", "/always-500", "/slow", "/truncated", "/post-always-dropped"):
         if hits.get(path, 0) > 3:
             problems.append(f"{path}: requested {hits[path]} times (retries unbounded)")
     if hits.get("/429-then-ok", 0) < 2 or hits.get("/503-then-ok", 0) < 3:
         problems.append("429/503 with Retry-After were not retried")
+    if hits.get("/post-dropped-then-ok", 0) < 2:
+        problems.append("a POST whose connection dropped was not retried")
     if huge_sent >= HUGE_BYTES:
         problems.append("the 50 MB body was downloaded whole")
-    return _summary(len(EXPECTED), problems, seconds, crawled)
+    return _summary(len(EXPECTED) + len(EXPECTED_POSTS), problems, seconds, crawled)
 
 
 def _summary(

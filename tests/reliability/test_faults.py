@@ -1,6 +1,7 @@
-"""Crawl boundaries and faults: 429/503 with Retry-After, timeouts, truncated bodies, redirect
-loops, redirects off the source or to private addresses, infinite pagination, a 50 MB body and
-wrong content types, each retried, bounded, refused or quarantined, and reported."""
+"""Crawl boundaries and faults: 429/503 with Retry-After, timeouts, truncated bodies, dropped
+POSTs, redirect loops, redirects off the source or to private addresses, infinite pagination, a
+50 MB body and wrong content types, each retried, bounded, refused or quarantined, and
+reported."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ import pytest
 
 from crawlers.boundaries import allowed_hosts, is_private_host, within
 
-from .faults import EXPECTED, run_faults
+from .faults import EXPECTED, EXPECTED_POSTS, run_faults
 
 
 def test_every_injected_fault_is_handled_and_the_crawl_ends(tmp_path: Path) -> None:
     result = run_faults(tmp_path)
-    assert result["tried"] == len(EXPECTED) >= 20
+    assert result["tried"] == len(EXPECTED) + len(EXPECTED_POSTS) >= 22
     assert result["problems"] == []
     assert set(result["refusals"]) == {"private", "offsite", "page-limit"}
 

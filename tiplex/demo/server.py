@@ -3,8 +3,9 @@
 It behaves like a well-kept origin server, because the crawlers' incremental logic depends on it:
 strong ETags from the content, `Last-Modified`, `304 Not Modified` on `If-None-Match` /
 `If-Modified-Since`, and `application/pdf` for extension-less files that start with `%PDF`
-(putusan3 serves its PDFs from paths without an extension). Every request is logged so tests can
-check what was downloaded.
+(putusan3 serves its PDFs from paths without an extension), and `Connection: close` on every
+answer, since it closes each connection after one. Every request is logged so tests can check
+what was downloaded.
 
 Sites whose query string picks the page (`list.html?lang=en` and `?lang=bm`) are mirrored as one
 file per query: `list.html%3Flang=en` (the `?` percent-encoded, the query as sent), else the
