@@ -7,6 +7,7 @@ import http.client
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,24 +74,22 @@ def test_every_answer_says_the_connection_closes(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text("<p>x</p>", encoding="utf-8")
     with serve_directory(tmp_path) as server:
         host, port = server.url.removeprefix("http://").split(":")
-        asked = [
-            ("POST", "/Search", question, {}),
-            ("GET", "/page.html", None, {}),
-            ("GET", "/missing.html", None, {}),
-        ]
-        etag = ""
-        for method, path, body, headers in asked:
+
+        def answer(method: str, path: str, **request: Any) -> http.client.HTTPResponse:
             connection = http.client.HTTPConnection(host, int(port), timeout=10)
-            connection.request(method, path, body=body, headers=headers)
-            answer = connection.getresponse()
-            answer.read()
-            etag = answer.getheader("ETag") or etag
-            assert answer.getheader("Connection") == "close", (method, path, answer.status)
-            assert answer.will_close, (method, path)
+            connection.request(method, path, **request)
+            response = connection.getresponse()
+            response.read()
             connection.close()
-        # A 304 (no body) says so too.
-        connection = http.client.HTTPConnection(host, int(port), timeout=10)
-        connection.request("GET", "/page.html", headers={"If-None-Match": etag})
-        answer = connection.getresponse()
-        assert answer.status == 304 and answer.getheader("Connection") == "close"
-        connection.close()
+            return response
+
+        page = answer("GET", "/page.html")
+        asked = {
+            "POST": answer("POST", "/Search", body=question),
+            "GET": page,
+            "404": answer("GET", "/missing.html"),
+            "304": answer("GET", "/page.html", headers={"If-None-Match": page.getheader("ETag")}),
+        }
+        assert [r.status for r in asked.values()] == [200, 200, 404, 304]
+        for name, response in asked.items():
+            assert response.getheader("Connection") == "close", name
