@@ -64,9 +64,8 @@ MAX_TRANSLATIONS = 1
 # headwords), those the other documents use, as one group per word beside these: 0.574 /
 # 0.550; instead of these 0.560 / 0.527; only for words without a translation here 0.569 /
 # 0.541. Leaving out the query words that those documents use only in English quotations
-# ("women", "made", "day"): 0.553 / 0.516. Gains of a point on 35
-# questions did not carry to held-out questions before (see `index.ranking.TRANSLATED_SHARE`),
-# so none was kept.
+# ("women", "made", "day"): 0.553 / 0.516. Gains of a point on 35 questions did not carry to
+# held-out questions before (see `index.ranking.TRANSLATED_SHARE`), so none was kept.
 # Nearest lexicon words kept per English word (the threshold, margin and MAX_TRANSLATIONS,
 # read at query time, then choose among them: they may be retuned without a rebuild as long as
 # MAX_TRANSLATIONS stays at most this).

