@@ -75,6 +75,8 @@ def test_every_answer_says_the_connection_closes(tmp_path: Path) -> None:
     with serve_directory(tmp_path) as server:
         host, port = server.url.removeprefix("http://").split(":")
 
+        # http.client, not `fetch`: urllib asks for Connection: close itself, and the answer
+        # must say it to a client that would keep the connection.
         def answer(method: str, path: str, **request: Any) -> http.client.HTTPResponse:
             connection = http.client.HTTPConnection(host, int(port), timeout=10)
             connection.request(method, path, **request)

@@ -56,6 +56,7 @@ EXPECTED_POSTS = {
     "/post-dropped-then-ok": "ok",
     "/post-always-dropped": "failed",
 }
+EVERY_FAULT = EXPECTED | EXPECTED_POSTS  # what a run tries and reports on
 
 
 class FaultHandler(BaseHTTPRequestHandler):
@@ -292,10 +293,10 @@ def run_faults(work: Path) -> dict[str, Any]:
     problems: list[str] = []
     if done.returncode != 0 or not out.exists():
         problems.append(f"crawl crashed (exit {done.returncode}): {done.stderr[-800:]}")
-        return _summary(len(EXPECTED) + len(EXPECTED_POSTS), problems, seconds)
+        return _summary(len(EVERY_FAULT), problems, seconds)
     crawled = json.loads(out.read_text())
     results: dict[str, str] = crawled["results"]
-    for target, expected in (EXPECTED | EXPECTED_POSTS).items():
+    for target, expected in EVERY_FAULT.items():
         url = target.format(port=port)
         url = url if url.startswith("http") else base + url
         got = results.get(url, "not reported")
@@ -317,7 +318,7 @@ def run_faults(work: Path) -> dict[str, Any]:
         problems.append("429/503 with Retry-After were not retried")
     if huge_sent >= HUGE_BYTES:
         problems.append("the 50 MB body was downloaded whole")
-    return _summary(len(EXPECTED) + len(EXPECTED_POSTS), problems, seconds, crawled)
+    return _summary(len(EVERY_FAULT), problems, seconds, crawled)
 
 
 def _summary(
