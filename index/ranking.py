@@ -78,7 +78,9 @@ TUNED_CROSS_WEIGHTS: dict[str, float] = {E5_MODEL: 0.95}
 # 0.1 0.515, 0.5 0.520, 1.0 (meaning alone) 0.480; first 50 0.1 0.517, 0.3 0.527, 0.5 0.507, 1.0
 # 0.455; all (up to 100) 0.1 0.520, 0.3 0.521, 0.5 0.497. First 10, each passage whole, up to 512
 # tokens: 0.3 0.517, 0.5 0.516, 1.0 0.489. The model orders these candidates no better than the
-# translated words, however much of each judgment it reads.
+# translated words, however much of each judgment it reads. Re-measure with `python -m
+# index.rerank_ceiling` (`--candidates`, `--reader ...#max512`, `--shares`); on an index ingested
+# again from empty, first 20 at 128 tokens: 0.517 as searched, 0.1 0.517, 0.5 0.518, 1.0 0.479.
 TRANSLATED_SHARE = 1.0
 # When conditions were read from the question into filters (`index.question_filters`), every
 # candidate shares the words the conditions were stated in ("convicted", "trafficking law",
