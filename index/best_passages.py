@@ -11,7 +11,9 @@ weights unused, a passage's length its number of terms (against the document's m
 FTS5 takes the index's). On the top ten documents of the 95 first judged questions this picks
 the passage `bm25()` picked first for 93% of them, and the same three for 88%
 (`python -m index.passage_agreement`); counting a phrase by its rarest word is most of the
-rest.
+rest. The query has already matched most of its units over the whole index to score documents
+(`DocumentStatistics.unit_passages`), so a unit is looked for only in the passages it matched;
+a unit too common to have been matched is looked for in every passage of the document.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ import sqlite3
 import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import accumulate
+
+import numpy as np
 
 from index.document_bm25 import K1, B, WeightedUnit
 from index.ranking import ScoredPassage
@@ -34,14 +38,17 @@ def best_passages(
     units: Sequence[WeightedUnit],
     count: int,
     passage_total: int,
+    unit_passages: Mapping[str, np.ndarray] | None = None,
 ) -> tuple[ScoredPassage, ...]:
     """The `count` passages of the document that best match any of `units` (best first; equal
-    scores in document order), or its opening passages when none matches."""
+    scores in document order), or its opening passages when none matches. `unit_passages`:
+    the passages (ids, ascending) some units matched in the whole index
+    (`DocumentStatistics.unit_passages`); those units are looked for in these passages only."""
     rows = db.execute("SELECT id FROM passages WHERE doc_rowid = ? ORDER BY ordinal", (doc_rowid,))
     ids = [int(r[0]) for r in rows]
     if not ids:
         return ()
-    scored = _scored(db, ids, units, passage_total) if units else []
+    scored = _scored(db, ids, units, passage_total, unit_passages or {}) if units else []
     if not scored:
         return tuple(ScoredPassage(pid, doc_rowid, 0.0) for pid in ids[:count])
     scored.sort(key=lambda item: (-item[1], item[0]))
@@ -49,7 +56,11 @@ def best_passages(
 
 
 def _scored(
-    db: sqlite3.Connection, ids: Sequence[int], units: Sequence[WeightedUnit], passage_total: int
+    db: sqlite3.Connection,
+    ids: Sequence[int],
+    units: Sequence[WeightedUnit],
+    passage_total: int,
+    unit_passages: Mapping[str, np.ndarray],
 ) -> list[tuple[int, float]]:
     """(passage id, BM25) of the passages among `ids` holding at least one unit."""
     wanted = set(ids)
@@ -57,29 +68,50 @@ def _scored(
         "SELECT rowid, terms FROM passages_fts WHERE rowid BETWEEN ? AND ?", (min(ids), max(ids))
     ).fetchall()
     folded = [(int(pid), _folded(str(terms))) for pid, terms in rows if int(pid) in wanted]
-    # A form is searched for only when each of its terms is in the document. Each form is a
-    # phrase of its own, as in the FTS5 expression `bm25()` ranked by (unit weights unused);
-    # a form in several units is searched once, with the inverse frequencies of each.
-    terms = set("\n".join(text for _, text in folded).split())
+    if not folded:
+        return []
+    at_position = {pid: position for position, (pid, _) in enumerate(folded)}
+    # Each form is a phrase of its own, as in the FTS5 expression `bm25()` ranked by (unit
+    # weights unused); a form in several units is searched once, with the inverse frequencies
+    # of each. It is searched only in the passages its units matched, where the query knows
+    # them (a unit too common to score documents by was never matched): reading each
+    # document's whole set of words to rule forms out was most of the cost of this lookup.
     idf: dict[str, float] = defaultdict(float)
+    places: dict[str, set[int] | None] = {}  # form -> passage positions to search (None: all)
     for unit in units:
+        matched = unit_passages.get(unit.expression)
+        held: set[int] | None = None
+        if matched is not None:
+            low = int(np.searchsorted(matched, folded[0][0]))
+            high = int(np.searchsorted(matched, folded[-1][0], side="right"))
+            held = {at_position[p] for p in matched[low:high].tolist() if p in at_position}
+            if not held:
+                continue  # the unit is in no passage of this document
         for form, holding in zip(map(_folded, unit.forms), unit.form_passages, strict=True):
-            if all(term in terms for term in form.split()):
-                idf[f" {form} "] += _fts5_idf(holding, passage_total)
+            if holding == 0 and form.isascii():
+                # A word of it is in no passage of the index (its count is looked up as typed,
+                # so only a form without diacritics is known to be absent).
+                continue
+            needle = f" {form} "
+            idf[needle] += _fts5_idf(holding, passage_total)
+            known = places.get(needle, set())
+            places[needle] = None if held is None or known is None else known | held
     if not idf:
         return []
-    # One string for the document, passages apart: each form is found by a few scans of it,
-    # not by one count per passage and form. A search goes on from the space that ended the
-    # last match, so repeats that stand side by side are each counted.
     spaced = [f" {text} " for _, text in folded]
-    starts = list(accumulate((len(p) + 1 for p in spaced[:-1]), initial=0))
-    whole = "\n".join(spaced)
     frequencies: dict[tuple[int, str], int] = defaultdict(int)  # (passage, form) -> matches
-    for needle in idf:
-        at = whole.find(needle)
-        while at >= 0:
-            frequencies[(bisect_right(starts, at) - 1, needle)] += 1
-            at = whole.find(needle, at + len(needle) - 1)
+    everywhere = [needle for needle, where in places.items() if where is None]
+    if everywhere:
+        _count_everywhere(spaced, everywhere, frequencies)
+    for needle, where in places.items():
+        for passage in where or ():
+            text = spaced[passage]
+            # A search goes on from the space that ended the last match, so repeats that
+            # stand side by side are each counted.
+            at = text.find(needle)
+            while at >= 0:
+                frequencies[(passage, needle)] += 1
+                at = text.find(needle, at + len(needle) - 1)
     lengths = [text.count(" ") + 1 for _, text in folded]
     mean_length = sum(lengths) / len(lengths)
     scores: dict[int, float] = defaultdict(float)
@@ -87,6 +119,21 @@ def _scored(
         norm = K1 * (1.0 - B + B * lengths[passage] / mean_length)
         scores[passage] += idf[needle] * frequency * (K1 + 1.0) / (frequency + norm)
     return [(folded[passage][0], score) for passage, score in scores.items()]
+
+
+def _count_everywhere(
+    spaced: Sequence[str], needles: Sequence[str], frequencies: dict[tuple[int, str], int]
+) -> None:
+    """Adds each needle's matches in every passage (`spaced`: each passage's terms between
+    spaces) to `frequencies`. One string for the document, passages apart: each needle is found
+    by a few scans of it, not by one count per passage."""
+    starts = list(accumulate((len(p) + 1 for p in spaced[:-1]), initial=0))
+    whole = "\n".join(spaced)
+    for needle in needles:
+        at = whole.find(needle)
+        while at >= 0:
+            frequencies[(bisect_right(starts, at) - 1, needle)] += 1
+            at = whole.find(needle, at + len(needle) - 1)
 
 
 def _fts5_idf(holding: int, total: int) -> float:

@@ -66,6 +66,11 @@ class DocumentStatistics:
         self._map: _PassageMap | None = None
         self._counts: dict[str, int] = {}  # passages per indexed term, looked up so far
         self._counts_generation = ""
+        # The passages each unit matched while the current query scored documents (FTS5
+        # expression -> passage ids, ascending): which passages of a document to show is then
+        # looked for only where a unit is (`index.best_passages`). Emptied by `begin_query`,
+        # so no query is timed with another's matches.
+        self.unit_passages: dict[str, np.ndarray] = {}
 
     def term_counts(
         self, db: sqlite3.Connection, generation: str, forms: Sequence[str]
@@ -106,6 +111,11 @@ class DocumentStatistics:
     def forget(self) -> None:
         self._map = None
         self._counts = {}
+        self.unit_passages = {}
+
+    def begin_query(self) -> None:
+        """Forgets the last query's unit matches (`unit_passages`)."""
+        self.unit_passages = {}
 
     def scores(
         self, db: sqlite3.Connection, generation: str, units: Sequence[WeightedUnit]
@@ -121,6 +131,7 @@ class DocumentStatistics:
                 "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?", (unit.expression,)
             ).fetchall()
             ids = np.array(rows, dtype=np.int64).reshape(-1)
+            self.unit_passages[unit.expression] = np.sort(ids)
             docs = stats.doc_of[ids[ids < stats.doc_of.shape[0]]]
             frequency = np.bincount(docs[docs >= 0], minlength=totals.shape[0])
             holding = np.flatnonzero(frequency)

@@ -476,6 +476,7 @@ class EmbeddedBackend:
         parsed = parse_query(query.text)
         condition = document_condition(query.filters)
         with self._lock:
+            self._statistics.begin_query()
             if not query.text.strip():
                 ranked = browse(self._db, condition, query.k, query.passages_per_hit)
                 return to_hits(self._db, ranked, parsed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -511,7 +511,8 @@ def lexical_documents(
     found = {d.doc_rowid: d.passages for d in by_passages}
     ranked = [RankedDocument(doc, score, found.get(doc, ())) for doc, score in best]
     total = statistics.passage_total(db, generation)
-    return with_passages(db, ranked[:fill], units, per_hit, total) + ranked[fill:]
+    shown = with_passages(db, ranked[:fill], units, per_hit, total, statistics.unit_passages)
+    return shown + ranked[fill:]
 
 
 def with_passages(
@@ -520,9 +521,11 @@ def with_passages(
     units: Sequence[WeightedUnit],
     passages_per_hit: int,
     passage_total: int,
+    unit_passages: Mapping[str, np.ndarray] | None = None,
 ) -> list[RankedDocument]:
     """`ranked` with the best passages looked up for documents that have none yet (found by
-    whole-document BM25 only), scored from each one's stored terms (`index.best_passages`)."""
+    whole-document BM25 only), scored from each one's stored terms (`index.best_passages`;
+    `unit_passages`: the query's unit matches, `DocumentStatistics.unit_passages`)."""
     per_hit = max(1, passages_per_hit)
     return [
         d
@@ -530,7 +533,7 @@ def with_passages(
         else RankedDocument(
             d.doc_rowid,
             d.score,
-            best_passages(db, d.doc_rowid, units, per_hit, passage_total),
+            best_passages(db, d.doc_rowid, units, per_hit, passage_total, unit_passages),
         )
         for d in ranked
     ]
@@ -626,8 +629,9 @@ def hybrid_documents(
         translated_share,
     )
     total = statistics.passage_total(db, generation)
+    matched = statistics.unit_passages
     if translated is None or not weighting.has_say(language):
-        return with_passages(db, fused, units, passages_per_hit, total)
+        return with_passages(db, fused, units, passages_per_hit, total, matched)
     # Passages are looked up with the words of the side that found the document.
     other_units = lexical_units(db, statistics, generation, translated.parsed)
     return [
@@ -637,6 +641,7 @@ def hybrid_documents(
             units if languages.get(d.doc_rowid) == language else other_units,
             passages_per_hit,
             total,
+            matched,
         )[0]
         for d in fused
     ]

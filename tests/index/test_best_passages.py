@@ -6,11 +6,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index import passage_agreement
 from index.best_passages import best_passages
-from index.document_bm25 import WeightedUnit
+from index.document_bm25 import DocumentStatistics, WeightedUnit
 from index.passage_agreement import fts5_passages
 from index.query import fts_phrase, phrase_forms
 from index.schema import connect
@@ -85,6 +86,33 @@ def test_a_form_typed_without_diacritics_finds_the_passage_with_them(
     db: sqlite3.Connection,
 ) -> None:
     assert shown(best_passages(db, 9, [unit("mua ban nguoi")], 1, 1000)) == [6]
+
+
+def test_the_querys_unit_matches_show_the_same_passages_sooner(db: sqlite3.Connection) -> None:
+    units = [
+        WeightedUnit(str(fts_phrase(p)), 1.0, 10, forms, (10,) * len(forms))
+        for p in ("kerja paksa", "fishing vessel")
+        if (forms := tuple(phrase_forms(p)))
+    ]
+    statistics = DocumentStatistics()
+    statistics.scores(db, "g1", units)  # as a query scores documents before showing them
+
+    assert set(statistics.unit_passages) == {u.expression for u in units}
+    for doc_rowid in (7, 8, 9):
+        with_matches = best_passages(db, doc_rowid, units, 3, 1000, statistics.unit_passages)
+        assert with_matches == best_passages(db, doc_rowid, units, 3, 1000)
+    statistics.begin_query()
+    assert statistics.unit_passages == {}
+
+
+def test_a_unit_is_looked_for_only_in_the_passages_it_matched(db: sqlite3.Connection) -> None:
+    phrase = unit("kerja paksa")
+    # Told that the unit matched passage 2 alone, the lookup does not search passage 3 for it:
+    # passage 2 does not hold it, so the document shows its opening passages.
+    told = {phrase.expression: np.array([2, 5], dtype=np.int64)}
+
+    assert shown(best_passages(db, 7, [phrase], 2, 1000, told)) == [1, 2]
+    assert shown(best_passages(db, 7, [phrase], 2, 1000)) == [3]
 
 
 def test_a_document_without_passages_shows_none(db: sqlite3.Connection) -> None:
