@@ -42,6 +42,7 @@ from index.embedded import EmbeddedBackend
 from index.embedded_search import TranslatedSide
 from index.embeddings import embedder_for, passages_matrix, query_vector
 from index.evaluation import RECALL_DEPTH, corpus_doc_id, load_qrels, load_queries, ndcg_at_k
+from index.query import ParsedQuery
 from index.ranking import ScoredPassage, fuse_documents, rank_documents
 from index.retrieval_floors import (
     DEFAULT_CORPUS,
@@ -50,7 +51,7 @@ from index.retrieval_floors import (
     corpus_languages,
     mostly_not_english,
 )
-from tiplex.records import SearchHit, SearchQuery
+from tiplex.records import SearchQuery
 from tiplex.settings import Settings, load_settings
 
 DEFAULT_SHARES = (0.0, 0.1, 0.3, 0.5, 1.0)
@@ -74,8 +75,8 @@ def relevance_among(
     """The relevance (grades summed) of a question's judgments in other languages that lies
     among `candidates`, and all of it."""
     wanted = {doc: grade for doc, grade in grades.items() if grade >= 1 and foreign.get(doc)}
-    found = sum(grade for doc, grade in wanted.items() if doc in set(candidates))
-    return found, sum(wanted.values())
+    among = set(candidates)
+    return sum(grade for doc, grade in wanted.items() if doc in among), sum(wanted.values())
 
 
 class CeilingBackend(EmbeddedBackend):
@@ -97,21 +98,18 @@ class CeilingBackend(EmbeddedBackend):
         self.last_candidates: list[int] = []  # rowids of the last question's candidates
         self.passage_vectors: dict[int, np.ndarray] = {}  # kept across questions and shares
         self.embedding_seconds = 0.0
-        self._question = ""
 
-    def search(self, query: SearchQuery) -> list[SearchHit]:
-        self._question = query.text  # the translated side sees only the parsed words
-        return super().search(query)
-
-    def _translated_side(self, *positional: Any, **named: Any) -> TranslatedSide | None:
-        side = super()._translated_side(*positional, **named)
+    def _translated_side(
+        self, parsed: ParsedQuery, *rest: Any, **named: Any
+    ) -> TranslatedSide | None:
+        side = super()._translated_side(parsed, *rest, **named)
         if side is None:
             return None
         candidates = list(side.lexical[: self.candidates])
         self.last_candidates = [d.doc_rowid for d in candidates]
         if self.share <= 0.0 or not candidates:
             return side
-        question = query_vector(self.reader, self._question)
+        question = query_vector(self.reader, parsed.text)  # the question as the user typed it
         rows = self._db.execute(
             "SELECT id, doc_rowid, text FROM passages WHERE doc_rowid IN "
             f"({','.join('?' * len(candidates))})",
@@ -169,8 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("rerank ceiling: no index (--home: a TIPLEX_HOME where `tiplex ingest` ran)")
         return 0
     settings = load_settings(args.home)
+    # Without --reader the index's own model reads the passages: loaded once, for both.
     reader = embedder_for(args.reader or settings.embedding_model)
-    backend = CeilingBackend(settings, reader, args.candidates)
+    searcher = None if args.reader else reader
+    backend = CeilingBackend(settings, reader, args.candidates, embedder=searcher)
     try:
         for line in measure(backend, args.corpus, args.split, args.shares):
             print(line, flush=True)
