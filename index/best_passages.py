@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import math
 import sqlite3
-import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate
 
 import numpy as np
 
 from index.document_bm25 import K1, B, WeightedUnit
 from index.ranking import ScoredPassage
+from index.words import fold_diacritics
 
 
 def best_passages(
@@ -67,7 +67,7 @@ def _scored(
     rows = db.execute(
         "SELECT rowid, terms FROM passages_fts WHERE rowid BETWEEN ? AND ?", (min(ids), max(ids))
     ).fetchall()
-    folded = [(int(pid), _folded(str(terms))) for pid, terms in rows if int(pid) in wanted]
+    folded = [(int(pid), fold_diacritics(str(terms))) for pid, terms in rows if int(pid) in wanted]
     if not folded:
         return []
     at_position = {pid: position for position, (pid, _) in enumerate(folded)}
@@ -87,11 +87,9 @@ def _scored(
             held = {at_position[p] for p in matched[low:high].tolist() if p in at_position}
             if not held:
                 continue  # the unit is in no passage of this document
-        for form, holding in zip(map(_folded, unit.forms), unit.form_passages, strict=True):
-            if holding == 0 and form.isascii():
-                # A word of it is in no passage of the index (its count is looked up as typed,
-                # so only a form without diacritics is known to be absent).
-                continue
+        for form, holding in zip(map(fold_diacritics, unit.forms), unit.form_passages, strict=True):
+            if holding == 0:
+                continue  # a word of it is in no passage of the index
             needle = f" {form} "
             idf[needle] += _fts5_idf(holding, passage_total)
             known = places.get(needle, set())
@@ -105,13 +103,8 @@ def _scored(
         _count_everywhere(spaced, everywhere, frequencies)
     for needle, where in places.items():
         for passage in where or ():
-            text = spaced[passage]
-            # A search goes on from the space that ended the last match, so repeats that
-            # stand side by side are each counted.
-            at = text.find(needle)
-            while at >= 0:
+            for _ in _found_at(spaced[passage], needle):
                 frequencies[(passage, needle)] += 1
-                at = text.find(needle, at + len(needle) - 1)
     lengths = [text.count(" ") + 1 for _, text in folded]
     mean_length = sum(lengths) / len(lengths)
     scores: dict[int, float] = defaultdict(float)
@@ -130,25 +123,20 @@ def _count_everywhere(
     starts = list(accumulate((len(p) + 1 for p in spaced[:-1]), initial=0))
     whole = "\n".join(spaced)
     for needle in needles:
-        at = whole.find(needle)
-        while at >= 0:
+        for at in _found_at(whole, needle):
             frequencies[(bisect_right(starts, at) - 1, needle)] += 1
-            at = whole.find(needle, at + len(needle) - 1)
+
+
+def _found_at(text: str, needle: str) -> Iterator[int]:
+    """Where `needle` (a form between spaces) starts in `text`. A search goes on from the space
+    that ended the last match, so repeats that stand side by side are each counted."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + len(needle) - 1)
 
 
 def _fts5_idf(holding: int, total: int) -> float:
     """Inverse passage frequency as FTS5's `bm25()` computes it: never below a millionth, so
     that a form in most passages still counts a little."""
     return max(1e-6, math.log((total - holding + 0.5) / (holding + 0.5)))
-
-
-def _folded(terms: str) -> str:
-    """`terms` (or a form) as the FTS5 tokenizer compares them: lower-cased already, and with
-    Latin diacritics removed as `remove_diacritics` does, so that a form typed without them
-    still finds the passage."""
-    if terms.isascii():
-        return terms
-    decomposed = unicodedata.normalize("NFKD", terms)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
-    )

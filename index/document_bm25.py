@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.words import fold_diacritics
+
 K1 = 1.2
 B = 0.75
 # A unit found in more than this share of passages ("korban", "court") barely separates
@@ -80,7 +82,10 @@ class DocumentStatistics:
         if generation != self._counts_generation:
             self._counts, self._counts_generation = {}, generation
         for form in set(forms) - self._counts.keys():
-            row = db.execute("SELECT doc FROM passages_vocab WHERE term = ?", (form,)).fetchone()
+            # The vocabulary holds terms as the tokenizer stored them, diacritics removed.
+            row = db.execute(
+                "SELECT doc FROM passages_vocab WHERE term = ?", (fold_diacritics(form),)
+            ).fetchone()
             self._counts[form] = int(row[0]) if row else 0
         return {form: self._counts[form] for form in forms}
 

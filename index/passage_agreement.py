@@ -67,13 +67,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     documents = same_first = same_shown = 0
     reference_cpu = new_cpu = 0.0
     for question in questions:
+        statistics.begin_query()
         units = lexical_units(db, statistics, generation, parse_query(question.text))
         scores = statistics.scores(db, generation, units)
         for doc in sorted(scores, key=lambda d: (-scores[d], d))[:DOCUMENTS_PER_QUESTION]:
             started = time.process_time()
             reference = fts5_passages(db, doc, units, SHOWN)
             middle = time.process_time()
-            chosen = [p.passage_id for p in best_passages(db, doc, units, SHOWN, total)]
+            # As a search picks them: with the unit matches its document scores found.
+            shown = best_passages(db, doc, units, SHOWN, total, statistics.unit_passages)
+            chosen = [p.passage_id for p in shown]
             reference_cpu += middle - started
             new_cpu += time.process_time() - middle
             documents += 1

@@ -11,6 +11,7 @@ is read in `index.query`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -147,3 +148,15 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def fold_diacritics(terms: str) -> str:
+    """`terms` (indexed terms, or a query's form of them) as the FTS5 tokenizer compares and
+    stores them (`remove_diacritics`): lower-cased already, Latin diacritics removed, so that a
+    form typed without them still finds the passage and its count is the indexed term's."""
+    if terms.isascii():
+        return terms
+    decomposed = unicodedata.normalize("NFKD", terms)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+    )
